@@ -1,0 +1,220 @@
+package io.github.camelbtp.connectivity;
+
+import io.github.camelbtp.connectivity.auth.Authentication;
+import io.github.camelbtp.connectivity.auth.Authenticator;
+import io.github.camelbtp.connectivity.auth.TokenService;
+import io.github.camelbtp.connectivity.binding.ServiceBindings;
+import io.github.camelbtp.connectivity.cache.CachePolicy;
+import io.github.camelbtp.connectivity.cache.CachingDestinationLoader;
+import io.github.camelbtp.connectivity.destination.ChainedDestinationLoader;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationLoader;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.DestinationServiceLoader;
+import io.github.camelbtp.connectivity.destination.EnvironmentDestinationLoader;
+import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
+import io.github.camelbtp.connectivity.dispatch.DirectDispatch;
+import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
+import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
+import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.http.ServiceClient;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The engine's entry point. A request for destination NAME goes through four steps:
+ * <b>Find</b> (static configuration, then the {@code destinations} environment variable, then the Destination
+ * Service), <b>Cache</b> ({@link CachingDestinationLoader}), <b>Authenticate</b> ({@link Authenticator}) and
+ * <b>Dispatch</b> (direct, or through the Connectivity proxy to the Cloud Connector).
+ * <pre>{@code
+ * try (BtpConnectivity btp = BtpConnectivity.builder().build()) {      // reads VCAP_SERVICES / SERVICE_BINDING_ROOT
+ *     ResolvedDestination erp = btp.resolve("OnPremiseERP", DestinationOptions.NONE);
+ * }
+ * }</pre>
+ * Thread-safe; create one per application and close it at shutdown.
+ */
+public final class BtpConnectivity implements Closeable {
+
+    /** SAP's Transparent Proxy defaults, adopted for {@code URL.connectionTimeoutInSeconds} / {@code URL.socketReadTimeoutInSeconds}. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ServiceBindings bindings;
+    private final ServiceClient http;
+    private final CachingDestinationLoader destinations;
+    private final Authenticator authenticator;
+    private final DirectDispatch direct = new DirectDispatch();
+    private final OnPremiseHttpDispatch onPremise;
+
+    private BtpConnectivity(Builder b) {
+        this.bindings = b.bindings != null ? b.bindings : ServiceBindings.fromEnvironment();
+        this.http = new ServiceClient(b.serviceTimeout, b.serviceTimeout);
+        TokenService tokens = new TokenService(http, b.clock, b.tokenRefreshMargin);
+        List<DestinationLoader> loaders = new ArrayList<>();
+        if (!b.staticDestinations.isEmpty()) {
+            loaders.add(new StaticDestinationLoader(b.staticDestinations));
+        }
+        if (b.environmentDestinations != null) {
+            loaders.add(new EnvironmentDestinationLoader(b.environmentDestinations));
+        }
+        bindings.destinationService().ifPresent(credentials ->
+                loaders.add(new DestinationServiceLoader(credentials, tokens, http, b.clock, b.serviceTimeout)));
+        this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
+        this.authenticator = new Authenticator(tokens);
+        this.onPremise = bindings.connectivity().map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)).orElse(null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Steps 1–2: the destination as its source returned it (from cache when fresh).
+     *
+     * @throws DestinationNotFoundException when no source knows the name
+     */
+    public Destination destination(String name, DestinationOptions options) {
+        return destinations.load(name, options)
+                .orElseThrow(() -> new DestinationNotFoundException(name, destinations.describe()));
+    }
+
+    /** Steps 1–4 for an HTTP destination: what to send where, with which headers, through which proxy. */
+    public ResolvedDestination resolve(String name, DestinationOptions options) {
+        Destination destination = destination(name, options);
+        if (!"HTTP".equals(destination.type())) {
+            throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '" + destination.type()
+                    + "', but an HTTP destination was expected here.");
+        }
+        URI url = url(destination);
+        Authentication authentication = authenticator.authenticate(destination, options);
+        DispatchPlan plan = dispatch(destination);
+        List<HttpHeader> headers = new ArrayList<>(authentication.headers());
+        destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
+        headers.addAll(plan.headers());
+        return new ResolvedDestination(destination, url, headers,
+                destination.propertiesWithPrefix(DestinationProperty.URL_QUERIES_PREFIX), plan.proxy(),
+                Authenticator.seconds(destination, DestinationProperty.CONNECTION_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
+                Authenticator.seconds(destination, DestinationProperty.READ_TIMEOUT, DEFAULT_READ_TIMEOUT),
+                authentication.challengeCredentials());
+    }
+
+    private static URI url(Destination destination) {
+        String value = destination.requireProperty(DestinationProperty.URL, "an HTTP destination needs the address to call");
+        URI url;
+        try {
+            url = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is not a valid URL: '" + value + "'.");
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL,
+                    "must be an absolute http:// or https:// URL, was '" + value + "'.");
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL,
+                    "must not carry credentials; use User/Password with BasicAuthentication.");
+        }
+        return url;
+    }
+
+    private DispatchPlan dispatch(Destination destination) {
+        if (!destination.isOnPremise()) {
+            return direct.plan(destination);
+        }
+        if (onPremise == null) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is OnPremise,"
+                    + " but the application has no 'connectivity' service binding (" + bindings.origin() + "). Bind an"
+                    + " instance of the Connectivity Service (plan lite) so requests can reach the Cloud Connector.");
+        }
+        return onPremise.plan(destination);
+    }
+
+    /** Forgets the cached destination (all tenants), e.g. after it was changed in the cockpit. */
+    public void invalidate(String name) {
+        destinations.invalidate(name);
+    }
+
+    public ServiceBindings bindings() {
+        return bindings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BtpConnectivity[sources=" + destinations.describe() + ", connectivity=" + (onPremise != null) + "]";
+    }
+
+    /** Configures the engine. Every setting has a sensible default. */
+    public static final class Builder {
+        private ServiceBindings bindings;
+        private final List<Destination> staticDestinations = new ArrayList<>();
+        private String environmentDestinations = System.getenv(EnvironmentDestinationLoader.VARIABLE);
+        private CachePolicy cachePolicy = CachePolicy.DEFAULT;
+        private Clock clock = Clock.systemUTC();
+        private Duration serviceTimeout = Duration.ofSeconds(6);
+        private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+
+        /** Service bindings to use; default {@link ServiceBindings#fromEnvironment()}. */
+        public Builder serviceBindings(ServiceBindings bindings) {
+            this.bindings = bindings;
+            return this;
+        }
+
+        /** Destinations from configuration; asked first. */
+        public Builder staticDestinations(Collection<Destination> destinations) {
+            this.staticDestinations.addAll(destinations);
+            return this;
+        }
+
+        /** The value of the {@code destinations} variable; default: the process environment's. {@code null} disables it. */
+        public Builder environmentDestinations(String json) {
+            this.environmentDestinations = json;
+            return this;
+        }
+
+        public Builder cachePolicy(CachePolicy cachePolicy) {
+            this.cachePolicy = cachePolicy;
+            return this;
+        }
+
+        /** Connect and read timeout for calls to the Destination Service and the bindings' token services (default 6 s). */
+        public Builder serviceTimeout(Duration serviceTimeout) {
+            this.serviceTimeout = serviceTimeout;
+            return this;
+        }
+
+        /** How long before expiry OAuth tokens are renewed (default 30 s). */
+        public Builder tokenRefreshMargin(Duration margin) {
+            this.tokenRefreshMargin = margin;
+            return this;
+        }
+
+        /** For tests: the clock caches and token lifetimes are measured with. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public BtpConnectivity build() {
+            return new BtpConnectivity(this);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.camelbtp.connectivity;
+
+import io.github.camelbtp.connectivity.auth.BasicCredentials;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
+import io.github.camelbtp.connectivity.http.HttpHeader;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a transport needs to send one request to a destination, produced by
+ * {@link BtpConnectivity#resolve(String, DestinationOptions)}. Resolve per request: tokens rotate, and resolving is a
+ * cache hit in the common case. {@code toString()} shows header names only.
+ *
+ * @param destination          the destination as found
+ * @param url                  the destination's {@code URL}
+ * @param headers              headers to set on every request: authentication, {@code URL.headers.*}, proxy headers
+ * @param queryParameters      query parameters to add to every request ({@code URL.queries.*})
+ * @param proxy                the proxy to send through, or {@code null} for a direct connection
+ * @param connectTimeout       {@code URL.connectionTimeoutInSeconds} (default 5 s)
+ * @param readTimeout          {@code URL.socketReadTimeoutInSeconds} (default 30 s)
+ * @param challengeCredentials Basic credentials to answer a 401 challenge with ({@code Preemptive=FALSE}), or {@code null}
+ */
+public record ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
+        Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
+        BasicCredentials challengeCredentials) {
+
+    public ResolvedDestination {
+        headers = List.copyOf(headers);
+        queryParameters = Map.copyOf(queryParameters);
+    }
+
+    public String name() {
+        return destination.name();
+    }
+
+    @Override
+    public String toString() {
+        return "ResolvedDestination[name=" + destination.name() + ", url=" + url + ", proxy=" + proxy + ", headers="
+                + headers.stream().map(HttpHeader::name).toList() + ", queryParameters=" + queryParameters.keySet()
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.camelbtp.connectivity.auth;
+
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.destination.AuthToken;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.DestinationServiceLoader;
+import io.github.camelbtp.connectivity.http.HttpHeader;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Step 3 of the engine, <em>Authenticate</em>: turns a destination's {@code Authentication} into request headers.
+ * <ol>
+ * <li>Tokens the Destination Service returned ({@code authTokens}) are used as given: {@code http_header} when present,
+ * else {@code Authorization: <type> <value>}. A token the service failed to get ({@code error}) is a {@link TokenException}
+ * with the service's text [find-a-destination-response-structure-83a3f3b].</li>
+ * <li>Otherwise (destinations from configuration or the environment variable) the flow runs here: Basic is encoded
+ * locally, OAuth2ClientCredentials is run with the Nimbus SDK honouring SAP's token-service properties
+ * [oauth-client-credentials-authentication-4e1d742].</li>
+ * </ol>
+ */
+public final class Authenticator {
+
+    /** SAP's 15 values of {@code Authentication} [http-destinations-42a0e6b]. */
+    public static final Set<String> KNOWN_TYPES = Set.of("NoAuthentication", "BasicAuthentication",
+            "ClientCertificateAuthentication", "PrincipalPropagation", "OAuth2ClientCredentials", "OAuth2Password",
+            "OAuth2UserTokenExchange", "OAuth2JWTBearer", "OAuth2SAMLBearerAssertion", "SAMLAssertion", "SAPAssertionSSO",
+            "OAuth2RefreshToken", "OAuth2AuthorizationCode", "OAuth2TokenExchange", "OAuth2TechnicalUserPropagation");
+
+    private static final Duration TOKEN_SERVICE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final TokenService tokens;
+
+    public Authenticator(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    public Authentication authenticate(Destination destination, DestinationOptions options) {
+        String type = destination.authentication();
+        if (!KNOWN_TYPES.contains(type)) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION,
+                    "'" + type + "' is not an authentication type SAP defines. Use one of: "
+                            + KNOWN_TYPES.stream().sorted().collect(Collectors.joining(", ")) + ".");
+        }
+        if (!destination.authTokens().isEmpty()) {
+            return fromServiceTokens(destination, type);
+        }
+        return switch (type) {
+            case "NoAuthentication" -> Authentication.NONE;
+            case "BasicAuthentication" -> basic(destination);
+            case "OAuth2ClientCredentials" -> Authentication.header("Authorization",
+                    tokens.token(clientCredentialsRequest(destination), destination.name()).bearer());
+            default -> throw unsupportedWithoutService(destination, type);
+        };
+    }
+
+    private static Authentication fromServiceTokens(Destination destination, String type) {
+        List<HttpHeader> headers = new ArrayList<>();
+        for (AuthToken token : destination.authTokens()) {
+            if (token.failed()) {
+                throw new TokenException(destination.name(), null, "destination_service_token_error", "The Destination Service"
+                        + " could not obtain a token for destination '" + destination.name() + "' (Authentication=" + type
+                        + "): " + token.error() + ". Check the destination's token service settings (tokenServiceURL,"
+                        + " clientId, clientSecret, scope) in the BTP cockpit.", null);
+            }
+            if (token.headerName() != null && token.headerValue() != null) {
+                headers.add(new HttpHeader(token.headerName(), token.headerValue()));
+            } else if (!token.value().isEmpty()) {
+                headers.add(new HttpHeader("Authorization", (token.type().isEmpty() ? "Bearer" : token.type()) + " " + token.value()));
+            }
+        }
+        return new Authentication(headers, null);
+    }
+
+    private static Authentication basic(Destination destination) {
+        BasicCredentials credentials = new BasicCredentials(
+                destination.requireProperty(DestinationProperty.USER, "BasicAuthentication needs a user"),
+                destination.requireProperty(DestinationProperty.PASSWORD, "BasicAuthentication needs a password"));
+        boolean preemptive = !"false".equalsIgnoreCase(destination.property(DestinationProperty.PREEMPTIVE).orElse("true"));
+        return preemptive ? Authentication.header("Authorization", credentials.headerValue())
+                : new Authentication(List.of(), credentials);
+    }
+
+    /** The token request SAP's OAuth properties describe, for flows that run client-side. */
+    static TokenRequest clientCredentialsRequest(Destination d) {
+        String url = d.requireProperty(DestinationProperty.TOKEN_SERVICE_URL, "OAuth2ClientCredentials needs the token endpoint");
+        Map<String, String> queries = d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_QUERIES_PREFIX);
+        URI endpoint;
+        try {
+            endpoint = URI.create(appendQuery(url, queries));
+        } catch (IllegalArgumentException e) {
+            throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_URL, "is not a valid URL.");
+        }
+        if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+            throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_URL,
+                    "must be an absolute http(s) URL, like https://<subdomain>.authentication.<region>.hana.ondemand.com/oauth/token.");
+        }
+        Map<String, String> headers = new LinkedHashMap<>(d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_HEADERS_PREFIX));
+        boolean inBody = !"false".equalsIgnoreCase(
+                d.property(DestinationProperty.TOKEN_SERVICE_CLIENT_CREDENTIALS_IN_BODY).orElse("true"));
+        var tokenServiceUser = d.property(DestinationProperty.TOKEN_SERVICE_USER);
+        if (tokenServiceUser.isPresent()) {
+            // a separate Basic user for the token service: client credentials then have to travel in the body
+            headers.put("Authorization", new BasicCredentials(tokenServiceUser.get(), d.requireProperty(
+                    DestinationProperty.TOKEN_SERVICE_PASSWORD, "tokenServiceUser needs its password")).headerValue());
+            inBody = true;
+        }
+        return new TokenRequest(endpoint,
+                d.requireProperty(DestinationProperty.CLIENT_ID, "OAuth2ClientCredentials needs the client ID"),
+                d.requireProperty(DestinationProperty.CLIENT_SECRET, "OAuth2ClientCredentials needs the client secret"),
+                inBody, d.property(DestinationProperty.SCOPE).orElse(null), headers,
+                d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_BODY_PREFIX),
+                seconds(d, DestinationProperty.TOKEN_SERVICE_CONNECTION_TIMEOUT, TOKEN_SERVICE_TIMEOUT),
+                seconds(d, DestinationProperty.TOKEN_SERVICE_READ_TIMEOUT, TOKEN_SERVICE_TIMEOUT));
+    }
+
+    /** A property holding whole seconds, or the default; a value that is not a number is a configuration error. */
+    public static Duration seconds(Destination d, String property, Duration defaultValue) {
+        String value = d.property(property).orElse(null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            long s = Long.parseLong(value);
+            if (s <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(s);
+        } catch (NumberFormatException e) {
+            throw new DestinationConfigurationException(d.name(), property, "must be a positive number of seconds, was '" + value + "'.");
+        }
+    }
+
+    static String appendQuery(String url, Map<String, String> queries) {
+        if (queries.isEmpty()) {
+            return url;
+        }
+        String query = queries.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return url + (url.contains("?") ? "&" : "?") + query;
+    }
+
+    private static DestinationConfigurationException unsupportedWithoutService(Destination d, String type) {
+        String why = DestinationServiceLoader.SOURCE.equals(d.source())
+                ? "the Destination Service returned no token for it (was $skipTokenRetrieval used, or is the type"
+                  + " missing its user token?)."
+                : "this authentication type needs the Destination Service to run its token flow, and destination '"
+                  + d.name() + "' comes from " + d.source() + ". Define it in the Destination Service, or use"
+                  + " NoAuthentication, BasicAuthentication or OAuth2ClientCredentials for destinations from configuration.";
+        return new DestinationConfigurationException(d.name(), DestinationProperty.AUTHENTICATION, "'" + type + "': " + why);
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.camelbtp.connectivity.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.http.ServiceClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Obtains OAuth 2.0 tokens with the client-credentials grant (Nimbus OAuth SDK, sent through the engine's
+ * {@link ServiceClient}) and caches each until {@code refreshMargin} before it expires. Concurrent callers for the
+ * same {@link TokenRequest} wait for one request to the token service (single-flight); an expired token is never
+ * returned. Used for the service bindings' own tokens (Destination Service, Connectivity proxy) and for destinations
+ * whose OAuth flow runs client-side.
+ */
+public final class TokenService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+    /** Used when a token service sends no {@code expires_in}: short, so a wrong guess costs little. */
+    private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+
+    private final ServiceClient http;
+    private final Clock clock;
+    private final Duration refreshMargin;
+    private final Cache<TokenRequest, AccessToken> cache;
+
+    public TokenService(ServiceClient http, Clock clock, Duration refreshMargin) {
+        this.http = http;
+        this.clock = clock;
+        this.refreshMargin = refreshMargin;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfter(Expiry.<TokenRequest, AccessToken>creating((key, token) -> remainingLifetime(token)))
+                .build();
+    }
+
+    private Duration remainingLifetime(AccessToken token) {
+        Duration left = Duration.between(clock.instant(), token.expiresAt()).minus(refreshMargin);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * A valid token for the request: cached, or obtained now.
+     *
+     * @param destinationName for error messages; {@code null} for service-binding tokens
+     * @throws TokenException when the token service refuses or cannot be reached
+     */
+    public AccessToken token(TokenRequest request, String destinationName) {
+        return cache.get(request, r -> fetch(r, destinationName));
+    }
+
+    /** Forgets a cached token (after a service rejected it). */
+    public void invalidate(TokenRequest request) {
+        cache.invalidate(request);
+    }
+
+    private AccessToken fetch(TokenRequest request, String destinationName) {
+        String host = request.tokenEndpoint().getHost() + (request.tokenEndpoint().getPort() > 0 ? ":" + request.tokenEndpoint().getPort() : "");
+        ClientAuthentication auth = request.credentialsInBody()
+                ? new ClientSecretPost(new ClientID(request.clientId()), new Secret(request.clientSecret()))
+                : new ClientSecretBasic(new ClientID(request.clientId()), new Secret(request.clientSecret()));
+        Scope scope = request.scope() == null || request.scope().isBlank() ? null : Scope.parse(request.scope());
+        Map<String, List<String>> custom = new java.util.LinkedHashMap<>();
+        request.bodyParameters().forEach((k, v) -> custom.put(k, List.of(v)));
+        HTTPRequest httpRequest = new com.nimbusds.oauth2.sdk.TokenRequest(request.tokenEndpoint(), auth,
+                new ClientCredentialsGrant(), scope, null, custom).toHTTPRequest();
+        request.headers().forEach(httpRequest::setHeader);
+        httpRequest.setConnectTimeout((int) request.connectTimeout().toMillis());
+        httpRequest.setReadTimeout((int) request.readTimeout().toMillis());
+        Instant requestedAt = clock.instant();
+        HTTPResponse httpResponse;
+        try {
+            httpResponse = httpRequest.send(http);
+        } catch (IOException e) {
+            throw new TokenException(destinationName, host, null, "Cannot reach the token service at " + host
+                    + (destinationName == null ? "" : " for destination '" + destinationName + "'") + ": " + e.getMessage()
+                    + ". Check tokenServiceURL and the network path to it.", e);
+        }
+        TokenResponse response;
+        try {
+            response = TokenResponse.parse(httpResponse);
+        } catch (ParseException e) {
+            throw new TokenException(destinationName, host, "HTTP " + httpResponse.getStatusCode(), "The token service at "
+                    + host + " answered HTTP " + httpResponse.getStatusCode() + " with a body that is not an OAuth token response.", e);
+        }
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = ((TokenErrorResponse) response).getErrorObject();
+            String code = error.getCode() != null ? error.getCode() : "HTTP " + error.getHTTPStatusCode();
+            throw new TokenException(destinationName, host, code, "The token service at " + host + " refused client '"
+                    + request.clientId() + "'" + (destinationName == null ? "" : " for destination '" + destinationName + "'")
+                    + ": " + code + (error.getDescription() != null ? " (" + error.getDescription() + ")" : "")
+                    + " [HTTP " + error.getHTTPStatusCode() + "]. " + fix(code), null);
+        }
+        com.nimbusds.oauth2.sdk.token.AccessToken token = ((AccessTokenResponse) response).getTokens().getAccessToken();
+        Duration lifetime = token.getLifetime() > 0 ? Duration.ofSeconds(token.getLifetime()) : DEFAULT_LIFETIME;
+        LOG.debug("Obtained a token from {} for client {} valid for {}", host, request.clientId(), lifetime);
+        return new AccessToken(token.getValue(), requestedAt.plus(lifetime));
+    }
+
+    private static String fix(String code) {
+        return switch (code) {
+            case "invalid_client" -> "Check clientId/clientSecret (or the service binding's clientid/clientsecret) and"
+                    + " whether the client authenticates in the body or with Basic (tokenService.addClientCredentialsInBody).";
+            case "invalid_scope" -> "Check the scope property against the scopes the client may request.";
+            case "unauthorized_client" -> "The client may not use the client_credentials grant; check its grant types.";
+            default -> "Check the token service URL and its availability.";
+        };
+    }
+}

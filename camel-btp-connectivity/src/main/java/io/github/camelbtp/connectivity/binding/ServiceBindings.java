@@ -1,0 +1,150 @@
+package io.github.camelbtp.connectivity.binding;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.http.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The service bindings of the application, read once: from {@code VCAP_SERVICES} (Cloud Foundry) or from
+ * {@code $SERVICE_BINDING_ROOT} (Kubernetes/Kyma: one directory per binding, one file per key, a {@code type} file
+ * naming the service) [calling-the-destination-service-rest-api-84c5d38, consuming-the-connectivity-service-313b215].
+ */
+public final class ServiceBindings {
+
+    public static final String VCAP_SERVICES = "VCAP_SERVICES";
+    public static final String SERVICE_BINDING_ROOT = "SERVICE_BINDING_ROOT";
+
+    private static final ServiceBindings NONE = new ServiceBindings(List.of(), "no service bindings");
+
+    private final List<ServiceBinding> bindings;
+    private final String origin;
+
+    private ServiceBindings(List<ServiceBinding> bindings, String origin) {
+        this.bindings = List.copyOf(bindings);
+        this.origin = origin;
+    }
+
+    public static ServiceBindings none() {
+        return NONE;
+    }
+
+    /** {@code VCAP_SERVICES} if set, else {@code $SERVICE_BINDING_ROOT} if set, else none. */
+    public static ServiceBindings fromEnvironment() {
+        String vcap = System.getenv(VCAP_SERVICES);
+        if (vcap != null && !vcap.isBlank()) {
+            return fromVcapServices(vcap);
+        }
+        String root = System.getenv(SERVICE_BINDING_ROOT);
+        if (root != null && !root.isBlank()) {
+            return fromKubernetes(Path.of(root));
+        }
+        return NONE;
+    }
+
+    /** Parses a {@code VCAP_SERVICES} JSON document. */
+    public static ServiceBindings fromVcapServices(String json) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            // never echo the document: it holds client secrets
+            throw new DestinationConfigurationException(null, VCAP_SERVICES, "is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        }
+        if (root == null || !root.isObject()) {
+            throw new DestinationConfigurationException(null, VCAP_SERVICES,
+                    "must be a JSON object mapping service labels to arrays of bindings.");
+        }
+        List<ServiceBinding> result = new ArrayList<>();
+        root.fields().forEachRemaining(service -> {
+            for (JsonNode instance : service.getValue()) {
+                String label = instance.path("label").asText(service.getKey());
+                String name = instance.path("name").asText(label);
+                result.add(new ServiceBinding(name, label, flatten(instance.path("credentials"))));
+            }
+        });
+        return new ServiceBindings(result, VCAP_SERVICES);
+    }
+
+    /** Reads a binding file written by {@code SandboxMain --binding-file} or copied from {@code cf env}. */
+    public static ServiceBindings fromVcapFile(Path file) {
+        try {
+            return fromVcapServices(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new DestinationConfigurationException(null, VCAP_SERVICES,
+                    "the binding file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the Kubernetes service binding layout under {@code root} (servicebinding.io). */
+    public static ServiceBindings fromKubernetes(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new DestinationConfigurationException(null, SERVICE_BINDING_ROOT,
+                    root + " is not a directory. Point SERVICE_BINDING_ROOT at the directory holding one folder per binding.");
+        }
+        List<ServiceBinding> result = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                Map<String, String> credentials = new LinkedHashMap<>();
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        credentials.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8).trim());
+                    }
+                }
+                String type = credentials.getOrDefault("type", dir.getFileName().toString());
+                result.add(new ServiceBinding(dir.getFileName().toString(), type, credentials));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read service bindings under " + root, e);
+        }
+        return new ServiceBindings(result, SERVICE_BINDING_ROOT + "=" + root);
+    }
+
+    private static Map<String, String> flatten(JsonNode credentials) {
+        Map<String, String> result = new LinkedHashMap<>();
+        credentials.fields().forEachRemaining(e -> result.put(e.getKey(),
+                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        return result;
+    }
+
+    /** The first binding of a service label (e.g. {@code destination}), also matched by binding name. */
+    public Optional<ServiceBinding> find(String label) {
+        return bindings.stream().filter(b -> label.equals(b.label())).findFirst()
+                .or(() -> bindings.stream().filter(b -> label.equals(b.name())).findFirst());
+    }
+
+    public Optional<DestinationServiceCredentials> destinationService() {
+        return find("destination").map(DestinationServiceCredentials::from);
+    }
+
+    public Optional<ConnectivityCredentials> connectivity() {
+        return find("connectivity").map(ConnectivityCredentials::from);
+    }
+
+    public List<ServiceBinding> all() {
+        return bindings;
+    }
+
+    /** Where the bindings came from (for messages). */
+    public String origin() {
+        return origin;
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceBindings[" + origin + ", " + bindings + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.camelbtp.connectivity.destination;
+
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A destination as a source returned it: its properties (a flat, case-sensitive string map, as SAP defines it),
+ * the tokens the Destination Service obtained for it, and where it came from. Immutable; {@code toString()} masks
+ * every secret property.
+ *
+ * @param name       the destination name
+ * @param properties all properties, including {@code Name}, {@code Type}, {@code URL} …
+ * @param authTokens tokens returned by the Destination Service ({@code authTokens}); empty for other sources
+ * @param source     which loader produced it ("static", "environment", "destination-service")
+ */
+public record Destination(String name, Map<String, String> properties, List<AuthToken> authTokens, String source) {
+
+    public Destination {
+        Objects.requireNonNull(name, "name");
+        properties = Map.copyOf(properties);
+        authTokens = List.copyOf(authTokens);
+    }
+
+    /** A destination from properties alone (static configuration, environment variable, tests). */
+    public static Destination of(String name, Map<String, String> properties, String source) {
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        all.putIfAbsent(DestinationProperty.NAME, name);
+        return new Destination(name, all, List.of(), source);
+    }
+
+    public Optional<String> property(String key) {
+        String value = properties.get(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /** The property's value, or a {@link DestinationConfigurationException} naming destination and property. */
+    public String requireProperty(String key, String why) {
+        return property(key).orElseThrow(() -> new DestinationConfigurationException(name, key,
+                "is missing; " + why + ". Add it to the destination."));
+    }
+
+    /** {@code HTTP} (default), {@code RFC}, {@code MAIL}, {@code LDAP} or {@code TCP}. */
+    public String type() {
+        return property(DestinationProperty.TYPE).orElse("HTTP").toUpperCase(Locale.ROOT);
+    }
+
+    /** {@code Internet} (default), {@code OnPremise} or {@code PrivateLink}, as SAP spells them. */
+    public String proxyType() {
+        return property(DestinationProperty.PROXY_TYPE).orElse("Internet");
+    }
+
+    public boolean isOnPremise() {
+        return "OnPremise".equalsIgnoreCase(proxyType());
+    }
+
+    /** The {@code Authentication} value; {@code NoAuthentication} when unset. */
+    public String authentication() {
+        return property(DestinationProperty.AUTHENTICATION).orElse("NoAuthentication");
+    }
+
+    /** {@code CloudConnectorLocationId}, empty when the destination uses the connector without location ID. */
+    public String locationId() {
+        return property(DestinationProperty.LOCATION_ID).orElse("");
+    }
+
+    /** All properties that start with {@code prefix}, with the prefix removed (for {@code URL.headers.*} and friends). */
+    public Map<String, String> propertiesWithPrefix(String prefix) {
+        Map<String, String> result = new TreeMap<>();
+        properties.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.length() > prefix.length() && value != null) {
+                result.put(key.substring(prefix.length()), value);
+            }
+        });
+        return result;
+    }
+
+    /** The earliest expiry among the auth tokens, if any token says when it expires. */
+    public Optional<Instant> earliestTokenExpiry() {
+        return authTokens.stream().map(AuthToken::expiresAt).filter(Objects::nonNull).min(Instant::compareTo);
+    }
+
+    @Override
+    public String toString() {
+        Map<String, String> shown = new TreeMap<>();
+        properties.forEach((key, value) -> shown.put(key, DestinationProperty.isSecret(key) ? "****" : value));
+        return "Destination[name=" + name + ", source=" + source + ", properties=" + shown + ", authTokens="
+                + authTokens + "]";
+    }
+}

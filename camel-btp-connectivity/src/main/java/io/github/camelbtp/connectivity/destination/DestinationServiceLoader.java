@@ -1,0 +1,152 @@
+package io.github.camelbtp.connectivity.destination;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.DestinationServiceException;
+import io.github.camelbtp.connectivity.auth.AccessToken;
+import io.github.camelbtp.connectivity.auth.TokenRequest;
+import io.github.camelbtp.connectivity.auth.TokenService;
+import io.github.camelbtp.connectivity.binding.DestinationServiceCredentials;
+import io.github.camelbtp.connectivity.http.Json;
+import io.github.camelbtp.connectivity.http.ServiceClient;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds destinations with the Destination Service's find API, {@code GET {uri}/destination-configuration/v1/destinations/{name}},
+ * which looks at service-instance level first and then at subaccount level [calling-the-destination-service-rest-api-84c5d38].
+ * Authenticates with a client-credentials token of the {@code destination} binding (cached by {@link TokenService}; on
+ * a 401 the token is dropped and the call made once more). Parses {@code authTokens} as the service returns them
+ * [find-a-destination-response-structure-83a3f3b].
+ */
+public final class DestinationServiceLoader implements DestinationLoader {
+
+    public static final String SOURCE = "Destination Service";
+    private static final String FIND_PATH = "/destination-configuration/v1/destinations/";
+
+    private final DestinationServiceCredentials credentials;
+    private final TokenService tokens;
+    private final ServiceClient http;
+    private final Clock clock;
+    private final TokenRequest tokenRequest;
+
+    public DestinationServiceLoader(DestinationServiceCredentials credentials, TokenService tokens, ServiceClient http,
+            Clock clock, Duration timeout) {
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.http = http;
+        this.clock = clock;
+        // XSUAA accepts the client in the Basic header; SAP's SDKs send it so as well
+        this.tokenRequest = new TokenRequest(credentials.client().tokenEndpoint(), credentials.client().clientId(),
+                credentials.client().clientSecret(), false, null, Map.of(), Map.of(), timeout, timeout);
+    }
+
+    @Override
+    public Optional<Destination> load(String name, DestinationOptions options) {
+        DestinationNames.requireValid(name);
+        ServiceClient.Response response = find(name, tokens.token(tokenRequest, name));
+        if (response.status() == 401) {
+            // the token may have been revoked or the key rotated: one fresh token, one more try
+            tokens.invalidate(tokenRequest);
+            response = find(name, tokens.token(tokenRequest, name));
+        }
+        return switch (response.status()) {
+            case 200 -> Optional.of(parse(name, response.body()));
+            case 404 -> Optional.empty();
+            default -> throw error(name, response);
+        };
+    }
+
+    private ServiceClient.Response find(String name, AccessToken token) {
+        HttpGet get = new HttpGet(URI.create(credentials.serviceUri() + FIND_PATH + name));
+        get.setHeader("Authorization", token.bearer());
+        get.setHeader("Accept", "application/json");
+        try {
+            return http.execute(get);
+        } catch (IOException e) {
+            throw new DestinationServiceException(name, 0, null, "Cannot reach the Destination Service at "
+                    + hostOf(credentials.serviceUri()) + " to find destination '" + name + "': " + e
+                    + ". Check the 'uri' of the destination service binding and the network.", e);
+        }
+    }
+
+    private DestinationServiceException error(String name, ServiceClient.Response response) {
+        String errorMessage = errorMessage(response.body());
+        String why = switch (response.status()) {
+            case 401 -> "the binding's token was rejected: check the destination binding's clientid/clientsecret and url.";
+            case 403 -> "the binding's client may not read destinations: re-create the binding/service key.";
+            case 429 -> "the service throttles requests: lower the lookup rate or raise the destination cache TTL.";
+            default -> response.status() >= 500 ? "the Destination Service has a problem; cached destinations are served"
+                    + " while it lasts (up to maxStale)." : "unexpected answer.";
+        };
+        return new DestinationServiceException(name, response.status(), errorMessage, "The Destination Service at "
+                + hostOf(credentials.serviceUri()) + " answered HTTP " + response.status() + " for destination '" + name
+                + "'" + (errorMessage == null ? "" : " (" + errorMessage + ")") + ": " + why, null);
+    }
+
+    private static String errorMessage(String body) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            return node != null && node.hasNonNull("ErrorMessage") ? node.get("ErrorMessage").asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Destination parse(String name, String body) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new DestinationServiceException(name, 200, null, "The Destination Service answered for destination '"
+                    + name + "' with a body that is not JSON.", null);
+        }
+        JsonNode configuration = root.path("destinationConfiguration");
+        if (!configuration.isObject()) {
+            throw new DestinationServiceException(name, 200, null, "The Destination Service answer for destination '"
+                    + name + "' has no destinationConfiguration object.", null);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        configuration.fields().forEachRemaining(f -> properties.put(f.getKey(),
+                f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+        properties.putIfAbsent(DestinationProperty.NAME, name);
+        Instant now = clock.instant();
+        List<AuthToken> authTokens = new ArrayList<>();
+        for (JsonNode t : root.path("authTokens")) {
+            JsonNode header = t.path("http_header");
+            Instant expiresAt = null;
+            String expiresIn = t.path("expires_in").asText("");
+            if (!expiresIn.isBlank()) {
+                try {
+                    // SAP sends seconds as a string; accept a number too
+                    expiresAt = now.plusSeconds(Long.parseLong(expiresIn.trim()));
+                } catch (NumberFormatException ignored) {
+                    expiresAt = null;
+                }
+            }
+            authTokens.add(new AuthToken(t.path("type").asText(""), t.path("value").asText(""),
+                    header.path("key").asText(null), header.path("value").asText(null), expiresAt,
+                    t.hasNonNull("error") ? t.get("error").asText() : null));
+        }
+        return new Destination(name, properties, authTokens, SOURCE);
+    }
+
+    private static String hostOf(URI uri) {
+        return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    @Override
+    public String describe() {
+        return SOURCE + " at " + hostOf(credentials.serviceUri());
+    }
+}

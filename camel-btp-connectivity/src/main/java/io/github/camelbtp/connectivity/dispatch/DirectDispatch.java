@@ -1,0 +1,33 @@
+package io.github.camelbtp.connectivity.dispatch;
+
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.http.HttpHeader;
+
+import java.util.List;
+
+/**
+ * Internet (and PrivateLink) destinations: straight to the URL, or through the Internet proxy the destination
+ * names with {@code ProxyHost}/{@code ProxyPort} and optional {@code ProxyAuthorization} (the SAP Cloud SDK's convention).
+ */
+public final class DirectDispatch implements Dispatch {
+
+    @Override
+    public DispatchPlan plan(Destination destination) {
+        var host = destination.property(DestinationProperty.PROXY_HOST);
+        if (host.isEmpty()) {
+            return DispatchPlan.DIRECT;
+        }
+        String port = destination.requireProperty(DestinationProperty.PROXY_PORT, "ProxyHost is set, so the proxy port is needed too");
+        int portNumber;
+        try {
+            portNumber = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_PORT, "is not a port number: '" + port + "'.");
+        }
+        List<HttpHeader> headers = destination.property(DestinationProperty.PROXY_AUTHORIZATION)
+                .map(v -> List.of(new HttpHeader("Proxy-Authorization", v))).orElse(List.of());
+        return new DispatchPlan(new ProxyAddress(host.get(), portNumber), headers);
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.camelbtp.connectivity.dispatch;
+
+import io.github.camelbtp.connectivity.CloudConnectorException;
+import io.github.camelbtp.connectivity.ResolvedDestination;
+
+import java.util.Optional;
+
+/**
+ * Recognises answers of the Connectivity proxy and the Cloud Connector among the answers an on-premise request gets,
+ * and explains them [consuming-the-connectivity-service-313b215, configure-access-control-http-e7d4927].
+ * <p>
+ * SAP documents the statuses, not a marker that tells the proxy's answer from the backend's, so:
+ * 407 is always the proxy's (a backend behind the proxy cannot ask for proxy credentials); 503 is taken as the
+ * proxy's ("no Cloud Connector"); 405 only without an {@code Allow} header (an origin server must send one with 405,
+ * RFC 9110 §15.5.6, the proxy's refusal of https does not); 403 only with the Cloud Connector's body
+ * "Access denied to system …".
+ */
+public final class ProxyAnswers {
+
+    private ProxyAnswers() {
+    }
+
+    /**
+     * @param status    the HTTP status answered
+     * @param allow     the {@code Allow} header, or {@code null}
+     * @param bodyStart the first characters of the body (a few hundred are enough), or {@code null}
+     * @return the exception to raise, or empty when this is the backend's own answer
+     */
+    public static Optional<CloudConnectorException> explain(ResolvedDestination resolved, int status, String allow, String bodyStart) {
+        if (!resolved.destination().isOnPremise()) {
+            return Optional.empty();
+        }
+        String name = resolved.destination().name();
+        String location = resolved.destination().locationId();
+        String where = location.isEmpty() ? "the Cloud Connector without location ID" : "the Cloud Connector with location ID '" + location + "'";
+        String body = bodyStart == null ? "" : bodyStart.strip();
+        String message = switch (status) {
+            case 407 -> "The Connectivity proxy rejected the request for destination '" + name + "' with 407 Proxy"
+                    + " Authentication Required: the connectivity token is missing, expired or not valid for this proxy."
+                    + " Check that the application is bound to the Connectivity Service of the same subaccount (connectivity"
+                    + " binding clientid/clientsecret/token_service_url).";
+            case 503 -> "The Connectivity proxy answered 503 Service Unavailable for destination '" + name + "': no"
+                    + " connected Cloud Connector for this subaccount matches " + where + ". Check that the Cloud Connector"
+                    + " is connected to the subaccount and that CloudConnectorLocationId matches its location ID"
+                    + " (case-sensitive).";
+            case 405 -> allow != null ? null : "The Connectivity proxy answered 405 Method Not Allowed for destination '"
+                    + name + "': it only forwards plain http:// requests (no CONNECT, no https targets). Use"
+                    + " http://<virtual host>:<port> as the destination URL.";
+            case 403 -> body.startsWith("Access denied to system") ? "The Cloud Connector (" + where + ") denied the"
+                    + " request for destination '" + name + "': " + firstLine(body) + ". Add the virtual host and port as a"
+                    + " system mapping and allow the resource path (\"path and all sub-paths\" for a service root) in the"
+                    + " Cloud Connector's access control." : null;
+            default -> null;
+        };
+        return Optional.ofNullable(message).map(m -> new CloudConnectorException(name, location, status, m));
+    }
+
+    private static String firstLine(String body) {
+        int nl = body.indexOf('\n');
+        String line = nl < 0 ? body : body.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

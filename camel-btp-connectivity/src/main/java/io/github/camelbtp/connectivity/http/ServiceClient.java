@@ -1,0 +1,113 @@
+package io.github.camelbtp.connectivity.http;
+
+import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
+import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one HTTP client the engine uses for its own calls: the Destination Service and every token endpoint
+ * (Nimbus sends token requests through it, see {@link HTTPRequestSender}). Pooled, thread-safe, timeouts per call.
+ * Application traffic does not go through here; components use their own transports.
+ */
+public final class ServiceClient implements HTTPRequestSender, Closeable {
+
+    /** A buffered answer. Bodies of BTP service answers are small JSON documents. */
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    private final CloseableHttpClient client;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    public ServiceClient(Duration connectTimeout, Duration readTimeout) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(50).setMaxConnPerRoute(20)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(readTimeout)).build())
+                        .build())
+                .disableCookieManagement()
+                .disableAutomaticRetries()
+                .useSystemProperties()
+                .build();
+    }
+
+    /** Executes a request with the client's default timeouts. */
+    public Response execute(ClassicHttpRequest request) throws IOException {
+        return execute(request, connectTimeout, readTimeout);
+    }
+
+    @SuppressWarnings("deprecation") // per-request connect timeout: token endpoints have their own (destination property)
+    public Response execute(ClassicHttpRequest request, Duration connect, Duration read) throws IOException {
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(RequestConfig.custom()
+                .setConnectTimeout(Timeout.of(connect))
+                .setResponseTimeout(Timeout.of(read))
+                .build());
+        return client.execute(request, context, response -> {
+            Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+            for (Header h : response.getHeaders()) {
+                headers.computeIfAbsent(h.getName(), k -> new java.util.ArrayList<>()).add(h.getValue());
+            }
+            String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            return new Response(response.getCode(), headers, body);
+        });
+    }
+
+    /** Nimbus' hook: sends token requests through this client instead of {@code HttpURLConnection}. */
+    @Override
+    public ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest nimbusRequest) throws IOException {
+        HttpUriRequestBase request = new HttpUriRequestBase(nimbusRequest.getMethod().name(), nimbusRequest.getURI());
+        nimbusRequest.getHeaderMap().forEach((name, values) -> values.forEach(v -> request.addHeader(name, v)));
+        if (nimbusRequest.getBody() != null) {
+            List<String> type = nimbusRequest.getHeaderMap().getOrDefault("Content-Type", List.of());
+            request.setEntity(new StringEntity(nimbusRequest.getBody(), type.isEmpty()
+                    ? ContentType.APPLICATION_FORM_URLENCODED : ContentType.parse(type.get(0))));
+        }
+        Duration connect = nimbusRequest.getConnectTimeout() > 0 ? Duration.ofMillis(nimbusRequest.getConnectTimeout()) : connectTimeout;
+        Duration read = nimbusRequest.getReadTimeout() > 0 ? Duration.ofMillis(nimbusRequest.getReadTimeout()) : readTimeout;
+        Response response = execute(request, connect, read);
+        HTTPResponse answer = new HTTPResponse(response.status());
+        response.headers().forEach((name, values) -> answer.setHeader(name, values.toArray(String[]::new)));
+        answer.setContent(response.body());
+        return answer;
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}
