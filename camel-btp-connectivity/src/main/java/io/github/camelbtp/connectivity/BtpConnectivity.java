@@ -113,12 +113,13 @@ public final class BtpConnectivity implements Closeable {
         try {
             url = URI.create(value);
         } catch (IllegalArgumentException e) {
-            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is not a valid URL: '" + value + "'.");
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is not a valid URL: '"
+                    + DestinationProperty.forMessage(DestinationProperty.URL, value) + "'.");
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL,
-                    "must be an absolute http:// or https:// URL, was '" + value + "'.");
+                    "must be an absolute http:// or https:// URL, was '" + DestinationProperty.forMessage(DestinationProperty.URL, value) + "'.");
         }
         if (url.getRawUserInfo() != null) {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL,

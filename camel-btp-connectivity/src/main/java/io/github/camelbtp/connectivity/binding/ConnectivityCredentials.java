@@ -14,12 +14,15 @@ public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuth
     static ConnectivityCredentials from(ServiceBinding binding) {
         String host = DestinationServiceCredentials.require(binding, "onpremise_proxy_host");
         String port = DestinationServiceCredentials.require(binding, "onpremise_proxy_http_port", "onpremise_proxy_port");
+        // name the key the value came from: a binding with the older key must not be told about the newer one
+        String portKey = binding.credential("onpremise_proxy_http_port").isPresent() ? "onpremise_proxy_http_port"
+                : "onpremise_proxy_port";
         String tokenUrl = DestinationServiceCredentials.require(binding, "token_service_url", "url");
         int httpPort;
         try {
             httpPort = Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            throw new DestinationConfigurationException(null, "connectivity.credentials.onpremise_proxy_http_port",
+            throw new DestinationConfigurationException(null, binding.label() + ".credentials." + portKey,
                     "is not a port number: '" + port + "'.");
         }
         return new ConnectivityCredentials(host, httpPort, new OAuthClientCredentials(

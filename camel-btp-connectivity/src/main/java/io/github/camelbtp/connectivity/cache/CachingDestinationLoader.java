@@ -88,7 +88,13 @@ public final class CachingDestinationLoader implements DestinationLoader {
             return await(running);
         }
         try {
-            Entry entry = loadEntry(key, options, previous);
+            // a caller that missed the cache just before another finished loading must not load a second time
+            Entry current = cache.getIfPresent(key);
+            if (current != null && current != previous && current.isFresh(clock.instant())) {
+                mine.complete(current);
+                return current;
+            }
+            Entry entry = loadEntry(key, options, current != null ? current : previous);
             mine.complete(entry);
             return entry;
         } catch (RuntimeException e) {

@@ -77,6 +77,27 @@ public final class DestinationProperty {
                 && !lower.startsWith("tokenservice");
     }
 
+    /**
+     * A property value as it may appear in a message: secret properties as {@code ****}, and any value with the user
+     * information of a URL ({@code user:password@}) masked, since a password put into a URL by mistake must not reach
+     * a log. Masks up to the last {@code @}: too much rather than too little.
+     */
+    public static String forMessage(String property, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (isSecret(property)) {
+            return "****";
+        }
+        int at = value.lastIndexOf('@');
+        if (at < 0) {
+            return value;
+        }
+        int scheme = value.indexOf("://");
+        int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+        return value.substring(0, start) + "****" + value.substring(at);
+    }
+
     /** SAP's spelling of a property whose name was given in another case ({@code url} → {@code URL}), else the name as is. */
     public static String canonical(String property) {
         return CANONICAL.getOrDefault(property.toLowerCase(Locale.ROOT), property);

@@ -39,7 +39,8 @@ public final class OnPremiseHttpDispatch implements Dispatch {
     public DispatchPlan plan(Destination destination) {
         String url = destination.property(DestinationProperty.URL).orElse("");
         if (url.regionMatches(true, 0, "https:", 0, 6)) {
-            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is '" + url
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is '"
+                    + DestinationProperty.forMessage(DestinationProperty.URL, url)
                     + "', but an OnPremise destination must use http://<virtual host>:<port>. The Connectivity proxy refuses"
                     + " https targets with 405 because the tunnel to the Cloud Connector is already encrypted; the Cloud"
                     + " Connector's system mapping decides whether it speaks HTTPS to the backend. Change the URL to http://.");

@@ -1,0 +1,224 @@
+package io.github.camelbtp.destination;
+
+import io.github.camelbtp.connectivity.BtpConnectivity;
+import io.github.camelbtp.connectivity.binding.ServiceBindings;
+import io.github.camelbtp.connectivity.cache.CachePolicy;
+import io.github.camelbtp.destination.http.BtpHttpClient;
+import io.github.camelbtp.destination.http.CsrfTokenStore;
+import io.github.camelbtp.destination.http.RequestTarget;
+import org.apache.camel.Endpoint;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The btp-destination component: one engine ({@link BtpConnectivity}) and one pooled HTTP client shared by all its
+ * endpoints.
+ */
+@Component("btp-destination")
+public class BtpDestinationComponent extends DefaultComponent {
+
+    @Metadata(label = "advanced", autowired = true, description = "A ready-made engine to use instead of one built from"
+            + " the options below (for example one shared with other components). It is not closed by this component.")
+    private BtpConnectivity connectivity;
+
+    @Metadata(label = "security", secret = true, description = "The service bindings as VCAP_SERVICES JSON. By default"
+            + " they are read from the VCAP_SERVICES environment variable, or from the directory SERVICE_BINDING_ROOT names"
+            + " (Kubernetes, Kyma).")
+    private String vcapServices;
+
+    @Metadata(description = "A file holding VCAP_SERVICES JSON to read the service bindings from, for example the one"
+            + " the camel-btp sandbox writes (SandboxMain --binding-file) or a copy of 'cf env' output.")
+    private String bindingFile;
+
+    @Metadata(defaultValue = "300000", javaType = "java.time.Duration", description = "How long a destination is"
+            + " cached when it holds no expiring token. A destination with tokens is refreshed before the earliest token"
+            + " expires, whichever comes first. Default 5 minutes.")
+    private long destinationCacheTtl = 300_000;
+
+    @Metadata(defaultValue = "900000", javaType = "java.time.Duration", description = "While the Destination Service"
+            + " fails (unreachable, 5xx, 429), a cached destination is still served for this long past its lifetime, but"
+            + " never after a token it holds expired. Zero turns stale-if-error off. Default 15 minutes.")
+    private long destinationCacheMaxStale = 900_000;
+
+    @Metadata(defaultValue = "10000", javaType = "java.time.Duration", description = "How long 'no such destination'"
+            + " is remembered for that name (other names are never affected). Default 10 seconds.")
+    private long destinationNotFoundTtl = 10_000;
+
+    @Metadata(label = "advanced", defaultValue = "200", description = "Maximum number of pooled HTTP connections in total.")
+    private int maxTotalConnections = 200;
+
+    @Metadata(label = "advanced", defaultValue = "100", description = "Maximum number of pooled HTTP connections per"
+            + " route (target host, proxy and TLS settings).")
+    private int connectionsPerRoute = 100;
+
+    private boolean ownsConnectivity;
+    private BtpHttpClient httpClient;
+    private final CsrfTokenStore csrfTokens = new CsrfTokenStore();
+    private HttpComponent httpComponent;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        BtpDestinationEndpoint endpoint = new BtpDestinationEndpoint(uri, this);
+        int slash = remaining.indexOf('/');
+        endpoint.setDestinationName(slash < 0 ? remaining : remaining.substring(0, slash));
+        if (slash >= 0 && slash < remaining.length() - 1) {
+            endpoint.setPath(remaining.substring(slash + 1));
+        }
+        if (endpoint.getDestinationName() == null || endpoint.getDestinationName().isBlank()) {
+            throw new IllegalArgumentException("btp-destination needs a destination name: btp-destination:NAME[/path]");
+        }
+        setProperties(endpoint, parameters);
+        if (!parameters.isEmpty()) {
+            // whatever is not an option of ours belongs to the target: $top=10, sap-client=100, …
+            endpoint.setTargetQuery(RequestTarget.encode(parameters));
+            parameters.clear();
+        }
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (connectivity == null) {
+            connectivity = BtpConnectivity.builder()
+                    .serviceBindings(bindings())
+                    .cachePolicy(CachePolicy.DEFAULT
+                            .withTtl(Duration.ofMillis(destinationCacheTtl))
+                            .withMaxStale(Duration.ofMillis(destinationCacheMaxStale))
+                            .withNotFoundTtl(Duration.ofMillis(destinationNotFoundTtl)))
+                    .build();
+            ownsConnectivity = true;
+        }
+        httpClient = new BtpHttpClient(maxTotalConnections, connectionsPerRoute);
+        httpComponent = new HttpComponent();
+        httpComponent.setCamelContext(getCamelContext());
+    }
+
+    private ServiceBindings bindings() {
+        if (vcapServices != null && !vcapServices.isBlank()) {
+            return ServiceBindings.fromVcapServices(vcapServices);
+        }
+        if (bindingFile != null && !bindingFile.isBlank()) {
+            return ServiceBindings.fromVcapFile(Path.of(bindingFile));
+        }
+        return ServiceBindings.fromEnvironment();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (httpClient != null) {
+            httpClient.close();
+            httpClient = null;
+        }
+        csrfTokens.clear();
+        if (ownsConnectivity && connectivity != null) {
+            connectivity.close();
+            connectivity = null;
+            ownsConnectivity = false;
+        }
+        super.doStop();
+    }
+
+    /**
+     * The camel-http endpoint that carries an endpoint's HTTP traffic. It shares this component's client and is never
+     * started or stopped itself (stopping an HttpEndpoint closes its client); its producer is.
+     */
+    HttpEndpoint httpDelegate(BtpDestinationEndpoint endpoint) {
+        HttpEndpoint delegate = new HttpEndpoint(endpoint.getEndpointUri(), httpComponent,
+                BtpDestinationEndpoint.placeholderUri(endpoint.getDestinationName()));
+        delegate.setHttpClient(httpClient.client());
+        delegate.setThrowExceptionOnFailure(endpoint.isThrowExceptionOnFailure());
+        delegate.setOkStatusCodeRange(endpoint.getOkStatusCodeRange());
+        delegate.setHttpMethod(endpoint.getHttpMethod());
+        delegate.setFollowRedirects(false);
+        return delegate;
+    }
+
+    /** The engine; available once the component is started. */
+    public BtpConnectivity connectivity() {
+        if (connectivity == null) {
+            throw new IllegalStateException("The btp-destination component is not started");
+        }
+        return connectivity;
+    }
+
+    /** The pooled client, for tests that check connection reuse. */
+    BtpHttpClient httpClientForTests() {
+        return httpClient;
+    }
+
+    CsrfTokenStore csrfTokens() {
+        return csrfTokens;
+    }
+
+    public BtpConnectivity getConnectivity() {
+        return connectivity;
+    }
+
+    public void setConnectivity(BtpConnectivity connectivity) {
+        this.connectivity = connectivity;
+    }
+
+    public String getVcapServices() {
+        return vcapServices;
+    }
+
+    public void setVcapServices(String vcapServices) {
+        this.vcapServices = vcapServices;
+    }
+
+    public String getBindingFile() {
+        return bindingFile;
+    }
+
+    public void setBindingFile(String bindingFile) {
+        this.bindingFile = bindingFile;
+    }
+
+    public long getDestinationCacheTtl() {
+        return destinationCacheTtl;
+    }
+
+    public void setDestinationCacheTtl(long destinationCacheTtl) {
+        this.destinationCacheTtl = destinationCacheTtl;
+    }
+
+    public long getDestinationCacheMaxStale() {
+        return destinationCacheMaxStale;
+    }
+
+    public void setDestinationCacheMaxStale(long destinationCacheMaxStale) {
+        this.destinationCacheMaxStale = destinationCacheMaxStale;
+    }
+
+    public long getDestinationNotFoundTtl() {
+        return destinationNotFoundTtl;
+    }
+
+    public void setDestinationNotFoundTtl(long destinationNotFoundTtl) {
+        this.destinationNotFoundTtl = destinationNotFoundTtl;
+    }
+
+    public int getMaxTotalConnections() {
+        return maxTotalConnections;
+    }
+
+    public void setMaxTotalConnections(int maxTotalConnections) {
+        this.maxTotalConnections = maxTotalConnections;
+    }
+
+    public int getConnectionsPerRoute() {
+        return connectionsPerRoute;
+    }
+
+    public void setConnectionsPerRoute(int connectionsPerRoute) {
+        this.connectionsPerRoute = connectionsPerRoute;
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.camelbtp.destination;
+
+import io.github.camelbtp.connectivity.ResolvedDestination;
+import io.github.camelbtp.destination.http.BtpHttpProducer;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.http.common.HttpMethods;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+import java.net.URI;
+
+/**
+ * Calls an SAP BTP destination by name: cloud APIs directly and on-premise systems through the Connectivity Service
+ * and the SAP Cloud Connector. The destination decides the address, the authentication and the route; the route
+ * only names it.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "btp-destination", title = "SAP BTP Destination",
+        syntax = "btp-destination:destinationName/path", producerOnly = true,
+        category = { Category.CLOUD, Category.HTTP, Category.SAAS }, headersClass = BtpDestinationConstants.class,
+        lenientProperties = true)
+public class BtpDestinationEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The name of the destination, as defined in the BTP cockpit (Destination Service), in the"
+            + " 'destinations' environment variable or in the component configuration. Case-sensitive.")
+    @Metadata(required = true)
+    private String destinationName;
+
+    @UriPath(description = "A path appended to the destination's URL, for example"
+            + " sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder. Query parameters of the endpoint URI that are not"
+            + " options of this component are sent to the target as they are ($top=10, sap-client=100, …).")
+    private String path;
+
+    @UriParam(label = "producer", description = "The HTTP method to use. By default GET, or POST when the message has"
+            + " a body; the CamelHttpMethod header overrides both, as in camel-http.")
+    private HttpMethods httpMethod;
+
+    @UriParam(label = "producer", defaultValue = "true", description = "Follow SAP's CSRF protocol for modifying"
+            + " requests (POST, PUT, PATCH, DELETE, MERGE): when the server answers 403 with 'x-csrf-token: Required', a"
+            + " token is fetched with 'x-csrf-token: Fetch' (keeping the session cookies) and the request is sent once"
+            + " more. The token is kept per destination. Turn off for servers that do not use SAP's protocol.")
+    private boolean csrfProtection = true;
+
+    @UriParam(label = "producer", defaultValue = "true", description = "Throw an HttpOperationFailedException when"
+            + " the answer's status is outside okStatusCodeRange, as camel-http does. When false, every answer is"
+            + " returned as the message.")
+    private boolean throwExceptionOnFailure = true;
+
+    @UriParam(label = "producer", defaultValue = "200-299", description = "The statuses considered a success, as in camel-http.")
+    private String okStatusCodeRange = "200-299";
+
+    @UriParam(label = "producer,advanced", defaultValue = "false", description = "Let the CamelBtpDestinationName"
+            + " header choose the destination instead of the URI's. Off by default, because it lets message data"
+            + " decide which system is called.")
+    private boolean destinationFromHeader;
+
+    /** Query parameters of the URI that are not options: sent to the target (already encoded). */
+    private String targetQuery;
+
+    public BtpDestinationEndpoint(String uri, BtpDestinationComponent component) {
+        super(uri, component);
+    }
+
+    @Override
+    public BtpDestinationComponent getComponent() {
+        return (BtpDestinationComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        HttpEndpoint delegate = getComponent().httpDelegate(this);
+        return new BtpDestinationProducer(this, new BtpHttpProducer(delegate, getComponent().csrfTokens(), csrfProtection));
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("btp-destination has no consumer for HTTP destinations;"
+                + " use it in to(...). Receiving HTTP calls is what platform-http does.");
+    }
+
+    /** The URL one request goes to: destination URL + endpoint path + header path, destination and endpoint queries. */
+    String targetUrl(ResolvedDestination resolved, String headerPath, String headerQuery) {
+        return io.github.camelbtp.destination.http.RequestTarget.build(resolved, path, headerPath, targetQuery, headerQuery);
+    }
+
+    public String getDestinationName() {
+        return destinationName;
+    }
+
+    public void setDestinationName(String destinationName) {
+        this.destinationName = destinationName;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public HttpMethods getHttpMethod() {
+        return httpMethod;
+    }
+
+    public void setHttpMethod(HttpMethods httpMethod) {
+        this.httpMethod = httpMethod;
+    }
+
+    public boolean isCsrfProtection() {
+        return csrfProtection;
+    }
+
+    public void setCsrfProtection(boolean csrfProtection) {
+        this.csrfProtection = csrfProtection;
+    }
+
+    public boolean isThrowExceptionOnFailure() {
+        return throwExceptionOnFailure;
+    }
+
+    public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
+        this.throwExceptionOnFailure = throwExceptionOnFailure;
+    }
+
+    public String getOkStatusCodeRange() {
+        return okStatusCodeRange;
+    }
+
+    public void setOkStatusCodeRange(String okStatusCodeRange) {
+        this.okStatusCodeRange = okStatusCodeRange;
+    }
+
+    public boolean isDestinationFromHeader() {
+        return destinationFromHeader;
+    }
+
+    public void setDestinationFromHeader(boolean destinationFromHeader) {
+        this.destinationFromHeader = destinationFromHeader;
+    }
+
+    String getTargetQuery() {
+        return targetQuery;
+    }
+
+    void setTargetQuery(String targetQuery) {
+        this.targetQuery = targetQuery;
+    }
+
+    /** A placeholder the delegate camel-http endpoint is created with; every request carries its real URL. */
+    static URI placeholderUri(String destinationName) {
+        return URI.create("http://btp-destination.invalid/" + destinationName);
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.camelbtp.destination.http;
+
+import io.github.camelbtp.connectivity.BtpConnectivityException;
+import io.github.camelbtp.connectivity.ResolvedDestination;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the URL a request goes to from the destination URL, the endpoint's path, a {@code CamelHttpPath} header and
+ * the query parts. Guarantees that nothing but the destination decides scheme, host and port: a relative path with a
+ * scheme, an authority, a backslash, or a {@code ..} that climbs above the destination's path is refused.
+ */
+public final class RequestTarget {
+
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+    private RequestTarget() {
+    }
+
+    /** The URL for one request: destination URL + endpoint path + header path; destination, endpoint, header queries. */
+    public static String build(ResolvedDestination resolved, String endpointPath, String headerPath, String endpointQuery,
+            String headerQuery) {
+        return build(resolved.name(), resolved.url(), new String[] { endpointPath, headerPath },
+                encode(resolved.queryParameters()), endpointQuery, headerQuery);
+    }
+
+    /**
+     * @param base          the destination URL
+     * @param relativePaths path parts to append, in order (nulls and blanks skipped)
+     * @param queries       query strings to append, in order (raw, already encoded; nulls skipped)
+     */
+    static String build(String destination, URI base, String[] relativePaths, String... queries) {
+        StringBuilder path = new StringBuilder(base.getRawPath() == null ? "" : base.getRawPath());
+        for (String relative : relativePaths) {
+            if (relative == null || relative.isBlank()) {
+                continue;
+            }
+            String checked = checkRelative(destination, relative);
+            if (checked.isEmpty()) {
+                continue;
+            }
+            if (path.length() == 0 || path.charAt(path.length() - 1) != '/') {
+                path.append('/');
+            }
+            path.append(checked.startsWith("/") ? checked.substring(1) : checked);
+        }
+        StringJoiner query = new StringJoiner("&");
+        if (base.getRawQuery() != null && !base.getRawQuery().isEmpty()) {
+            query.add(base.getRawQuery());
+        }
+        for (String q : queries) {
+            if (q != null && !q.isBlank()) {
+                query.add(q.startsWith("?") ? q.substring(1) : q);
+            }
+        }
+        String authority = base.getRawAuthority();
+        return base.getScheme() + "://" + authority + path + (query.length() > 0 ? "?" + query : "");
+    }
+
+    /**
+     * Encodes query parameters ({@code URL.queries.*}, the endpoint's pass-through parameters) for the query string,
+     * leaving the characters RFC 3986 allows in a query readable, so OData's {@code $top}, {@code '…'} and
+     * {@code (…)} arrive as users wrote them. Spaces become {@code %20}.
+     */
+    public static String encode(Map<String, ?> parameters) {
+        StringJoiner joiner = new StringJoiner("&");
+        parameters.forEach((k, v) -> {
+            if (v instanceof Iterable<?> values) {
+                values.forEach(value -> joiner.add(encodeComponent(k) + "=" + encodeComponent(String.valueOf(value))));
+            } else {
+                joiner.add(encodeComponent(k) + (v == null ? "" : "=" + encodeComponent(String.valueOf(v))));
+            }
+        });
+        return joiner.toString();
+    }
+
+    private static String encodeComponent(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("%24", "$").replace("%27", "'")
+                .replace("%28", "(").replace("%29", ")").replace("%2C", ",").replace("%3A", ":").replace("%2F", "/")
+                .replace("%40", "@").replace("%21", "!").replace("%2A", "*");
+    }
+
+    /**
+     * Checks a relative path and returns it with {@code .} and {@code ..} segments resolved (so the server and the
+     * Cloud Connector's path allow-list see the canonical path). Segments stay as encoded as they were.
+     */
+    private static String checkRelative(String destination, String relative) {
+        if (relative.contains("?") || relative.contains("#") || relative.contains("\\")) {
+            throw refused(destination, relative, "a path may not carry a query, a fragment or a backslash");
+        }
+        String decodedWhole = decode(destination, relative);
+        if (SCHEME.matcher(decodedWhole).find() || decodedWhole.startsWith("//") || decodedWhole.contains("\\")) {
+            throw refused(destination, relative, "a path may not carry a scheme or an authority");
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        String[] raw = relative.split("/", -1);
+        for (String segment : raw) {
+            String decoded = decode(destination, segment);
+            if (decoded.contains("/")) {
+                throw refused(destination, relative, "an encoded '/' inside a segment is not allowed");
+            }
+            if (decoded.equals("..")) {
+                if (segments.isEmpty()) {
+                    throw refused(destination, relative, "'..' would leave the destination's path");
+                }
+                segments.removeLast();
+            } else if (!segment.isEmpty() && !decoded.equals(".")) {
+                segments.addLast(segment);
+            }
+        }
+        String last = raw[raw.length - 1];
+        boolean trailingSlash = relative.endsWith("/") || last.equals(".") || last.equals("..")
+                || decode(destination, last).equals(".") || decode(destination, last).equals("..");
+        String joined = String.join("/", segments);
+        return trailingSlash && !joined.isEmpty() ? joined + "/" : joined;
+    }
+
+    private static String decode(String destination, String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw refused(destination, text, "it is not validly percent-encoded");
+        }
+    }
+
+    private static BtpConnectivityException refused(String destination, String path, String why) {
+        String shown = path.length() > 120 ? path.substring(0, 120) + "…" : path;
+        return new BtpConnectivityException(destination, "Refused path '" + shown + "' for destination '" + destination
+                + "': " + why + ". Only the destination decides which system is called; put the target in the"
+                + " destination's URL and pass relative paths only.");
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelbtp.destination;
+
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Map;
+
+/** Starts the sandbox once per test class and a Camel context whose btp-destination component is bound to it. */
+abstract class BtpDestinationTestSupport extends CamelTestSupport {
+
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+
+    protected Sandbox sandbox() {
+        return SANDBOX.sandbox();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        BtpDestinationComponent component = new BtpDestinationComponent();
+        configure(component);
+        context.addComponent("btp-destination", component);
+        return context;
+    }
+
+    /** Binds the component to the sandbox; override to change options. */
+    protected void configure(BtpDestinationComponent component) {
+        component.setVcapServices(sandbox().vcapServices());
+    }
+
+    protected BtpDestinationComponent component() {
+        return context.getComponent("btp-destination", BtpDestinationComponent.class);
+    }
+
+    /** Sends a request and returns the exchange (never throws: look at {@code exchange.getException()}). */
+    protected Exchange call(String uri, Object body, Map<String, Object> headers) {
+        return template.request(uri, exchange -> {
+            exchange.getIn().setBody(body);
+            exchange.getIn().setHeaders(new java.util.HashMap<>(headers));
+        });
+    }
+
+    protected Exchange get(String uri) {
+        return call(uri, null, Map.of());
+    }
+}

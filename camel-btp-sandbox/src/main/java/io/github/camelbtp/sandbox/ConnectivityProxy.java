@@ -1,0 +1,336 @@
+package io.github.camelbtp.sandbox;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Connectivity Service's HTTP proxy [consuming-the-connectivity-service-313b215] with the Cloud Connector's
+ * access control behind it [configure-access-control-http-e7d4927]. A plain HTTP/1.1 forward proxy: requests come
+ * in absolute form ({@code GET http://virtualhost:port/path HTTP/1.1}) and are checked in SAP's order —
+ * {@code CONNECT} or {@code https://} → 405; no valid connectivity token in {@code Proxy-Authorization} → 407;
+ * no connected Cloud Connector for the token's subaccount and the {@code SAP-Connectivity-SCC-Location_ID} → 503;
+ * virtual system not mapped or path not allow-listed → 403 (audited) — then forwarded to the internal system.
+ * One thread per client connection (keep-alive), from a bounded pool.
+ */
+final class ConnectivityProxy implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectivityProxy.class);
+
+    /** Request line plus headers, as documented for the connectivity proxy. */
+    static final int MAX_HEAD_BYTES = 8192;
+    static final String LOCATION_ID_HEADER = "SAP-Connectivity-SCC-Location_ID";
+    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    private static final int IDLE_TIMEOUT_MS = 60_000;
+    private static final int MAX_CONNECTIONS = 256;
+    private static final List<String[]> TEXT = List.<String[]>of(new String[] {"Content-Type", HttpEndpoint.TEXT});
+
+    private final TokenAuthority authority;
+    private final String connectivityClientId;
+    private final String subaccountId;
+    private final CloudConnector cloudConnector;
+    private final Counters counters;
+    private final RecordedRequests recorded;
+    private final BackendForwarder forwarder = new BackendForwarder();
+    private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor workers;
+    private final ServerSocket serverSocket;
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    ConnectivityProxy(TokenAuthority authority, String connectivityClientId, String subaccountId,
+            CloudConnector cloudConnector, Counters counters, RecordedRequests recorded) {
+        this.authority = authority;
+        this.connectivityClientId = connectivityClientId;
+        this.subaccountId = subaccountId;
+        this.cloudConnector = cloudConnector;
+        this.counters = counters;
+        this.recorded = recorded;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "sandbox-proxy-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            this.serverSocket = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open a loopback port for the connectivity proxy", e);
+        }
+        this.acceptor = new Thread(this::acceptLoop, "sandbox-proxy-acceptor");
+        acceptor.setDaemon(true);
+    }
+
+    ConnectivityProxy start() {
+        acceptor.start();
+        return this;
+    }
+
+    int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("connectivity proxy stopped accepting connections", e);
+                }
+                return;
+            }
+            openSockets.add(socket);
+            try {
+                workers.execute(() -> serve(socket));
+            } catch (RejectedExecutionException e) {
+                refuse(socket);
+            }
+        }
+    }
+
+    private void refuse(Socket socket) {
+        try (socket) {
+            HttpWire.writeResponse(socket.getOutputStream(), 503, TEXT,
+                    bytes("Too many connections to the connectivity proxy"), true, true);
+        } catch (IOException ignored) {
+            // the client is gone
+        } finally {
+            openSockets.remove(socket);
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            HttpWire wire = new HttpWire(socket.getInputStream());
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            while (!closed) {
+                HttpWire.Head head;
+                try {
+                    head = wire.readHead(MAX_HEAD_BYTES);
+                } catch (HttpWire.HeadTooLargeException e) {
+                    HttpWire.writeResponse(out, 431, TEXT, bytes("Request line and headers exceed "
+                            + MAX_HEAD_BYTES + " bytes"), true, true);
+                    return;
+                } catch (HttpWire.BadMessageException e) {
+                    HttpWire.writeResponse(out, 400, TEXT, bytes("Bad request: " + e.getMessage()), true, true);
+                    return;
+                }
+                if (head == null || !exchange(head, wire, out)) {
+                    return;
+                }
+            }
+        } catch (SocketTimeoutException | SocketException e) {
+            // idle keep-alive connection timed out, or the client/the sandbox closed it
+        } catch (IOException e) {
+            LOG.debug("proxy connection ended: {}", e.toString());
+        } finally {
+            openSockets.remove(socket);
+        }
+    }
+
+    /** Handles one request; returns whether the connection stays open. */
+    private boolean exchange(HttpWire.Head head, HttpWire wire, OutputStream out) throws IOException {
+        String target = head.target();
+        record(head);
+        boolean keepAlive = head.version().equals("HTTP/1.1")
+                ? !head.hasToken("Connection", "close")
+                : head.hasToken("Connection", "keep-alive");
+        if (head.method().equals("CONNECT")) {
+            // the tunnel to the Cloud Connector is already TLS: no CONNECT, no https targets (405)
+            List<String[]> headers = List.of(TEXT.get(0), new String[] {"Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"});
+            HttpWire.writeResponse(out, 405, headers, bytes("CONNECT is not supported: send plain http:// requests "
+                    + "to the connectivity proxy"), true, true);
+            return false;
+        }
+        HttpWire.Framing framing;
+        try {
+            framing = HttpWire.framing(head);
+        } catch (HttpWire.BadMessageException e) {
+            HttpWire.writeResponse(out, 400, TEXT, bytes("Bad request: " + e.getMessage()), true, true);
+            return false;
+        }
+        Rejection rejection = new Rejection(head, framing, wire, out, keepAlive);
+        if (target.regionMatches(true, 0, "https://", 0, 8)) {
+            return rejection.send(405, "https is not supported: the connectivity proxy takes http:// targets; the "
+                    + "tunnel to the Cloud Connector is already encrypted");
+        }
+        if (!target.regionMatches(true, 0, "http://", 0, 7)) {
+            return rejection.send(400, "The connectivity proxy expects absolute-form targets: "
+                    + "http://virtualhost:port/path");
+        }
+        URI uri;
+        try {
+            uri = new URI(target).normalize();
+        } catch (URISyntaxException e) {
+            return rejection.send(400, "Bad request target");
+        }
+        String host = uri.getHost();
+        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+        if (host == null || path.startsWith("/..") || !path.startsWith("/")) {
+            return rejection.send(400, "Bad request target");
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+
+        Optional<TokenAuthority.VerifiedToken> token = authority
+                .verify(TokenAuthority.bearer(head.header("Proxy-Authorization")))
+                .filter(verified -> connectivityClientId.equals(verified.clientId()));
+        if (token.isEmpty()) {
+            return rejection.send(407, "Proxy authentication required: send 'Proxy-Authorization: Bearer <token>' "
+                    + "with a valid token of the connectivity service binding", "Proxy-Authenticate", "Bearer");
+        }
+        String locationHeader = head.header(LOCATION_ID_HEADER);
+        String locationId = locationHeader == null ? "" : locationHeader.trim();
+        Optional<CloudConnector.Connector> connector = subaccountId.equals(token.get().zoneId())
+                ? cloudConnector.find(locationId).filter(CloudConnector.Connector::isConnected)
+                : Optional.empty();
+        if (connector.isEmpty()) {
+            return rejection.send(503, locationId.isEmpty()
+                    ? "There is no SAP Cloud Connector (SCC) connected to your subaccount without a location ID"
+                    : "There is no SAP Cloud Connector (SCC) connected to your subaccount with location ID '"
+                            + locationId + "'");
+        }
+        CloudConnector.Decision decision = connector.get().decide(host, port, path);
+        if (decision.target() == null) {
+            cloudConnector.deny(locationId, host, port, path, decision.denial());
+            LOG.debug("Cloud Connector '{}' denied {}:{}{}: {}", locationId, host, port, path, decision.denial());
+            return rejection.send(403, "Access denied to system " + host + ":" + port);
+        }
+
+        if (head.hasToken("Expect", "100-continue") && framing.present()) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+        byte[] body;
+        try {
+            body = wire.readBody(framing, MAX_BODY_BYTES);
+        } catch (HttpWire.BadMessageException e) {
+            HttpWire.writeResponse(out, 413, TEXT, bytes(e.getMessage()), true, true);
+            return false;
+        }
+        counters.proxiedCall();
+        BackendForwarder.Response response;
+        try {
+            response = forwarder.forward(head.method(), decision.target(), uri.getRawPath().isEmpty() ? "/"
+                    : uri.getRawPath(), uri.getRawQuery(), head, body, framing.present());
+        } catch (HttpConnectTimeoutException | java.net.ConnectException e) {
+            HttpWire.writeResponse(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
+                    + " is not reachable from the Cloud Connector"), true, !keepAlive);
+            return keepAlive;
+        } catch (HttpTimeoutException e) {
+            HttpWire.writeResponse(out, 504, TEXT, bytes("The backend of system " + host + ":" + port
+                    + " did not answer in time"), true, !keepAlive);
+            return keepAlive;
+        } catch (IOException e) {
+            HttpWire.writeResponse(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
+                    + " failed: " + e.getClass().getSimpleName()), true, !keepAlive);
+            return keepAlive;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        HttpWire.writeResponse(out, response.status(), response.headers(), response.body(),
+                !head.method().equals("HEAD"), !keepAlive);
+        return keepAlive;
+    }
+
+    private void record(HttpWire.Head head) {
+        String target = head.target();
+        String path = target;
+        String query = null;
+        try {
+            URI uri = new URI(target);
+            path = uri.getPath();
+            query = uri.getRawQuery();
+        } catch (URISyntaxException e) {
+            // recorded as sent
+        }
+        recorded.record("proxy", head.method(), path, query, head.headerMap());
+    }
+
+    /** Answers a request that is not forwarded, keeping the connection when its body can be skipped. */
+    private static final class Rejection {
+        private final HttpWire.Head head;
+        private final HttpWire.Framing framing;
+        private final HttpWire wire;
+        private final OutputStream out;
+        private final boolean keepAlive;
+
+        Rejection(HttpWire.Head head, HttpWire.Framing framing, HttpWire wire, OutputStream out, boolean keepAlive) {
+            this.head = head;
+            this.framing = framing;
+            this.wire = wire;
+            this.out = out;
+            this.keepAlive = keepAlive;
+        }
+
+        boolean send(int status, String message, String... extraHeader) throws IOException {
+            // a client waiting for "100 Continue" has not sent its body: answer and close instead of reading it
+            boolean stayOpen = keepAlive && !(framing.present() && head.hasToken("Expect", "100-continue"));
+            if (stayOpen && framing.present()) {
+                try {
+                    wire.readBody(framing, MAX_BODY_BYTES);
+                } catch (HttpWire.BadMessageException e) {
+                    stayOpen = false;
+                }
+            }
+            List<String[]> headers = new ArrayList<>(TEXT);
+            for (int i = 0; i + 1 < extraHeader.length; i += 2) {
+                headers.add(new String[] {extraHeader[i], extraHeader[i + 1]});
+            }
+            HttpWire.writeResponse(out, status, headers, bytes(message), !head.method().equals("HEAD"), !stayOpen);
+            return stayOpen;
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            serverSocket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Socket socket : openSockets) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        workers.shutdownNow();
+        forwarder.close();
+    }
+}

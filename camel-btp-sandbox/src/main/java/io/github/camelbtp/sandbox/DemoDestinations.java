@@ -1,0 +1,56 @@
+package io.github.camelbtp.sandbox;
+
+/**
+ * Names and fixed values of the demo landscape {@link Sandbox#start()} builds, for quickstarts and tests.
+ *
+ * <table>
+ * <caption>Demo destinations (subaccount level)</caption>
+ * <tr><th>name</th><th>what it reaches</th></tr>
+ * <tr><td>{@value #ON_PREMISE_ERP}</td><td>the OData sales service through the Cloud Connector without location
+ * ID ({@code http://erp.internal:44300}, Basic authentication)</td></tr>
+ * <tr><td>{@value #ON_PREMISE_ERP_PLANT01}</td><td>the same through the connector with location ID
+ * {@value #PLANT01_LOCATION_ID}</td></tr>
+ * <tr><td>{@value #CLOUD_SALES_API}</td><td>the cloud API, OAuth2ClientCredentials against the sandbox token
+ * service</td></tr>
+ * <tr><td>{@value #PUBLIC_CATALOG}</td><td>the cloud API's public part ({@code /public}), no authentication</td></tr>
+ * </table>
+ */
+public final class DemoDestinations {
+
+    /** On-premise OData sales service via the Cloud Connector without location ID, Basic authentication. */
+    public static final String ON_PREMISE_ERP = "OnPremiseERP";
+    /** Like {@link #ON_PREMISE_ERP}, via the Cloud Connector with location ID {@value #PLANT01_LOCATION_ID}. */
+    public static final String ON_PREMISE_ERP_PLANT01 = "OnPremiseERPPlant01";
+    /** Internet API protected by OAuth2ClientCredentials tokens of the sandbox token service. */
+    public static final String CLOUD_SALES_API = "CloudSalesAPI";
+    /** The public part of the Internet API, no authentication. */
+    public static final String PUBLIC_CATALOG = "PublicCatalog";
+
+    /** The sales service's user (what {@link #ON_PREMISE_ERP} sends). */
+    public static final String SALES_USER = "SALES_USER";
+    /** The sales service user's password — a published demo value, not a secret. */
+    public static final String SALES_PASSWORD = "Sandbox-Sales-2024";
+
+    /** The location ID of the second Cloud Connector. */
+    public static final String PLANT01_LOCATION_ID = "Plant01";
+    /** The virtual host both Cloud Connectors expose the sales backend as. */
+    public static final String ERP_VIRTUAL_HOST = "erp.internal";
+    /** The virtual port of {@link #ERP_VIRTUAL_HOST}. */
+    public static final int ERP_VIRTUAL_PORT = 44300;
+    /** The OData service root, allow-listed with all sub-paths. */
+    public static final String SALES_SERVICE_PATH = "/sap/opu/odata/sap/API_SALES_ORDER_SRV";
+
+    /** The sandbox subaccount (also the token zone {@code zid} and the bindings' {@code tenantid}). */
+    public static final String SUBACCOUNT_ID = "5f0c3a2e-8d4b-4e71-9c6a-1b2d3e4f5a60";
+    /** The Destination Service instance; {@code owner.InstanceId} of instance-level destinations. */
+    public static final String DESTINATION_INSTANCE_ID = "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d";
+    /** Client id of the destination service binding. */
+    public static final String DESTINATION_CLIENT_ID = "sb-clone-destination!b1";
+    /** Client id of the connectivity service binding. */
+    public static final String CONNECTIVITY_CLIENT_ID = "sb-clone-connectivity!b2";
+    /** Client id {@link #CLOUD_SALES_API} uses at the token service (its secret is random per start). */
+    public static final String CLOUD_API_CLIENT_ID = "sb-cloud-sales-api!t3";
+
+    private DemoDestinations() {
+    }
+}

@@ -1,0 +1,253 @@
+package io.github.camelbtp.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Destination Service REST API [calling-the-destination-service-rest-api-84c5d38]: the find API
+ * ({@code GET /destination-configuration/v1/destinations/{name}}) and the admin API for subaccount- and
+ * instance-level destinations. Every call needs a bearer token of this sandbox's token service issued to the
+ * destination binding's client; errors carry {@code {"ErrorMessage":"…"}}.
+ */
+final class DestinationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DestinationService.class);
+
+    static final String BASE = "/destination-configuration/v1/";
+    private static final String FIND = BASE + "destinations/";
+    private static final String SUBACCOUNT = BASE + "subaccountDestinations";
+    private static final String INSTANCE = BASE + "instanceDestinations";
+    static final String NOT_FOUND = "Configuration with the specified name was not found";
+
+    private record Reply(int status, Object body) {
+    }
+
+    private final Destinations destinations;
+    private final TokenAuthority authority;
+    private final String destinationClientId;
+    private final String subaccountId;
+    private final String instanceId;
+    private final Counters counters;
+    private final Faults faults;
+    private final ScheduledExecutorService delays;
+    private final DestinationAuthTokens authTokens = new DestinationAuthTokens();
+
+    DestinationService(Destinations destinations, TokenAuthority authority, String destinationClientId,
+            String subaccountId, String instanceId, Counters counters, Faults faults,
+            ScheduledExecutorService delays) {
+        this.destinations = destinations;
+        this.authority = authority;
+        this.destinationClientId = destinationClientId;
+        this.subaccountId = subaccountId;
+        this.instanceId = instanceId;
+        this.counters = counters;
+        this.faults = faults;
+        this.delays = delays;
+    }
+
+    void register(HttpEndpoint endpoint) {
+        endpoint.handle("/", this::serve);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        boolean find = path.startsWith(FIND);
+        if (find) {
+            counters.destinationLookup();
+        }
+        Reply reply;
+        if (faults.isDestinationServiceDown()) {
+            reply = error(503, "Service Unavailable");
+        } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            reply = error(401, "Unauthorized: a valid bearer token of the destination service binding is required");
+        } else if (find) {
+            reply = find(path.substring(FIND.length()), exchange.getRequestURI().getRawQuery());
+        } else if (path.equals(SUBACCOUNT) || path.startsWith(SUBACCOUNT + "/")) {
+            reply = admin(false, exchange.getRequestMethod(), path.substring(SUBACCOUNT.length()), body);
+        } else if (path.equals(INSTANCE) || path.startsWith(INSTANCE + "/")) {
+            reply = admin(true, exchange.getRequestMethod(), path.substring(INSTANCE.length()), body);
+        } else {
+            reply = error(404, "Resource not found");
+        }
+        Duration latency = faults.destinationServiceLatency();
+        if (latency.isZero()) {
+            send(exchange, reply);
+        } else {
+            // delayed without holding a server thread, so latency tests do not starve the pool
+            delays.schedule(() -> send(exchange, reply), latency.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) {
+        try {
+            if (reply.body() == null) {
+                HttpEndpoint.send(exchange, reply.status(), null, (byte[]) null);
+            } else {
+                HttpEndpoint.sendJson(exchange, reply.status(), reply.body());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("destination service answer not delivered: {}", e.toString());
+            exchange.close();
+        }
+    }
+
+    private boolean authorized(String authorization) {
+        return authority.verify(TokenAuthority.bearer(authorization))
+                .filter(token -> destinationClientId.equals(token.clientId()))
+                .filter(token -> subaccountId.equals(token.zoneId()))
+                .isPresent();
+    }
+
+    // ---- find [find-a-destination-response-structure-83a3f3b] ------------------------------------------------
+
+    private Reply find(String name, String rawQuery) {
+        if (name.isEmpty() || name.contains("/")) {
+            return error(404, NOT_FOUND);
+        }
+        Map<String, String> atInstance = destinations.getInstance(name).orElse(null);
+        Map<String, String> destination = atInstance != null ? atInstance : destinations.getSubaccount(name).orElse(null);
+        if (destination == null) {
+            return error(404, NOT_FOUND);
+        }
+        Map<String, Object> owner = new LinkedHashMap<>();
+        owner.put("SubaccountId", subaccountId);
+        owner.put("InstanceId", atInstance != null ? instanceId : null);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("owner", owner);
+        answer.put("destinationConfiguration", destination);
+        boolean skipTokens = "true".equalsIgnoreCase(HttpEndpoint.queryParameters(rawQuery).get("$skipTokenRetrieval"));
+        if (!skipTokens) {
+            List<Map<String, Object>> tokens = authTokens.tokensFor(destination);
+            if (!tokens.isEmpty()) {
+                answer.put("authTokens", tokens);
+            }
+        }
+        answer.put("certificates", List.of());
+        return new Reply(200, answer);
+    }
+
+    // ---- admin -----------------------------------------------------------------------------------------------
+
+    private Reply admin(boolean atInstance, String method, String rest, byte[] body) {
+        if (rest.isEmpty() || rest.equals("/")) {
+            return switch (method) {
+                case "GET" -> new Reply(200, new ArrayList<>(destinations.level(atInstance).values()));
+                case "POST" -> create(atInstance, body);
+                case "PUT" -> update(atInstance, body);
+                default -> error(405, "Method " + method + " is not allowed");
+            };
+        }
+        String name = rest.substring(1);
+        return switch (method) {
+            case "GET" -> Optional.ofNullable(destinations.level(atInstance).get(name))
+                    .map(destination -> new Reply(200, destination))
+                    .orElseGet(() -> error(404, NOT_FOUND));
+            case "DELETE" -> destinations.level(atInstance).remove(name) != null
+                    ? new Reply(200, Map.of("Count", 1))
+                    : error(404, NOT_FOUND);
+            default -> error(405, "Method " + method + " is not allowed");
+        };
+    }
+
+    private Reply create(boolean atInstance, byte[] body) {
+        List<Map<String, String>> configurations;
+        try {
+            configurations = parse(body);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+        for (Map<String, String> configuration : configurations) {
+            if (destinations.level(atInstance).containsKey(configuration.get("Name"))) {
+                return error(409, "Destination with name '" + configuration.get("Name") + "' already exists");
+            }
+        }
+        for (Map<String, String> configuration : configurations) {
+            if (!destinations.createIfAbsent(atInstance, configuration)) {
+                return error(409, "Destination with name '" + configuration.get("Name") + "' already exists");
+            }
+        }
+        return new Reply(201, null);
+    }
+
+    private Reply update(boolean atInstance, byte[] body) {
+        List<Map<String, String>> configurations;
+        try {
+            configurations = parse(body);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+        for (Map<String, String> configuration : configurations) {
+            if (!destinations.level(atInstance).containsKey(configuration.get("Name"))) {
+                return error(404, NOT_FOUND);
+            }
+        }
+        int count = 0;
+        for (Map<String, String> configuration : configurations) {
+            if (destinations.replaceIfPresent(atInstance, configuration)) {
+                count++;
+            }
+        }
+        return new Reply(200, Map.of("Count", count));
+    }
+
+    /** One configuration object or an array of them; every value becomes a string, as the service stores it. */
+    private static List<Map<String, String>> parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Request body is not valid JSON");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new IllegalArgumentException("Request body is empty");
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(nodes::add);
+        } else {
+            nodes.add(root);
+        }
+        List<Map<String, String>> configurations = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            if (!node.isObject()) {
+                throw new IllegalArgumentException("A destination configuration must be a JSON object");
+            }
+            Map<String, String> configuration = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> {
+                JsonNode value = field.getValue();
+                if (value.isContainerNode()) {
+                    throw new IllegalArgumentException("Property '" + field.getKey() + "' must be a string");
+                }
+                if (!value.isNull()) {
+                    configuration.put(field.getKey(), value.asText());
+                }
+            });
+            String name = configuration.get("Name");
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("Destination configuration must contain a 'Name' property");
+            }
+            configurations.add(configuration);
+        }
+        if (configurations.isEmpty()) {
+            throw new IllegalArgumentException("Request body contains no destination configuration");
+        }
+        return configurations;
+    }
+
+    private static Reply error(int status, String message) {
+        return new Reply(status, Map.of("ErrorMessage", message));
+    }
+}

@@ -1,0 +1,435 @@
+package io.github.camelbtp.sandbox;
+
+import static io.github.camelbtp.sandbox.DemoDestinations.CLOUD_API_CLIENT_ID;
+import static io.github.camelbtp.sandbox.DemoDestinations.CONNECTIVITY_CLIENT_ID;
+import static io.github.camelbtp.sandbox.DemoDestinations.DESTINATION_CLIENT_ID;
+import static io.github.camelbtp.sandbox.DemoDestinations.DESTINATION_INSTANCE_ID;
+import static io.github.camelbtp.sandbox.DemoDestinations.ERP_VIRTUAL_HOST;
+import static io.github.camelbtp.sandbox.DemoDestinations.ERP_VIRTUAL_PORT;
+import static io.github.camelbtp.sandbox.DemoDestinations.PLANT01_LOCATION_ID;
+import static io.github.camelbtp.sandbox.DemoDestinations.SALES_PASSWORD;
+import static io.github.camelbtp.sandbox.DemoDestinations.SALES_SERVICE_PATH;
+import static io.github.camelbtp.sandbox.DemoDestinations.SALES_USER;
+import static io.github.camelbtp.sandbox.DemoDestinations.SUBACCOUNT_ID;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local, faithful copy of the SAP BTP side of connectivity, started in-process on free loopback ports:
+ * an XSUAA-like token service, the Destination Service REST API, the Connectivity Service's HTTP proxy enforcing
+ * Cloud Connector rules, and demo backends (an on-premise OData sales service and an Internet API).
+ * {@link #vcapServices()} returns bindings in Cloud Foundry's {@code VCAP_SERVICES} shape, so a client reads the
+ * sandbox exactly as it reads a real landscape.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start()) {
+ *     sandbox.writeVcapServices(Path.of("target/vcap.json"));
+ *     // ... run the code under test against the binding ...
+ *     assertThat(sandbox.counters().proxiedCalls()).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * Every public method is thread-safe. Nothing the sandbox logs or prints contains a secret.
+ *
+ * @see DemoDestinations the demo landscape
+ * @see SandboxExtension the JUnit 5 extension
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Configures a sandbox before it starts. Not thread-safe. */
+    public static final class Builder {
+
+        private Duration tokenLifetime = Duration.ofHours(12);
+
+        private Builder() {
+        }
+
+        /** How long issued access tokens are valid (default 12 hours, as XSUAA's default); at least 1 second. */
+        public Builder tokenLifetime(Duration lifetime) {
+            Objects.requireNonNull(lifetime, "lifetime");
+            if (lifetime.toSeconds() < 1) {
+                throw new IllegalArgumentException("token lifetime must be at least 1 second");
+            }
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** Starts the sandbox with the demo landscape; close it when done. */
+        public Sandbox build() {
+            return new Sandbox(this);
+        }
+    }
+
+    private final Counters counters = new Counters();
+    private final Faults faults = new Faults();
+    private final Destinations destinations = new Destinations();
+    private final CloudConnector cloudConnector = new CloudConnector();
+    private final SalesOrders salesOrders = new SalesOrders();
+    private final RecordedRequests backendRequests = new RecordedRequests();
+    private final RecordedRequests proxyRequests = new RecordedRequests();
+    private final OAuthClients oauthClients = new OAuthClients();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final HttpEndpoint tokenEndpoint;
+    private final HttpEndpoint destinationEndpoint;
+    private final HttpEndpoint salesEndpoint;
+    private final HttpEndpoint cloudApiEndpoint;
+    private final ConnectivityProxy proxy;
+    private final String vcapServices;
+    private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+
+    private Sandbox(Builder builder) {
+        try {
+            ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sandbox-delays");
+                thread.setDaemon(true);
+                return thread;
+            });
+            resources.add(delays::shutdownNow);
+            tokenEndpoint = open(new HttpEndpoint("token-service", 4));
+            destinationEndpoint = open(new HttpEndpoint("destination-service", 8));
+            salesEndpoint = open(new HttpEndpoint("sales-backend", 8));
+            cloudApiEndpoint = open(new HttpEndpoint("cloud-api", 4));
+
+            TokenAuthority authority = new TokenAuthority(tokenEndpoint.uri(), SUBACCOUNT_ID, builder.tokenLifetime);
+            String destinationSecret = randomSecret();
+            String connectivitySecret = randomSecret();
+            String cloudApiSecret = randomSecret();
+            oauthClients.register(DESTINATION_CLIENT_ID, destinationSecret);
+            oauthClients.register(CONNECTIVITY_CLIENT_ID, connectivitySecret);
+            oauthClients.register(CLOUD_API_CLIENT_ID, cloudApiSecret, List.of("uaa.resource", "products.read"));
+
+            new TokenService(oauthClients, authority, counters, faults).register(tokenEndpoint);
+            new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
+                    DESTINATION_INSTANCE_ID, counters, faults, delays).register(destinationEndpoint);
+            new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
+                    .register(salesEndpoint);
+            new CloudApiService(authority, counters, backendRequests).register(cloudApiEndpoint);
+            proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, counters,
+                    proxyRequests);
+            resources.add(proxy);
+
+            tokenEndpoint.start();
+            destinationEndpoint.start();
+            salesEndpoint.start();
+            cloudApiEndpoint.start();
+            proxy.start();
+
+            vcapServices = bindings(destinationSecret, connectivitySecret);
+            demoLandscape(cloudApiSecret);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+        LOG.info("Sandbox started: token service {}, destination service {}, connectivity proxy {}:{}, "
+                + "sales backend {}, cloud API {}", tokenEndpoint.uri(), destinationEndpoint.uri(), proxyHost(),
+                proxyHttpPort(), salesEndpoint.uri(), cloudApiEndpoint.uri());
+    }
+
+    private HttpEndpoint open(HttpEndpoint endpoint) {
+        resources.add(endpoint);
+        return endpoint;
+    }
+
+    /** Starts a sandbox with the demo landscape and default settings. */
+    public static Sandbox start() {
+        return builder().build();
+    }
+
+    /** A builder for a sandbox with non-default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void demoLandscape(String cloudApiSecret) {
+        for (String location : List.of("", PLANT01_LOCATION_ID)) {
+            cloudConnector.connector(location)
+                    .map(ERP_VIRTUAL_HOST, ERP_VIRTUAL_PORT, "127.0.0.1", salesEndpoint.port())
+                    .allowPath(ERP_VIRTUAL_HOST, ERP_VIRTUAL_PORT, SALES_SERVICE_PATH, true);
+        }
+        String erpUrl = "http://" + ERP_VIRTUAL_HOST + ":" + ERP_VIRTUAL_PORT;
+        Map<String, String> erp = new LinkedHashMap<>();
+        erp.put("Name", DemoDestinations.ON_PREMISE_ERP);
+        erp.put("Type", "HTTP");
+        erp.put("URL", erpUrl);
+        erp.put("ProxyType", "OnPremise");
+        erp.put("Authentication", "BasicAuthentication");
+        erp.put("User", SALES_USER);
+        erp.put("Password", SALES_PASSWORD);
+        erp.put("Description", "Demo S/4HANA sales orders (OData v2) via the Cloud Connector");
+        destinations.putSubaccount(erp);
+
+        Map<String, String> plant = new LinkedHashMap<>(erp);
+        plant.put("Name", DemoDestinations.ON_PREMISE_ERP_PLANT01);
+        plant.put("Description", "Demo S/4HANA sales orders via the Cloud Connector of location Plant01");
+        plant.put("CloudConnectorLocationId", PLANT01_LOCATION_ID);
+        destinations.putSubaccount(plant);
+
+        Map<String, String> cloud = new LinkedHashMap<>();
+        cloud.put("Name", DemoDestinations.CLOUD_SALES_API);
+        cloud.put("Type", "HTTP");
+        cloud.put("URL", cloudApiUri().toString());
+        cloud.put("ProxyType", "Internet");
+        cloud.put("Authentication", "OAuth2ClientCredentials");
+        cloud.put("tokenServiceURL", tokenServiceUri() + "/oauth/token");
+        cloud.put("clientId", CLOUD_API_CLIENT_ID);
+        cloud.put("clientSecret", cloudApiSecret);
+        cloud.put("Description", "Demo cloud API protected by OAuth client credentials");
+        destinations.putSubaccount(cloud);
+
+        Map<String, String> catalog = new LinkedHashMap<>();
+        catalog.put("Name", DemoDestinations.PUBLIC_CATALOG);
+        catalog.put("Type", "HTTP");
+        catalog.put("URL", cloudApiUri() + "/public");
+        catalog.put("ProxyType", "Internet");
+        catalog.put("Authentication", "NoAuthentication");
+        catalog.put("Description", "Demo public catalog, no authentication");
+        destinations.putSubaccount(catalog);
+    }
+
+    private String bindings(String destinationSecret, String connectivitySecret) {
+        String tokenUrl = tokenServiceUri().toString();
+        Map<String, String> destination = new LinkedHashMap<>();
+        destination.put("clientid", DESTINATION_CLIENT_ID);
+        destination.put("clientsecret", destinationSecret);
+        destination.put("url", tokenUrl);
+        destination.put("uri", destinationServiceUri().toString());
+        destination.put("identityzone", "sandbox");
+        destination.put("tenantid", SUBACCOUNT_ID);
+        destination.put("xsappname", "clone-destination!b1");
+        credentials.put("destination", destination);
+
+        Map<String, String> connectivity = new LinkedHashMap<>();
+        connectivity.put("clientid", CONNECTIVITY_CLIENT_ID);
+        connectivity.put("clientsecret", connectivitySecret);
+        connectivity.put("url", tokenUrl);
+        connectivity.put("token_service_url", tokenUrl);
+        connectivity.put("onpremise_proxy_host", proxyHost());
+        connectivity.put("onpremise_proxy_http_port", Integer.toString(proxyHttpPort()));
+        connectivity.put("onpremise_proxy_port", Integer.toString(proxyHttpPort()));
+        connectivity.put("onpremise_socks5_proxy_port", "");
+        connectivity.put("tenantid", SUBACCOUNT_ID);
+        credentials.put("connectivity", connectivity);
+
+        Map<String, Object> vcap = new LinkedHashMap<>();
+        vcap.put("destination", List.of(service("destination", List.of("destination", "conn", "connsvc"), destination)));
+        vcap.put("connectivity", List.of(service("connectivity", List.of("connectivity", "conn", "connsvc"),
+                connectivity)));
+        return Json.string(vcap);
+    }
+
+    private static Map<String, Object> service(String name, List<String> tags, Map<String, String> credentials) {
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("name", name);
+        service.put("label", name);
+        service.put("plan", "lite");
+        service.put("tags", tags);
+        service.put("credentials", credentials);
+        return service;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    // ---- bindings --------------------------------------------------------------------------------------------
+
+    /**
+     * The {@code VCAP_SERVICES} JSON of this sandbox: a {@code destination} and a {@code connectivity} binding
+     * (plan {@code lite}) whose client secrets are random per start. Contains secrets: never log it.
+     */
+    public String vcapServices() {
+        return vcapServices;
+    }
+
+    /**
+     * Writes {@link #vcapServices()} to {@code file} atomically (a temporary file in the same folder, then a move),
+     * creating parent folders; readers never see a half-written file.
+     */
+    public void writeVcapServices(Path file) {
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+            try {
+                Files.writeString(temporary, vcapServices, StandardCharsets.UTF_8);
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the binding file " + target, e);
+        }
+    }
+
+    /**
+     * Writes the bindings in the Kubernetes service-binding layout ({@code $SERVICE_BINDING_ROOT}): a folder per
+     * binding ({@code destination}, {@code connectivity}) with a {@code type} file and one file per credential
+     * key ({@code clientid}, {@code clientsecret}, {@code url}, {@code uri} / {@code token_service_url},
+     * {@code onpremise_proxy_host}, {@code onpremise_proxy_http_port}, {@code onpremise_proxy_port}, …).
+     *
+     * @return {@code root}
+     */
+    public Path writeKubernetesBindings(Path root) {
+        try {
+            for (Map.Entry<String, Map<String, String>> binding : credentials.entrySet()) {
+                Path folder = Files.createDirectories(root.resolve(binding.getKey()));
+                Files.writeString(folder.resolve("type"), binding.getKey(), StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> key : binding.getValue().entrySet()) {
+                    if (!key.getValue().isEmpty()) {
+                        Files.writeString(folder.resolve(key.getKey()), key.getValue(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write service bindings under " + root, e);
+        }
+    }
+
+    // ---- addresses -------------------------------------------------------------------------------------------
+
+    /** The Destination Service base URI (the destination binding's {@code uri}). */
+    public URI destinationServiceUri() {
+        return destinationEndpoint.uri();
+    }
+
+    /** The token service base URI (the bindings' {@code url}); tokens at {@code {url}/oauth/token}. */
+    public URI tokenServiceUri() {
+        return tokenEndpoint.uri();
+    }
+
+    /** The connectivity proxy host ({@code onpremise_proxy_host}), always {@code 127.0.0.1}. */
+    public String proxyHost() {
+        return "127.0.0.1";
+    }
+
+    /** The connectivity proxy's HTTP port ({@code onpremise_proxy_http_port}). */
+    public int proxyHttpPort() {
+        return proxy.port();
+    }
+
+    /** The real address of the on-premise sales backend (normally reached as {@code erp.internal:44300}). */
+    public URI salesBackendUri() {
+        return salesEndpoint.uri();
+    }
+
+    /** The Internet API ({@code /api/v1/products} needs a bearer token; {@code /public/…} does not). */
+    public URI cloudApiUri() {
+        return cloudApiEndpoint.uri();
+    }
+
+    /** The subaccount id ({@link DemoDestinations#SUBACCOUNT_ID}). */
+    public String subaccountId() {
+        return SUBACCOUNT_ID;
+    }
+
+    // ---- state -----------------------------------------------------------------------------------------------
+
+    /** The Destination Service's destinations (in-process admin). */
+    public Destinations destinations() {
+        return destinations;
+    }
+
+    /** The Cloud Connectors: mappings, allow-lists, connected flags, audit log. */
+    public CloudConnector cloudConnector() {
+        return cloudConnector;
+    }
+
+    /** Request counters. */
+    public Counters counters() {
+        return counters;
+    }
+
+    /** Fault injection. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The sales service's orders (seed and created). */
+    public SalesOrders salesOrders() {
+        return salesOrders;
+    }
+
+    /** The last requests that arrived at the demo backends (servers {@code "sales"} and {@code "cloud-api"}). */
+    public RecordedRequests backendRequests() {
+        return backendRequests;
+    }
+
+    /**
+     * The last requests that arrived at the connectivity proxy, before any check — to prove what a client sent
+     * to the proxy (location ID, propagation headers), which the proxy does not forward.
+     */
+    public RecordedRequests proxyRequests() {
+        return proxyRequests;
+    }
+
+    /** The token service's OAuth clients. */
+    public OAuthClients oauthClients() {
+        return oauthClients;
+    }
+
+    /**
+     * Sets counters, faults and recorded requests back to their start state; destinations, connectors, the audit
+     * log, OAuth clients and sales orders stay.
+     */
+    public void reset() {
+        counters.reset();
+        faults.reset();
+        backendRequests.clear();
+        proxyRequests.clear();
+    }
+
+    /** Stops every server and frees the ports. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.debug("closing a sandbox resource failed: {}", e.toString());
+            }
+        }
+        LOG.debug("Sandbox stopped");
+    }
+
+    /** The addresses, never the secrets. */
+    @Override
+    public String toString() {
+        return "Sandbox[tokenService=" + tokenServiceUri() + ", destinationService=" + destinationServiceUri()
+                + ", proxy=" + proxyHost() + ":" + proxyHttpPort() + ", salesBackend=" + salesBackendUri()
+                + ", cloudApi=" + cloudApiUri() + ", closed=" + closed.get() + "]";
+    }
+}

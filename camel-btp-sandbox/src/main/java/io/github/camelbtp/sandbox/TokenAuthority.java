@@ -1,0 +1,150 @@
+package io.github.camelbtp.sandbox;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues and verifies the sandbox's access tokens: RS256 JWTs shaped like XSUAA client-credentials tokens, signed
+ * with a key generated at start. Verification results are cached, so checking the same token on every proxied
+ * request costs a map lookup.
+ */
+final class TokenAuthority {
+
+    /** An access token as issued. */
+    record IssuedToken(String value, long expiresInSeconds, List<String> scopes, String jti) {
+
+        @Override
+        public String toString() {
+            return "IssuedToken[jti=" + jti + ", expiresIn=" + expiresInSeconds + "]";
+        }
+    }
+
+    /** What the services need to know about a valid presented token. */
+    record VerifiedToken(String clientId, String zoneId, Instant expiresAt) {
+    }
+
+    private static final int MAX_CACHED = 10_000;
+
+    private final RSAKey key;
+    private final JWSSigner signer;
+    private final JWSVerifier verifier;
+    private final String issuer;
+    private final URI jwksUri;
+    private final String zoneId;
+    private final Duration lifetime;
+    private final ConcurrentHashMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
+
+    TokenAuthority(URI baseUri, String zoneId, Duration lifetime) {
+        try {
+            this.key = new RSAKeyGenerator(2048).keyID("sandbox-" + UUID.randomUUID().toString().substring(0, 8))
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            this.signer = new RSASSASigner(key);
+            this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate the token signing key", e);
+        }
+        this.issuer = baseUri + "/oauth/token";
+        this.jwksUri = URI.create(baseUri + "/token_keys");
+        this.zoneId = zoneId;
+        this.lifetime = lifetime;
+    }
+
+    IssuedToken issue(String clientId, List<String> scopes) {
+        long now = Instant.now().getEpochSecond();
+        long expiresIn = Math.max(1, lifetime.toSeconds());
+        String jti = UUID.randomUUID().toString().replace("-", "");
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .jwtID(jti)
+                .issuer(issuer)
+                .subject(clientId)
+                .audience(List.of(clientId))
+                .claim("client_id", clientId)
+                .claim("cid", clientId)
+                .claim("azp", clientId)
+                .claim("grant_type", "client_credentials")
+                .claim("zid", zoneId)
+                .claim("scope", scopes)
+                .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zoneId, "zdn", "sandbox"))
+                .issueTime(new Date(now * 1000))
+                .expirationTime(new Date((now + expiresIn) * 1000))
+                .build();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID())
+                .jwkURL(jwksUri).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return new IssuedToken(jwt.serialize(), expiresIn, scopes, jti);
+    }
+
+    /** The token's facts when it was issued by this authority and has not expired. */
+    Optional<VerifiedToken> verify(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        VerifiedToken known = verified.get(token);
+        if (known != null) {
+            return known.expiresAt().isAfter(now) ? Optional.of(known) : Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date exp = claims.getExpirationTime();
+            String clientId = claims.getStringClaim("client_id");
+            if (!issuer.equals(claims.getIssuer()) || exp == null || clientId == null) {
+                return Optional.empty();
+            }
+            VerifiedToken result = new VerifiedToken(clientId, claims.getStringClaim("zid"), exp.toInstant());
+            if (!result.expiresAt().isAfter(now)) {
+                return Optional.empty();
+            }
+            if (verified.size() >= MAX_CACHED) {
+                verified.clear();
+            }
+            verified.put(token, result);
+            return Optional.of(result);
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Extracts the token of an {@code Authorization}/{@code Proxy-Authorization} header value "Bearer …". */
+    static String bearer(String headerValue) {
+        if (headerValue == null || headerValue.length() < 8 || !headerValue.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return headerValue.substring(7).trim();
+    }
+
+    String jwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.camelbtp.sandbox;
+
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The XSUAA-like token service: {@code POST /oauth/token} (client credentials, client authentication by HTTP Basic
+ * or in the form body) and {@code GET /token_keys} (JWKS). Errors follow RFC 6749 §5.2 the way UAA words them.
+ */
+final class TokenService {
+
+    private final OAuthClients clients;
+    private final TokenAuthority authority;
+    private final Counters counters;
+    private final Faults faults;
+
+    TokenService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults) {
+        this.clients = clients;
+        this.authority = authority;
+        this.counters = counters;
+        this.faults = faults;
+    }
+
+    void register(HttpEndpoint endpoint) {
+        endpoint.handle("/oauth/token", this::token);
+        endpoint.handle("/token_keys", this::tokenKeys);
+        endpoint.handle("/", exchange -> HttpEndpoint.sendJson(exchange, 404,
+                Map.of("error", "not_found", "error_description", "No such endpoint")));
+    }
+
+    private void tokenKeys(HttpExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            HttpEndpoint.send(exchange, 405, null, (byte[]) null);
+            return;
+        }
+        HttpEndpoint.send(exchange, 200, HttpEndpoint.JSON, authority.jwks());
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        if (!"/oauth/token".equals(exchange.getRequestURI().getPath())) {
+            HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found"));
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        int failure = faults.tokenServiceFailureStatus();
+        if (failure != 0) {
+            HttpEndpoint.sendJson(exchange, failure, Map.of("error", "server_error"));
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            HttpEndpoint.sendJson(exchange, 405, error("method_not_allowed",
+                    "Request method '" + exchange.getRequestMethod() + "' is not supported"));
+            return;
+        }
+        Map<String, List<String>> form = URLUtils.parseParameters(new String(body, StandardCharsets.UTF_8));
+        String[] credentials = clientCredentials(exchange.getRequestHeaders().getFirst("Authorization"), form);
+        if (credentials == null) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"UAA/client\", error=\"unauthorized\"");
+            HttpEndpoint.sendJson(exchange, 401, error("unauthorized",
+                    "Full authentication is required to access this resource"));
+            return;
+        }
+        Optional<OAuthClients.Client> client = clients.authenticate(credentials[0], credentials[1]);
+        if (client.isEmpty() && credentials.length > 2) {
+            client = clients.authenticate(credentials[0], credentials[2]);
+        }
+        if (client.isEmpty()) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"UAA/client\", error=\"invalid_client\"");
+            HttpEndpoint.sendJson(exchange, 401, error("invalid_client", "Bad credentials"));
+            return;
+        }
+        String grantType = first(form, "grant_type");
+        if (grantType == null || grantType.isBlank()) {
+            HttpEndpoint.sendJson(exchange, 400, error("invalid_request", "Missing grant type"));
+            return;
+        }
+        if (!"client_credentials".equals(grantType)) {
+            HttpEndpoint.sendJson(exchange, 400, error("unsupported_grant_type",
+                    "Unsupported grant type: " + grantType));
+            return;
+        }
+        TokenAuthority.IssuedToken token = authority.issue(client.get().clientId(), client.get().scopes());
+        counters.tokenGrant();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", token.value());
+        answer.put("token_type", "bearer");
+        answer.put("expires_in", token.expiresInSeconds());
+        answer.put("scope", String.join(" ", token.scopes()));
+        answer.put("jti", token.jti());
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Pragma", "no-cache");
+        HttpEndpoint.sendJson(exchange, 200, answer);
+    }
+
+    /** [id, secret, alternative secret?] from the Basic header (preferred) or the form; null when neither carries a client id. */
+    private static String[] clientCredentials(String authorization, Map<String, List<String>> form) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0) {
+                    // RFC 6749 §2.3.1 form-encodes id and secret before Basic encoding, but not every client
+                    // does: the secret is tried as sent, then form-decoded.
+                    String secret = decoded.substring(colon + 1);
+                    return new String[] {HttpEndpoint.decode(decoded.substring(0, colon)), secret,
+                        HttpEndpoint.decode(secret)};
+                }
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            return null;
+        }
+        String id = first(form, "client_id");
+        return id == null ? null : new String[] {id, first(form, "client_secret")};
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Map<String, String> error(String code, String description) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("error", code);
+        error.put("error_description", description);
+        return error;
+    }
+}
