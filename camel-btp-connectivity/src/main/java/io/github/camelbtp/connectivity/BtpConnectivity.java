@@ -95,8 +95,10 @@ public final class BtpConnectivity implements Closeable {
                     + "', but an HTTP destination was expected here.");
         }
         URI url = url(destination);
-        Authentication authentication = authenticator.authenticate(destination, options);
+        // how the bytes travel first: a destination that cannot be dispatched (https on OnPremise, no connectivity
+        // binding) fails before a client-side token flow runs for nothing
         DispatchPlan plan = dispatch(destination);
+        Authentication authentication = authenticator.authenticate(destination, options);
         List<HttpHeader> headers = new ArrayList<>(authentication.headers());
         destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
         headers.addAll(plan.headers());

@@ -34,6 +34,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationCacheMaxStale": target.setDestinationCacheMaxStale(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destinationcachettl":
         case "destinationCacheTtl": target.setDestinationCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "destinationcachettlperdestination":
+        case "destinationCacheTtlPerDestination": target.setDestinationCacheTtlPerDestination(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationnotfoundttl":
         case "destinationNotFoundTtl": target.setDestinationNotFoundTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
@@ -65,6 +67,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationCacheMaxStale": return long.class;
         case "destinationcachettl":
         case "destinationCacheTtl": return long.class;
+        case "destinationcachettlperdestination":
+        case "destinationCacheTtlPerDestination": return java.lang.String.class;
         case "destinationnotfoundttl":
         case "destinationNotFoundTtl": return long.class;
         case "lazystartproducer":
@@ -92,6 +96,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationCacheMaxStale": return target.getDestinationCacheMaxStale();
         case "destinationcachettl":
         case "destinationCacheTtl": return target.getDestinationCacheTtl();
+        case "destinationcachettlperdestination":
+        case "destinationCacheTtlPerDestination": return target.getDestinationCacheTtlPerDestination();
         case "destinationnotfoundttl":
         case "destinationNotFoundTtl": return target.getDestinationNotFoundTtl();
         case "lazystartproducer":

@@ -12,6 +12,7 @@ import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.TimeUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,11 @@ public class BtpDestinationComponent extends DefaultComponent {
             + " cached when it holds no expiring token. A destination with tokens is refreshed before the earliest token"
             + " expires, whichever comes first. Default 5 minutes.")
     private long destinationCacheTtl = 300_000;
+
+    @Metadata(description = "Cache lifetimes for individual destinations, replacing destinationCacheTtl for them:"
+            + " a comma-separated list of NAME=DURATION, for example 'OnPremiseERP=30s,CloudSalesAPI=10m'. Durations use"
+            + " Camel's syntax (500, 30s, 10m, 1h). Token expiry still bounds each entry.")
+    private String destinationCacheTtlPerDestination;
 
     @Metadata(defaultValue = "900000", javaType = "java.time.Duration", description = "While the Destination Service"
             + " fails (unreachable, 5xx, 429), a cached destination is still served for this long past its lifetime, but"
@@ -89,16 +95,32 @@ public class BtpDestinationComponent extends DefaultComponent {
         if (connectivity == null) {
             connectivity = BtpConnectivity.builder()
                     .serviceBindings(bindings())
-                    .cachePolicy(CachePolicy.DEFAULT
-                            .withTtl(Duration.ofMillis(destinationCacheTtl))
-                            .withMaxStale(Duration.ofMillis(destinationCacheMaxStale))
-                            .withNotFoundTtl(Duration.ofMillis(destinationNotFoundTtl)))
+                    .cachePolicy(cachePolicy())
                     .build();
             ownsConnectivity = true;
         }
         httpClient = new BtpHttpClient(maxTotalConnections, connectionsPerRoute);
         httpComponent = new HttpComponent();
         httpComponent.setCamelContext(getCamelContext());
+    }
+
+    CachePolicy cachePolicy() {
+        CachePolicy policy = CachePolicy.DEFAULT
+                .withTtl(Duration.ofMillis(destinationCacheTtl))
+                .withMaxStale(Duration.ofMillis(destinationCacheMaxStale))
+                .withNotFoundTtl(Duration.ofMillis(destinationNotFoundTtl));
+        if (destinationCacheTtlPerDestination != null && !destinationCacheTtlPerDestination.isBlank()) {
+            for (String entry : destinationCacheTtlPerDestination.split(",")) {
+                int eq = entry.indexOf('=');
+                if (eq <= 0 || eq == entry.length() - 1) {
+                    throw new IllegalArgumentException("destinationCacheTtlPerDestination: '" + entry.trim()
+                            + "' is not NAME=DURATION (for example OnPremiseERP=30s)");
+                }
+                policy = policy.withTtlFor(entry.substring(0, eq).trim(),
+                        Duration.ofMillis(TimeUtils.toMilliSeconds(entry.substring(eq + 1).trim())));
+            }
+        }
+        return policy;
     }
 
     private ServiceBindings bindings() {
@@ -188,6 +210,14 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     public void setDestinationCacheTtl(long destinationCacheTtl) {
         this.destinationCacheTtl = destinationCacheTtl;
+    }
+
+    public String getDestinationCacheTtlPerDestination() {
+        return destinationCacheTtlPerDestination;
+    }
+
+    public void setDestinationCacheTtlPerDestination(String destinationCacheTtlPerDestination) {
+        this.destinationCacheTtlPerDestination = destinationCacheTtlPerDestination;
     }
 
     public long getDestinationCacheMaxStale() {

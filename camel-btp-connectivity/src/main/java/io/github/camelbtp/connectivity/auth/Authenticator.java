@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * <ol>
  * <li>Tokens the Destination Service returned ({@code authTokens}) are used as given: {@code http_header} when present,
  * else {@code Authorization: <type> <value>}. A token the service failed to get ({@code error}) is a {@link TokenException}
- * with the service's text [find-a-destination-response-structure-83a3f3b].</li>
+ * with the service's text [find-a-destination-response-structure-83a3f3b]. Exception: BasicAuthentication with
+ * {@code Preemptive=FALSE} never sends a header unasked; its User/Password become challenge credentials.</li>
  * <li>Otherwise (destinations from configuration or the environment variable) the flow runs here: Basic is encoded
  * locally, OAuth2ClientCredentials is run with the Nimbus SDK honouring SAP's token-service properties
  * [oauth-client-credentials-authentication-4e1d742].</li>
@@ -54,6 +55,11 @@ public final class Authenticator {
                     "'" + type + "' is not an authentication type SAP defines. Use one of: "
                             + KNOWN_TYPES.stream().sorted().collect(Collectors.joining(", ")) + ".");
         }
+        if ("BasicAuthentication".equals(type) && !preemptive(destination)) {
+            // Preemptive=FALSE holds for service destinations too: the service's ready-made Basic header would
+            // otherwise be sent unasked; answer the challenge with the destination's User/Password instead
+            return basic(destination);
+        }
         if (!destination.authTokens().isEmpty()) {
             return fromServiceTokens(destination, type);
         }
@@ -70,6 +76,11 @@ public final class Authenticator {
         List<HttpHeader> headers = new ArrayList<>();
         for (AuthToken token : destination.authTokens()) {
             if (token.failed()) {
+                if ("BasicAuthentication".equals(type)) {
+                    // the service could not encode Basic credentials: name the missing property, as for local destinations
+                    destination.requireProperty(DestinationProperty.USER, "BasicAuthentication needs a user");
+                    destination.requireProperty(DestinationProperty.PASSWORD, "BasicAuthentication needs a password");
+                }
                 throw new TokenException(destination.name(), null, "destination_service_token_error", "The Destination Service"
                         + " could not obtain a token for destination '" + destination.name() + "' (Authentication=" + type
                         + "): " + token.error() + ". Check the destination's token service settings (tokenServiceURL,"
@@ -88,9 +99,13 @@ public final class Authenticator {
         BasicCredentials credentials = new BasicCredentials(
                 destination.requireProperty(DestinationProperty.USER, "BasicAuthentication needs a user"),
                 destination.requireProperty(DestinationProperty.PASSWORD, "BasicAuthentication needs a password"));
-        boolean preemptive = !"false".equalsIgnoreCase(destination.property(DestinationProperty.PREEMPTIVE).orElse("true"));
-        return preemptive ? Authentication.header("Authorization", credentials.headerValue())
+        return preemptive(destination) ? Authentication.header("Authorization", credentials.headerValue())
                 : new Authentication(List.of(), credentials);
+    }
+
+    /** {@code Preemptive} (default TRUE) [http-destinations-42a0e6b]. */
+    private static boolean preemptive(Destination destination) {
+        return !"false".equalsIgnoreCase(destination.property(DestinationProperty.PREEMPTIVE).orElse("true"));
     }
 
     /** The token request SAP's OAuth properties describe, for flows that run client-side. */

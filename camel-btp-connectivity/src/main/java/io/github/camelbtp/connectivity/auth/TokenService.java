@@ -110,7 +110,9 @@ public final class TokenService {
         if (!response.indicatesSuccess()) {
             ErrorObject error = ((TokenErrorResponse) response).getErrorObject();
             String code = error.getCode() != null ? error.getCode() : "HTTP " + error.getHTTPStatusCode();
-            throw new TokenException(destinationName, host, code, "The token service at " + host + " refused client '"
+            // a 5xx is the service failing, not a verdict on the client: say so, or users rotate good secrets
+            String verb = error.getHTTPStatusCode() >= 500 ? " failed to issue a token to client '" : " refused client '";
+            throw new TokenException(destinationName, host, code, "The token service at " + host + verb
                     + request.clientId() + "'" + (destinationName == null ? "" : " for destination '" + destinationName + "'")
                     + ": " + code + (error.getDescription() != null ? " (" + error.getDescription() + ")" : "")
                     + " [HTTP " + error.getHTTPStatusCode() + "]. " + fix(code), null);

@@ -97,10 +97,11 @@ public final class ServiceBindings {
         }
         List<ServiceBinding> result = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+            // hidden entries ('..data', '..2024_…') are the kubelet's bookkeeping of a mounted volume, not bindings
+            for (Path dir : dirs.filter(ServiceBindings::isVisible).filter(Files::isDirectory).sorted().toList()) {
                 Map<String, String> credentials = new LinkedHashMap<>();
                 try (Stream<Path> files = Files.list(dir)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    for (Path file : files.filter(ServiceBindings::isVisible).filter(Files::isRegularFile).sorted().toList()) {
                         credentials.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8).trim());
                     }
                 }
@@ -111,6 +112,10 @@ public final class ServiceBindings {
             throw new UncheckedIOException("Cannot read service bindings under " + root, e);
         }
         return new ServiceBindings(result, SERVICE_BINDING_ROOT + "=" + root);
+    }
+
+    private static boolean isVisible(Path path) {
+        return !path.getFileName().toString().startsWith(".");
     }
 
     private static Map<String, String> flatten(JsonNode credentials) {

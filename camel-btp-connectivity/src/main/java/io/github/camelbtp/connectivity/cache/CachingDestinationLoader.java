@@ -39,6 +39,8 @@ import java.util.concurrent.ConcurrentMap;
 public final class CachingDestinationLoader implements DestinationLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingDestinationLoader.class);
+    /** How long a stale entry is served before the failing source is asked again. */
+    static final Duration STALE_RETRY_INTERVAL = Duration.ofSeconds(5);
 
     private record Key(String name, String options) {
     }
@@ -64,7 +66,8 @@ public final class CachingDestinationLoader implements DestinationLoader {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(policy.maximumSize())
                 .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfter(Expiry.<Key, Entry>creating((key, entry) -> {
+                // writing, not creating: a refreshed entry replaces the old one and must get its own lifetime
+                .expireAfter(Expiry.<Key, Entry>writing((key, entry) -> {
                     Duration left = Duration.between(clock.instant(), entry.usableUntil());
                     return left.isNegative() ? Duration.ZERO : left;
                 }))
@@ -112,9 +115,16 @@ public final class CachingDestinationLoader implements DestinationLoader {
             loaded = delegate.load(key.name(), options);
         } catch (BtpConnectivityException e) {
             if (isTransient(e) && previous != null && previous.destination() != null && now.isBefore(previous.usableUntil())) {
-                LOG.warn("Serving destination '{}' from cache (stale since {}) because refreshing it failed: {}",
-                        key.name(), previous.freshUntil(), e.getMessage());
-                return previous;
+                // serve the stale entry without asking the failing source again for a few seconds: during an outage
+                // each request would otherwise wait for the service's timeout before getting the same stale answer
+                Instant retryAt = now.plus(STALE_RETRY_INTERVAL);
+                Entry stale = new Entry(previous.destination(),
+                        retryAt.isBefore(previous.usableUntil()) ? retryAt : previous.usableUntil(), previous.usableUntil());
+                cache.put(key, stale);
+                LOG.warn("Serving destination '{}' from cache (usable until {}, next refresh attempt in {} s) because"
+                        + " refreshing it failed: {}", key.name(), previous.usableUntil(),
+                        STALE_RETRY_INTERVAL.toSeconds(), e.getMessage());
+                return stale;
             }
             throw e;
         }
@@ -147,6 +157,7 @@ public final class CachingDestinationLoader implements DestinationLoader {
         }
         // the binding's token service being down is an outage as well; a refused client is not
         return e instanceof TokenException te && (te.errorCode() == null || te.errorCode().startsWith("HTTP 5")
+                || "HTTP 429".equals(te.errorCode())
                 || "server_error".equals(te.errorCode()) || "temporarily_unavailable".equals(te.errorCode()));
     }
 

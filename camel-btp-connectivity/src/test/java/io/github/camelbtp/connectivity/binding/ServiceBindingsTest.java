@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,6 +163,40 @@ class ServiceBindingsTest {
         assertThat(d.client().clientSecret()).isEqualTo(DESTINATION_SECRET);
         assertThat(bindings.connectivity()).isEmpty();
         assertThat(bindings.origin()).contains(ServiceBindings.SERVICE_BINDING_ROOT);
+    }
+
+    @Test
+    void kubernetesSecretVolumeWithDataSymlinksIsRead(@TempDir Path root) throws IOException {
+        // how the kubelet mounts a secret: files in a timestamped folder, '..data' pointing at it, one symlink per key
+        Path dir = Files.createDirectories(root.resolve("destination"));
+        Path timestamped = Files.createDirectories(dir.resolve("..2030_01_01_00_00_00.000000001"));
+        Map.of("type", "destination", "clientid", "sb-k8s", "clientsecret", DESTINATION_SECRET,
+                "url", "https://uaa.example", "uri", "https://destination.example").forEach((k, v) -> write(timestamped.resolve(k), v));
+        Files.createSymbolicLink(dir.resolve("..data"), timestamped.getFileName());
+        for (String key : List.of("type", "clientid", "clientsecret", "url", "uri")) {
+            Files.createSymbolicLink(dir.resolve(key), Path.of("..data", key));
+        }
+
+        ServiceBindings bindings = ServiceBindings.fromKubernetes(root);
+
+        assertThat(bindings.all()).singleElement().satisfies(b -> assertThat(b.credentials()).containsOnlyKeys(
+                "type", "clientid", "clientsecret", "url", "uri"));
+        assertThat(bindings.destinationService().orElseThrow().client().clientId()).isEqualTo("sb-k8s");
+    }
+
+    @Test
+    void hiddenFoldersUnderTheBindingRootAreNotBindings(@TempDir Path root) throws IOException {
+        // a projected volume mounted at the root itself has '..data' and timestamped folders next to the bindings
+        Path timestamped = Files.createDirectories(root.resolve("..2030_01_01_00_00_00.000000001"));
+        Path dir = Files.createDirectories(timestamped.resolve("destination"));
+        Map.of("type", "destination", "clientid", "sb-k8s", "clientsecret", DESTINATION_SECRET,
+                "url", "https://uaa.example", "uri", "https://destination.example").forEach((k, v) -> write(dir.resolve(k), v));
+        Files.createSymbolicLink(root.resolve("..data"), timestamped.getFileName());
+        Files.createSymbolicLink(root.resolve("destination"), Path.of("..data", "destination"));
+
+        ServiceBindings bindings = ServiceBindings.fromKubernetes(root);
+
+        assertThat(bindings.all()).extracting(ServiceBinding::name).containsExactly("destination");
     }
 
     @Test

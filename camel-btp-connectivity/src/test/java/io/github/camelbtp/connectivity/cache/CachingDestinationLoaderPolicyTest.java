@@ -7,6 +7,7 @@ import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationLoader;
 import io.github.camelbtp.connectivity.support.MutableClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -167,7 +168,7 @@ class CachingDestinationLoaderPolicyTest {
                 }));
             }
             start.countDown();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> source.calls("A") >= 1);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> source.calls("A") >= 1);
             release.countDown();
             for (Future<Optional<Destination>> f : results) {
                 assertThat(f.get(10, TimeUnit.SECONDS)).isPresent();
@@ -192,7 +193,7 @@ class CachingDestinationLoaderPolicyTest {
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> cache.load("A", DestinationOptions.NONE)));
             }
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> source.calls("A") >= 1);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> source.calls("A") >= 1);
             release.countDown();
             for (Future<Optional<Destination>> f : results) {
                 assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DestinationServiceException.class);
@@ -213,6 +214,61 @@ class CachingDestinationLoaderPolicyTest {
         clock.advance(Duration.ofMinutes(5).plus(Duration.ofMinutes(14)));
 
         assertThat(cache.load("A", DestinationOptions.NONE)).containsSame(warm);
+        assertThat(source.calls("A")).isEqualTo(2);
+    }
+
+    @Test
+    void duringAnOutageTheFailingSourceIsAskedAgainOnlyAfterTheRetryInterval() {
+        CachingDestinationLoader cache = cache(CachePolicy.DEFAULT);
+        Destination warm = cache.load("A", DestinationOptions.NONE).orElseThrow();
+        source.answer = name -> {
+            throw new DestinationServiceException(name, 503, "Service Unavailable", "down", null);
+        };
+        clock.advance(Duration.ofMinutes(6));
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(cache.load("A", DestinationOptions.NONE)).containsSame(warm);
+        }
+        assertThat(source.calls("A")).as("one failed refresh, then stale answers without calls").isEqualTo(2);
+
+        clock.advance(CachingDestinationLoader.STALE_RETRY_INTERVAL);
+        assertThat(cache.load("A", DestinationOptions.NONE)).containsSame(warm);
+        assertThat(source.calls("A")).as("asked again once the retry interval passed").isEqualTo(3);
+
+        source.answer = name -> Optional.of(destination(name, List.of()));
+        clock.advance(CachingDestinationLoader.STALE_RETRY_INTERVAL);
+        assertThat(cache.load("A", DestinationOptions.NONE).orElseThrow()).isNotSameAs(warm);
+        assertThat(source.calls("A")).isEqualTo(4);
+    }
+
+    @Test
+    void refreshedEntryGetsItsOwnStaleWindow() {
+        CachingDestinationLoader cache = cache(CachePolicy.DEFAULT.withMaxStale(Duration.ofMinutes(15)));
+        cache.load("A", DestinationOptions.NONE);
+        clock.advance(Duration.ofMinutes(6));
+        Destination refreshed = cache.load("A", DestinationOptions.NONE).orElseThrow();
+
+        source.answer = name -> {
+            throw new DestinationServiceException(name, 503, "Service Unavailable", "down", null);
+        };
+        // 21 min after the first load, 15 after the refresh: stale for 10 minutes, within maxStale of the refreshed entry
+        clock.advance(Duration.ofMinutes(15));
+
+        assertThat(cache.load("A", DestinationOptions.NONE)).containsSame(refreshed);
+    }
+
+    @Test
+    void foundEntryReplacingANotFoundEntryLivesForTheTtl() {
+        source.answer = name -> Optional.empty();
+        CachingDestinationLoader cache = cache(CachePolicy.DEFAULT.withNotFoundTtl(Duration.ofSeconds(10)));
+        cache.load("A", DestinationOptions.NONE);
+        clock.advance(Duration.ofSeconds(10));
+        source.answer = name -> Optional.of(destination(name, List.of()));
+        cache.load("A", DestinationOptions.NONE);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(cache.load("A", DestinationOptions.NONE)).isPresent();
+
         assertThat(source.calls("A")).isEqualTo(2);
     }
 
@@ -285,7 +341,21 @@ class CachingDestinationLoaderPolicyTest {
         source.answer = name -> {
             throw new TokenException(name, "uaa", "invalid_client", "refused", null);
         };
+        clock.advance(CachingDestinationLoader.STALE_RETRY_INTERVAL);
         assertThatThrownBy(() -> cache.load("A", DestinationOptions.NONE)).isInstanceOf(TokenException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP 503", "HTTP 429", "server_error", "temporarily_unavailable"})
+    void tokenServiceOutageOrThrottlingIsTransient(String errorCode) {
+        CachingDestinationLoader cache = cache(CachePolicy.DEFAULT);
+        cache.load("A", DestinationOptions.NONE);
+        clock.advance(Duration.ofMinutes(6));
+        source.answer = name -> {
+            throw new TokenException(name, "uaa", errorCode, "outage", null);
+        };
+
+        assertThat(cache.load("A", DestinationOptions.NONE)).isPresent();
     }
 
     @Test

@@ -127,6 +127,20 @@ class DestinationCacheSandboxTest {
     }
 
     @Test
+    void refreshedEntryIsServedStaleForMaxStalePastItsOwnTtl(Sandbox sandbox) {
+        BtpConnectivity engine = engine(sandbox, CachePolicy.DEFAULT.withMaxStale(Duration.ofMinutes(15)));
+        engine.resolve("OnPremiseERP", DestinationOptions.NONE);
+        clock.advance(Duration.ofMinutes(6));
+        engine.resolve("OnPremiseERP", DestinationOptions.NONE);
+
+        clock.advance(Duration.ofMinutes(15));
+        sandbox.faults().destinationServiceDown(true);
+
+        assertThat(engine.resolve("OnPremiseERP", DestinationOptions.NONE).url()).hasToString("http://erp.internal:44300");
+        assertThat(sandbox.counters().destinationLookups()).isEqualTo(3);
+    }
+
+    @Test
     void staleEntryIsNotServedPastMaxStale(Sandbox sandbox) {
         BtpConnectivity engine = engine(sandbox, CachePolicy.DEFAULT.withMaxStale(Duration.ofMinutes(15)));
         engine.resolve("OnPremiseERP", DestinationOptions.NONE);
@@ -148,6 +162,9 @@ class DestinationCacheSandboxTest {
         engine.resolve("OnPremiseERP", DestinationOptions.NONE);
 
         sandbox.faults().destinationServiceDown(false);
+        engine.resolve("OnPremiseERP", DestinationOptions.NONE);
+        assertThat(sandbox.counters().destinationLookups()).as("stale entry served without a call").isEqualTo(2);
+        clock.advance(CachingDestinationLoader.STALE_RETRY_INTERVAL);
         engine.resolve("OnPremiseERP", DestinationOptions.NONE);
         engine.resolve("OnPremiseERP", DestinationOptions.NONE);
 
