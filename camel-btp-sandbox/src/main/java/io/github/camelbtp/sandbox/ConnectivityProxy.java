@@ -10,8 +10,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +149,8 @@ final class ConnectivityProxy implements AutoCloseable {
             // idle keep-alive connection timed out, or the client/the sandbox closed it
         } catch (IOException e) {
             LOG.debug("proxy connection ended: {}", e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("connectivity proxy connection failed", e);
         } finally {
             openSockets.remove(socket);
         }
@@ -159,14 +159,24 @@ final class ConnectivityProxy implements AutoCloseable {
     /** Handles one request; returns whether the connection stays open. */
     private boolean exchange(HttpWire.Head head, HttpWire wire, OutputStream out) throws IOException {
         String target = head.target();
-        record(head);
         boolean keepAlive = head.version().equals("HTTP/1.1")
                 ? !head.hasToken("Connection", "close")
                 : head.hasToken("Connection", "keep-alive");
+        URI uri = null;
+        if (target.regionMatches(true, 0, "http://", 0, 7)) {
+            try {
+                uri = new URI(target).normalize();
+            } catch (URISyntaxException e) {
+                // answered below
+            }
+        }
+        recorded.record("proxy", head.method(), uri == null ? target : uri.getPath(),
+                uri == null ? null : uri.getRawQuery(), head.headerMap());
+
         if (head.method().equals("CONNECT")) {
             // the tunnel to the Cloud Connector is already TLS: no CONNECT, no https targets (405)
-            List<String[]> headers = List.of(TEXT.get(0), new String[] {"Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"});
-            HttpWire.writeResponse(out, 405, headers, bytes("CONNECT is not supported: send plain http:// requests "
+            // no Allow header, as for https targets: a 405 with Allow comes from a backend, not from the proxy
+            HttpWire.writeResponse(out, 405, TEXT, bytes("CONNECT is not supported: send plain http:// requests "
                     + "to the connectivity proxy"), true, true);
             return false;
         }
@@ -182,15 +192,9 @@ final class ConnectivityProxy implements AutoCloseable {
             return rejection.send(405, "https is not supported: the connectivity proxy takes http:// targets; the "
                     + "tunnel to the Cloud Connector is already encrypted");
         }
-        if (!target.regionMatches(true, 0, "http://", 0, 7)) {
+        if (uri == null) {
             return rejection.send(400, "The connectivity proxy expects absolute-form targets: "
                     + "http://virtualhost:port/path");
-        }
-        URI uri;
-        try {
-            uri = new URI(target).normalize();
-        } catch (URISyntaxException e) {
-            return rejection.send(400, "Bad request target");
         }
         String host = uri.getHost();
         String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
@@ -241,11 +245,11 @@ final class ConnectivityProxy implements AutoCloseable {
         try {
             response = forwarder.forward(head.method(), decision.target(), uri.getRawPath().isEmpty() ? "/"
                     : uri.getRawPath(), uri.getRawQuery(), head, body, framing.present());
-        } catch (HttpConnectTimeoutException | java.net.ConnectException e) {
+        } catch (java.net.ConnectException e) {
             HttpWire.writeResponse(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
                     + " is not reachable from the Cloud Connector"), true, !keepAlive);
             return keepAlive;
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             HttpWire.writeResponse(out, 504, TEXT, bytes("The backend of system " + host + ":" + port
                     + " did not answer in time"), true, !keepAlive);
             return keepAlive;
@@ -253,27 +257,10 @@ final class ConnectivityProxy implements AutoCloseable {
             HttpWire.writeResponse(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
                     + " failed: " + e.getClass().getSimpleName()), true, !keepAlive);
             return keepAlive;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
         HttpWire.writeResponse(out, response.status(), response.headers(), response.body(),
                 !head.method().equals("HEAD"), !keepAlive);
         return keepAlive;
-    }
-
-    private void record(HttpWire.Head head) {
-        String target = head.target();
-        String path = target;
-        String query = null;
-        try {
-            URI uri = new URI(target);
-            path = uri.getPath();
-            query = uri.getRawQuery();
-        } catch (URISyntaxException e) {
-            // recorded as sent
-        }
-        recorded.record("proxy", head.method(), path, query, head.headerMap());
     }
 
     /** Answers a request that is not forwarded, keeping the connection when its body can be skipped. */

@@ -226,7 +226,7 @@ final class DestinationService {
                 throw new IllegalArgumentException("A destination configuration must be a JSON object");
             }
             Map<String, String> configuration = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> {
+            node.properties().forEach(field -> {
                 JsonNode value = field.getValue();
                 if (value.isContainerNode()) {
                     throw new IllegalArgumentException("Property '" + field.getKey() + "' must be a string");

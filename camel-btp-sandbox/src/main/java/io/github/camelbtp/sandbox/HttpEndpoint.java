@@ -30,6 +30,15 @@ final class HttpEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
+    static {
+        // The JDK HttpServer writes a response's head and body as separate TCP segments; with Nagle's algorithm
+        // on, the body then waits for the client's delayed ACK, about 40 ms per keep-alive response. Its only
+        // switch is this property, read once when the JVM's first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     static final String JSON = "application/json";
     static final String TEXT = "text/plain; charset=utf-8";
 
@@ -53,7 +62,12 @@ final class HttpEndpoint implements AutoCloseable {
         server.createContext(path, exchange -> {
             try {
                 handler.handle(exchange);
-            } catch (Exception | Error e) {
+            } catch (IOException e) {
+                // the client went away while we answered
+                LOG.debug("{}: {} {} not answered: {}", name, exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(), e.toString());
+                exchange.close();
+            } catch (RuntimeException e) {
                 LOG.warn("{}: {} {} failed", name, exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
                 try {
                     send(exchange, 500, TEXT, "Internal error in sandbox service " + name);

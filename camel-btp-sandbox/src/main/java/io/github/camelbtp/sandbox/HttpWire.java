@@ -67,7 +67,24 @@ final class HttpWire {
         }
     }
 
-    /** How a request body is delimited. */
+    /** A parsed response head. */
+    record StatusHead(String version, int status, List<String[]> headers) {
+
+        String header(String name) {
+            for (String[] header : headers) {
+                if (header[0].equalsIgnoreCase(name)) {
+                    return header[1];
+                }
+            }
+            return null;
+        }
+
+        boolean hasToken(String name, String token) {
+            return new Head("", "", version, headers).hasToken(name, token);
+        }
+    }
+
+    /** How a message body is delimited. */
     record Framing(boolean chunked, long contentLength) {
         static final Framing NONE = new Framing(false, -1);
 
@@ -111,6 +128,40 @@ final class HttpWire {
      * @return the head, or {@code null} when the peer closed the connection before sending a byte
      */
     Head readHead(int maxBytes) throws IOException {
+        String text = readHeadText(maxBytes);
+        return text == null ? null : parse(text);
+    }
+
+    /**
+     * Reads a response head (status line and headers), skipping interim 1xx answers.
+     *
+     * @return the head, or {@code null} when the peer closed the connection before sending a byte
+     */
+    StatusHead readStatusHead(int maxBytes) throws IOException {
+        while (true) {
+            String text = readHeadText(maxBytes);
+            if (text == null) {
+                return null;
+            }
+            List<String> lines = lines(text);
+            String statusLine = lines.get(0);
+            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+                throw new BadMessageException("malformed status line");
+            }
+            int status;
+            try {
+                status = Integer.parseInt(statusLine.substring(9, 12));
+            } catch (NumberFormatException e) {
+                throw new BadMessageException("malformed status line");
+            }
+            if (status >= 100 && status < 200 && status != 101) {
+                continue;
+            }
+            return new StatusHead(statusLine.substring(0, 8), status, headers(lines));
+        }
+    }
+
+    private String readHeadText(int maxBytes) throws IOException {
         byte[] head = new byte[Math.min(maxBytes, 2048)];
         int length = 0;
         while (true) {
@@ -119,10 +170,10 @@ final class HttpWire {
                 if (length == 0) {
                     return null;
                 }
-                throw new EOFException("connection closed inside a request head");
+                throw new EOFException("connection closed inside a message head");
             }
             if (length == 0 && (b == '\r' || b == '\n')) {
-                continue; // RFC 9112 §2.2: ignore empty lines before the request line
+                continue; // RFC 9112 §2.2: ignore empty lines before the start line
             }
             if (length == maxBytes) {
                 throw new HeadTooLargeException();
@@ -132,7 +183,7 @@ final class HttpWire {
             }
             head[length++] = (byte) b;
             if (b == '\n' && endsWithEmptyLine(head, length)) {
-                return parse(new String(head, 0, length, StandardCharsets.ISO_8859_1));
+                return new String(head, 0, length, StandardCharsets.ISO_8859_1);
             }
         }
     }
@@ -143,15 +194,36 @@ final class HttpWire {
     }
 
     private static Head parse(String text) throws BadMessageException {
-        String[] lines = text.split("\r?\n");
-        String[] requestLine = lines[0].split(" ", -1);
+        List<String> lines = lines(text);
+        String[] requestLine = lines.get(0).split(" ", -1);
         if (requestLine.length != 3 || requestLine[0].isEmpty() || requestLine[1].isEmpty()
                 || !requestLine[2].startsWith("HTTP/1.")) {
             throw new BadMessageException("malformed request line");
         }
-        List<String[]> headers = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
+        return new Head(requestLine[0], requestLine[1], requestLine[2], headers(lines));
+    }
+
+    /** The lines of a head, without their CRLF (or bare LF) endings; stops at the empty line. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>(16);
+        int start = 0;
+        while (start < text.length()) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            if (line.isEmpty()) {
+                break;
+            }
+            lines.add(line);
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    private static List<String[]> headers(List<String> lines) throws BadMessageException {
+        List<String[]> headers = new ArrayList<>(lines.size());
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isEmpty()) {
                 break;
             }
@@ -164,7 +236,7 @@ final class HttpWire {
             }
             headers.add(new String[] {line.substring(0, colon), line.substring(colon + 1).trim()});
         }
-        return new Head(requestLine[0], requestLine[1], requestLine[2], headers);
+        return headers;
     }
 
     private static boolean isToken(String line, int end) {
@@ -177,9 +249,31 @@ final class HttpWire {
         return true;
     }
 
-    /** The body framing of {@code head} (RFC 9112 §6.3): chunked wins over Content-Length. */
+    /** The body framing of a request (RFC 9112 §6.3): chunked wins over Content-Length; else no body. */
     static Framing framing(Head head) throws BadMessageException {
-        String transferEncoding = head.header("Transfer-Encoding");
+        return framing(head.headers());
+    }
+
+    /**
+     * The body framing of a response to {@code method} (RFC 9112 §6.3); {@code null} means "until the connection
+     * closes".
+     */
+    static Framing framing(String method, StatusHead head) throws BadMessageException {
+        int status = head.status();
+        if (method.equals("HEAD") || status == 204 || status == 304 || status < 200) {
+            return Framing.NONE;
+        }
+        Framing framing = framing(head.headers());
+        return framing.present() ? framing : null;
+    }
+
+    private static Framing framing(List<String[]> headerList) throws BadMessageException {
+        String transferEncoding = null;
+        for (String[] header : headerList) {
+            if (header[0].equalsIgnoreCase("Transfer-Encoding")) {
+                transferEncoding = header[1];
+            }
+        }
         if (transferEncoding != null) {
             if (!transferEncoding.toLowerCase(Locale.ROOT).trim().endsWith("chunked")) {
                 throw new BadMessageException("unsupported transfer coding");
@@ -187,7 +281,7 @@ final class HttpWire {
             return new Framing(true, -1);
         }
         String contentLength = null;
-        for (String[] header : head.headers()) {
+        for (String[] header : headerList) {
             if (header[0].equalsIgnoreCase("Content-Length")) {
                 if (contentLength != null && !contentLength.equals(header[1])) {
                     throw new BadMessageException("conflicting Content-Length headers");
@@ -234,6 +328,20 @@ final class HttpWire {
             filled += n;
         }
         return body;
+    }
+
+    /** Reads everything until the peer closes the connection; at most {@code maxBytes}. */
+    byte[] readToEnd(int maxBytes) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (fill()) {
+            int n = limit - position;
+            if (body.size() + n > maxBytes) {
+                throw new BadMessageException("body too large");
+            }
+            body.write(buffer, position, n);
+            position = limit;
+        }
+        return body.toByteArray();
     }
 
     private byte[] readChunked(int maxBytes) throws IOException {
@@ -292,8 +400,8 @@ final class HttpWire {
     }
 
     /**
-     * Writes one response. {@code Content-Length} is always derived from {@code body} unless
-     * {@code headers} already carry it for a body-less answer (HEAD).
+     * Writes one response. Unless {@code headers} carry it already, {@code Content-Length} is derived from
+     * {@code body} — except for an answer to HEAD ({@code sendBody} false), which keeps what the backend said.
      */
     static void writeResponse(OutputStream out, int status, List<String[]> headers, byte[] body,
             boolean sendBody, boolean close) throws IOException {
@@ -305,7 +413,7 @@ final class HttpWire {
             hasLength |= header[0].equalsIgnoreCase("Content-Length");
         }
         boolean bodyAllowed = status >= 200 && status != 204 && status != 304;
-        if (bodyAllowed && !hasLength) {
+        if (bodyAllowed && !hasLength && sendBody) {
             head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n");
         }
         if (close) {

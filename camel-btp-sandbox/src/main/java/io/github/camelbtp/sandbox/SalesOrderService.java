@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,13 +111,13 @@ final class SalesOrderService {
         boolean read = method.equals("GET") || method.equals("HEAD");
         if (rest.isEmpty() || rest.equals("/")) {
             if (!read) {
-                methodNotAllowed(exchange, method);
+                methodNotAllowed(exchange, method, "GET, HEAD");
                 return;
             }
             HttpEndpoint.send(exchange, 200, JSON, Json.bytes(Map.of("d", Map.of("EntitySets", List.of("A_SalesOrder")))));
         } else if (rest.equals("/$metadata")) {
             if (!read) {
-                methodNotAllowed(exchange, method);
+                methodNotAllowed(exchange, method, "GET, HEAD");
                 return;
             }
             HttpEndpoint.send(exchange, 200, "application/xml", metadata);
@@ -128,14 +127,14 @@ final class SalesOrderService {
             } else if (method.equals("POST")) {
                 create(exchange, serviceRoot, body);
             } else {
-                methodNotAllowed(exchange, method);
+                methodNotAllowed(exchange, method, "GET, HEAD, POST");
             }
         } else {
             Matcher entity = ENTITY.matcher(rest);
             if (!entity.matches()) {
                 error(exchange, 404, "/IWBEP/CM_MGW_RT/020", "Resource not found for segment '" + rest.substring(1) + "'");
             } else if (!read) {
-                methodNotAllowed(exchange, method);
+                methodNotAllowed(exchange, method, "GET, HEAD");
             } else {
                 Optional<SalesOrder> order = orders.get(entity.group(1));
                 if (order.isEmpty()) {
@@ -184,8 +183,7 @@ final class SalesOrderService {
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = field.getKey();
             if (name.equals("SalesOrder") || name.equals("__metadata") || name.startsWith("to_")) {
                 continue; // the number is assigned by the system; deep inserts are not modelled
@@ -242,7 +240,9 @@ final class SalesOrderService {
         return serviceRoot + "/A_SalesOrder('" + order.salesOrder() + "')";
     }
 
-    private static void methodNotAllowed(HttpExchange exchange, String method) throws IOException {
+    /** An origin server must say which methods it allows with a 405 (RFC 9110 §15.5.6); the proxy's own 405 does not. */
+    private static void methodNotAllowed(HttpExchange exchange, String method, String allow) throws IOException {
+        exchange.getResponseHeaders().set("Allow", allow);
         error(exchange, 405, "/IWBEP/CM_MGW_RT/021", "Method '" + method + "' is not allowed for this resource");
     }
 

@@ -111,7 +111,7 @@ public final class Sandbox implements AutoCloseable {
             resources.add(delays::shutdownNow);
             tokenEndpoint = open(new HttpEndpoint("token-service", 4));
             destinationEndpoint = open(new HttpEndpoint("destination-service", 8));
-            salesEndpoint = open(new HttpEndpoint("sales-backend", 8));
+            salesEndpoint = open(new HttpEndpoint("sales-backend", 4));
             cloudApiEndpoint = open(new HttpEndpoint("cloud-api", 4));
 
             TokenAuthority authority = new TokenAuthority(tokenEndpoint.uri(), SUBACCOUNT_ID, builder.tokenLifetime);
