@@ -3,7 +3,7 @@ package io.github.camelbtp.destination;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.cache.CachePolicy;
-import io.github.camelbtp.destination.http.BtpHttpClient;
+import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.destination.http.CsrfTokenStore;
 import io.github.camelbtp.destination.http.RequestTarget;
 import org.apache.camel.Endpoint;
@@ -65,7 +65,7 @@ public class BtpDestinationComponent extends DefaultComponent {
     private int connectionsPerRoute = 100;
 
     private boolean ownsConnectivity;
-    private BtpHttpClient httpClient;
+    private DestinationHttpClient httpClient;
     private final CsrfTokenStore csrfTokens = new CsrfTokenStore();
     private HttpComponent httpComponent;
 
@@ -99,7 +99,7 @@ public class BtpDestinationComponent extends DefaultComponent {
                     .build();
             ownsConnectivity = true;
         }
-        httpClient = new BtpHttpClient(maxTotalConnections, connectionsPerRoute);
+        httpClient = new DestinationHttpClient(maxTotalConnections, connectionsPerRoute);
         httpComponent = new HttpComponent();
         httpComponent.setCamelContext(getCamelContext());
     }
@@ -171,8 +171,8 @@ public class BtpDestinationComponent extends DefaultComponent {
         return connectivity;
     }
 
-    /** The pooled client, for tests that check connection reuse. */
-    BtpHttpClient httpClientForTests() {
+    /** The pooled client all endpoints send through. */
+    DestinationHttpClient httpClient() {
         return httpClient;
     }
 

@@ -75,7 +75,7 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() throws Exception {
         HttpEndpoint delegate = getComponent().httpDelegate(this);
-        return new BtpDestinationProducer(this, new BtpHttpProducer(delegate, getComponent().csrfTokens(), csrfProtection));
+        return new BtpDestinationProducer(this, new BtpHttpProducer(delegate, getComponent().httpClient(), getComponent().csrfTokens(), csrfProtection));
     }
 
     @Override

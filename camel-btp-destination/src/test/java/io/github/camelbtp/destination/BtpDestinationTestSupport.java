@@ -1,5 +1,7 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.connectivity.BtpConnectivity;
+import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.CamelContext;
@@ -7,7 +9,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the sandbox once per test class and a Camel context whose btp-destination component is bound to it. */
 abstract class BtpDestinationTestSupport extends CamelTestSupport {
@@ -31,6 +39,39 @@ abstract class BtpDestinationTestSupport extends CamelTestSupport {
     /** Binds the component to the sandbox; override to change options. */
     protected void configure(BtpDestinationComponent component) {
         component.setVcapServices(sandbox().vcapServices());
+    }
+
+    /** A clock the test moves forward, so caches and tokens expire in the engine's eyes without waiting. */
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+    }
+
+    /** Gives the component an engine bound to the sandbox that measures time with {@code clock}. */
+    protected void useEngineWithClock(BtpDestinationComponent component, Clock clock) {
+        component.setConnectivity(BtpConnectivity.builder()
+                .serviceBindings(ServiceBindings.fromVcapServices(sandbox().vcapServices()))
+                .environmentDestinations(null)
+                .clock(clock)
+                .build());
     }
 
     protected BtpDestinationComponent component() {

@@ -1,53 +1,19 @@
 package io.github.camelbtp.destination;
 
-import io.github.camelbtp.connectivity.BtpConnectivity;
-import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Token rotation must not build new connection pools or new connections (cloud-sdk-java #645, #806, #863). */
 class ConnectionPoolingTest extends BtpDestinationTestSupport {
 
-    /** A clock the test moves forward, so tokens expire in the engine's eyes without waiting. */
-    static final class MovableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-    }
-
     private final MovableClock clock = new MovableClock();
 
     @Override
     protected void configure(BtpDestinationComponent component) {
-        component.setConnectivity(BtpConnectivity.builder()
-                .serviceBindings(ServiceBindings.fromVcapServices(sandbox().vcapServices()))
-                .environmentDestinations(null)
-                .clock(clock)
-                .build());
+        useEngineWithClock(component, clock);
     }
 
     @Test
@@ -62,6 +28,6 @@ class ConnectionPoolingTest extends BtpDestinationTestSupport {
         }
 
         assertThat(sandbox().counters().tokenGrants()).isGreaterThan(grantsBefore + 2);
-        assertThat(component().httpClientForTests().pooledConnections()).isEqualTo(1);
+        assertThat(component().httpClient().pooledConnections()).isEqualTo(1);
     }
 }

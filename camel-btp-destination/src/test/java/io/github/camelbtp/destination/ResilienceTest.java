@@ -1,7 +1,5 @@
 package io.github.camelbtp.destination;
 
-import io.github.camelbtp.connectivity.BtpConnectivity;
-import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.sandbox.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -22,15 +20,11 @@ class ResilienceTest extends BtpDestinationTestSupport {
 
     private static final String ORDERS = "btp-destination:OnPremiseERP/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder?$top=1";
 
-    private final ConnectionPoolingTest.MovableClock clock = new ConnectionPoolingTest.MovableClock();
+    private final MovableClock clock = new MovableClock();
 
     @Override
     protected void configure(BtpDestinationComponent component) {
-        component.setConnectivity(BtpConnectivity.builder()
-                .serviceBindings(ServiceBindings.fromVcapServices(sandbox().vcapServices()))
-                .environmentDestinations(null)
-                .clock(clock)
-                .build());
+        useEngineWithClock(component, clock);
     }
 
     @Test

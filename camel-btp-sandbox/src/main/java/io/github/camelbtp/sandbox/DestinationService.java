@@ -145,8 +145,8 @@ final class DestinationService {
         if (rest.isEmpty() || rest.equals("/")) {
             return switch (method) {
                 case "GET" -> new Reply(200, new ArrayList<>(destinations.level(atInstance).values()));
-                case "POST" -> create(atInstance, body);
-                case "PUT" -> update(atInstance, body);
+                case "POST" -> withConfigurations(body, configurations -> create(atInstance, configurations));
+                case "PUT" -> withConfigurations(body, configurations -> update(atInstance, configurations));
                 default -> error(405, "Method " + method + " is not allowed");
             };
         }
@@ -162,13 +162,18 @@ final class DestinationService {
         };
     }
 
-    private Reply create(boolean atInstance, byte[] body) {
+    /** Parses the admin request body, answering 400 when it is not one or more destination configurations. */
+    private Reply withConfigurations(byte[] body, java.util.function.Function<List<Map<String, String>>, Reply> action) {
         List<Map<String, String>> configurations;
         try {
             configurations = parse(body);
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
+        return action.apply(configurations);
+    }
+
+    private Reply create(boolean atInstance, List<Map<String, String>> configurations) {
         for (Map<String, String> configuration : configurations) {
             if (destinations.level(atInstance).containsKey(configuration.get("Name"))) {
                 return error(409, "Destination with name '" + configuration.get("Name") + "' already exists");
@@ -182,13 +187,7 @@ final class DestinationService {
         return new Reply(201, null);
     }
 
-    private Reply update(boolean atInstance, byte[] body) {
-        List<Map<String, String>> configurations;
-        try {
-            configurations = parse(body);
-        } catch (IllegalArgumentException e) {
-            return error(400, e.getMessage());
-        }
+    private Reply update(boolean atInstance, List<Map<String, String>> configurations) {
         for (Map<String, String> configuration : configurations) {
             if (!destinations.level(atInstance).containsKey(configuration.get("Name"))) {
                 return error(404, NOT_FOUND);

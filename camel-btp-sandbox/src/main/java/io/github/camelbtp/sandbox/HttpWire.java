@@ -37,25 +37,11 @@ final class HttpWire {
     record Head(String method, String target, String version, List<String[]> headers) {
 
         String header(String name) {
-            for (String[] header : headers) {
-                if (header[0].equalsIgnoreCase(name)) {
-                    return header[1];
-                }
-            }
-            return null;
+            return firstHeader(headers, name);
         }
 
         boolean hasToken(String name, String token) {
-            for (String[] header : headers) {
-                if (header[0].equalsIgnoreCase(name)) {
-                    for (String part : header[1].split(",")) {
-                        if (part.trim().equalsIgnoreCase(token)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
+            return HttpWire.hasToken(headers, name, token);
         }
 
         Map<String, List<String>> headerMap() {
@@ -71,17 +57,35 @@ final class HttpWire {
     record StatusHead(String version, int status, List<String[]> headers) {
 
         String header(String name) {
-            for (String[] header : headers) {
-                if (header[0].equalsIgnoreCase(name)) {
-                    return header[1];
-                }
-            }
-            return null;
+            return firstHeader(headers, name);
         }
 
         boolean hasToken(String name, String token) {
-            return new Head("", "", version, headers).hasToken(name, token);
+            return HttpWire.hasToken(headers, name, token);
         }
+    }
+
+    private static String firstHeader(List<String[]> headers, String name) {
+        for (String[] header : headers) {
+            if (header[0].equalsIgnoreCase(name)) {
+                return header[1];
+            }
+        }
+        return null;
+    }
+
+    /** Whether a comma-separated header (Connection, Transfer-Encoding, …) holds the token. */
+    private static boolean hasToken(List<String[]> headers, String name, String token) {
+        for (String[] header : headers) {
+            if (header[0].equalsIgnoreCase(name)) {
+                for (String part : header[1].split(",")) {
+                    if (part.trim().equalsIgnoreCase(token)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** How a message body is delimited. */

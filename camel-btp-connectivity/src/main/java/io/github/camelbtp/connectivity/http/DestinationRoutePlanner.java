@@ -1,4 +1,4 @@
-package io.github.camelbtp.destination.http;
+package io.github.camelbtp.connectivity.http;
 
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.HttpHost;

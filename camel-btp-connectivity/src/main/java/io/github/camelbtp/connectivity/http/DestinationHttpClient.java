@@ -1,0 +1,163 @@
+package io.github.camelbtp.connectivity.http;
+
+import io.github.camelbtp.connectivity.CloudConnectorException;
+import io.github.camelbtp.connectivity.ResolvedDestination;
+import io.github.camelbtp.connectivity.dispatch.ProxyAnswers;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.io.entity.BufferedHttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one pooled HTTP client that components send application traffic with, and the rules for sending a request
+ * the way its {@link ResolvedDestination} says: proxy chosen per request, the destination's headers replacing any the
+ * caller set, per-destination timeouts, Basic challenge credentials, no redirects; answers of the Connectivity proxy
+ * and the Cloud Connector become {@link CloudConnectorException}s.
+ * <p>
+ * The pool is keyed by HttpClient's route (target, proxy, TLS), so requests of all destinations that share a route
+ * share connections, and a rotated token changes nothing: tokens travel as headers set per request, never as client
+ * configuration (unlike the SAP Cloud SDK, whose clients are keyed by the whole destination: cloud-sdk-java #645, #806).
+ * Thread-safe.
+ */
+public final class DestinationHttpClient implements Closeable {
+
+    private static final Set<Integer> PROXY_STATUSES = Set.of(403, 405, 407, 503);
+
+    private final PoolingHttpClientConnectionManager pool;
+    private final CloseableHttpClient client;
+
+    public DestinationHttpClient(int maxTotal, int perRoute) {
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxTotal)
+                .setMaxConnPerRoute(perRoute)
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setRoutePlanner(new DestinationRoutePlanner())
+                .disableRedirectHandling()
+                .evictExpiredConnections()
+                .evictIdleConnections(TimeValue.ofMinutes(1))
+                .setUserAgent("camel-btp")
+                .build();
+    }
+
+    /** The underlying client, for transports (camel-http) that want one. Do not close it; close this instead. */
+    public CloseableHttpClient client() {
+        return client;
+    }
+
+    /** A fresh context that sends a request the destination's way: its proxy, its timeouts, its challenge credentials. */
+    public static HttpClientContext context(ResolvedDestination resolved, HttpHost target) {
+        HttpClientContext context = HttpClientContext.create();
+        if (resolved.proxy() != null) {
+            context.setAttribute(DestinationRoutePlanner.PROXY_ATTRIBUTE,
+                    new HttpHost("http", resolved.proxy().host(), resolved.proxy().port()));
+        }
+        context.setRequestConfig(requestConfig(resolved));
+        if (resolved.challengeCredentials() != null) {
+            BasicCredentialsProvider provider = new BasicCredentialsProvider();
+            provider.setCredentials(new AuthScope(target), new UsernamePasswordCredentials(
+                    resolved.challengeCredentials().user(), resolved.challengeCredentials().password().toCharArray()));
+            context.setCredentialsProvider(provider);
+        }
+        return context;
+    }
+
+    @SuppressWarnings("deprecation") // the connect timeout is per destination (URL.connectionTimeoutInSeconds), not per route
+    private static RequestConfig requestConfig(ResolvedDestination resolved) {
+        return RequestConfig.custom()
+                .setConnectTimeout(Timeout.of(resolved.connectTimeout()))
+                .setResponseTimeout(Timeout.of(resolved.readTimeout()))
+                // a redirect could lead anywhere; the destination decides the target
+                .setRedirectsEnabled(false)
+                .build();
+    }
+
+    /**
+     * Sets the destination's headers on the request, first dropping headers the caller may have set but only the
+     * engine may decide, because they choose the proxy credentials or the Cloud Connector location.
+     */
+    public static void applyHeaders(HttpRequest request, ResolvedDestination resolved) {
+        for (Header h : request.getHeaders()) {
+            String name = h.getName().toLowerCase(Locale.ROOT);
+            if (name.equals("proxy-authorization") || name.startsWith("sap-connectivity-")) {
+                request.removeHeaders(h.getName());
+            }
+        }
+        for (HttpHeader header : resolved.headers()) {
+            request.setHeader(header.name(), header.value());
+        }
+    }
+
+    /**
+     * Sends a request prepared with {@link #applyHeaders} in a {@link #context}; the caller closes the answer.
+     *
+     * @throws CloudConnectorException when the Connectivity proxy cannot be reached, or it or the Cloud Connector refused
+     */
+    public ClassicHttpResponse executeOpen(HttpHost target, ClassicHttpRequest request, ResolvedDestination resolved,
+            HttpClientContext context) throws IOException {
+        boolean onPremise = resolved.destination().isOnPremise();
+        ClassicHttpResponse response;
+        try {
+            response = client.executeOpen(target, request, context);
+        } catch (IOException e) {
+            if (onPremise && resolved.proxy() != null) {
+                throw new CloudConnectorException(resolved.name(), resolved.destination().locationId(), 0,
+                        "Cannot reach the Connectivity proxy at " + resolved.proxy() + " for destination '" + resolved.name()
+                                + "': " + e + ". Check the connectivity binding's onpremise_proxy_host/onpremise_proxy_http_port"
+                                + " and that the Connectivity Service is available.");
+            }
+            throw e;
+        }
+        if (onPremise && PROXY_STATUSES.contains(response.getCode())) {
+            checkProxyAnswer(resolved, response);
+        }
+        return response;
+    }
+
+    private static void checkProxyAnswer(ResolvedDestination resolved, ClassicHttpResponse response) throws IOException {
+        String bodyStart = "";
+        if (response.getEntity() != null) {
+            BufferedHttpEntity buffered = new BufferedHttpEntity(response.getEntity());
+            response.setEntity(buffered);
+            bodyStart = new String(EntityUtils.toByteArray(buffered, 512), StandardCharsets.UTF_8);
+        }
+        Header allow = response.getFirstHeader("Allow");
+        var explained = ProxyAnswers.explain(resolved, response.getCode(), allow == null ? null : allow.getValue(), bodyStart);
+        if (explained.isPresent()) {
+            response.close();
+            throw explained.get();
+        }
+    }
+
+    /** Connections currently pooled (leased + available), for tests and metrics. */
+    public int pooledConnections() {
+        var stats = pool.getTotalStats();
+        return stats.getLeased() + stats.getAvailable();
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}
