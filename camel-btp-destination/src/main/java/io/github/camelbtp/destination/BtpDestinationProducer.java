@@ -71,14 +71,11 @@ public class BtpDestinationProducer extends DefaultProducer {
             LOG.debug("Ignoring {}/{} for destination {}: only the destination decides the target",
                     HttpConstants.HTTP_URI, HttpConstants.REST_HTTP_URI, resolved.name());
         }
-        String headerQuery = saved.containsKey(HttpConstants.HTTP_RAW_QUERY)
-                ? in.getExchange().getContext().getTypeConverter().convertTo(String.class, saved.get(HttpConstants.HTTP_RAW_QUERY))
-                : saved.containsKey(HttpConstants.HTTP_QUERY)
-                        ? in.getExchange().getContext().getTypeConverter().convertTo(String.class, saved.get(HttpConstants.HTTP_QUERY))
-                        : null;
-        String headerPath = saved.containsKey(HttpConstants.HTTP_PATH)
-                ? in.getExchange().getContext().getTypeConverter().convertTo(String.class, saved.get(HttpConstants.HTTP_PATH))
-                : null;
+        // camel-http's precedence: the raw query header wins over the query header
+        Object query = saved.containsKey(HttpConstants.HTTP_RAW_QUERY) ? saved.get(HttpConstants.HTTP_RAW_QUERY)
+                : saved.get(HttpConstants.HTTP_QUERY);
+        String headerQuery = exchange.getContext().getTypeConverter().convertTo(String.class, query);
+        String headerPath = exchange.getContext().getTypeConverter().convertTo(String.class, saved.get(HttpConstants.HTTP_PATH));
         try {
             String url = getEndpoint().targetUrl(resolved, headerPath, headerQuery);
             in.setHeader(HttpConstants.HTTP_URI, url);
