@@ -34,6 +34,13 @@ public record MailSettings(String destinationName, String protocol, String host,
     public static MailSettings forSending(SocketDestination resolved) {
         Destination destination = resolved.destination();
         String protocol = jakartaProtocol(destination.property("mail.transport.protocol").orElse("smtp"));
+        if (destination.property("mail.transport.protocol").isEmpty() && destination.property("mail.smtp.host").isEmpty()
+                && destination.property("mail.store.protocol").isPresent()) {
+            throw new DestinationConfigurationException(destination.name(), "mail.transport.protocol", "is not set and"
+                    + " there is no mail.smtp.host, but mail.store.protocol is '"
+                    + destination.property("mail.store.protocol").get() + "': this destination is a mailbox to read. Use it"
+                    + " in from(...), or point to(...) at an SMTP destination.");
+        }
         if (!protocol.equals("smtp") && !protocol.equals("smtps")) {
             throw new DestinationConfigurationException(destination.name(), "mail.transport.protocol", "is '"
                     + protocol + "', but sending mail needs smtp or smtps. Use this destination in from(...) to read"
