@@ -91,6 +91,61 @@ class MailDestinationTest extends BtpDestinationTestSupport {
     }
 
     @Test
+    void internetSmtpsVerifiesTheServerCertificate() {
+        sandbox().destinations().putSubaccount(mail("MailSelfSigned", Map.of("ProxyType", "Internet",
+                "mail.transport.protocol", "smtps", "mail.smtps.host", "127.0.0.1",
+                "mail.smtps.port", Integer.toString(sandbox().mailServer().smtpsPort()), "mail.smtps.auth", "true")));
+
+        Exception e = send("btp-destination:MailSelfSigned", "x", Map.of("To", DemoDestinations.INBOX_USER)).getException();
+
+        // GreenMail's certificate is self-signed: a client that verifies must refuse it
+        assertThat(e).isNotNull();
+        boolean handshakeRefused = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            handshakeRefused |= t instanceof javax.net.ssl.SSLHandshakeException;
+        }
+        assertThat(handshakeRefused).as("SSLHandshakeException in the cause chain of %s", e).isTrue();
+        assertThat(sandbox().mailServer().receivedMessages()).isEmpty();
+    }
+
+    @Test
+    void onPremiseSmtpsRunsTlsInsideTheSocksTunnel() throws Exception {
+        // trusting the demo server's self-signed certificate by host is the destination's explicit choice here
+        sandbox().destinations().putSubaccount(mail("MailTlsOnPremise", Map.of("mail.transport.protocol", "smtps",
+                "mail.smtps.host", DemoDestinations.MAIL_VIRTUAL_HOST, "mail.smtps.port", "465", "mail.smtps.auth", "true",
+                "mail.smtps.ssl.trust", DemoDestinations.MAIL_VIRTUAL_HOST, "mail.smtps.ssl.checkserveridentity", "false")));
+
+        Exception e = send("btp-destination:MailTlsOnPremise", "over TLS", Map.of("To", DemoDestinations.INBOX_USER,
+                "Subject", "TLS")).getException();
+
+        assertThat(e).isNull();
+        assertThat(onlyMessage().getSubject()).isEqualTo("TLS");
+        assertThat(sandbox().socks5Proxy().tunnels()).isEqualTo(1);
+    }
+
+    @Test
+    void mailWithoutRecipientFailsInsteadOfGoingToTheSender() {
+        Exception e = send("btp-destination:CorporateMail", "to nobody", Map.of("Subject", "no To")).getException();
+
+        assertThat(e).isNotNull();
+        assertThat(sandbox().mailServer().receivedMessages()).isEmpty();
+    }
+
+    @Test
+    void destinationWithoutLoginSendsUnauthenticated() throws Exception {
+        Map<String, String> open = mail("MailNoLogin", Map.of("mail.smtp.auth", "false"));
+        open.remove("mail.user");
+        open.remove("mail.password");
+        sandbox().destinations().putSubaccount(open);
+
+        Exception e = send("btp-destination:MailNoLogin", "relay", Map.of("To", DemoDestinations.INBOX_USER,
+                "Subject", "No login")).getException();
+
+        assertThat(e).isNull();
+        assertThat(onlyMessage().getSubject()).isEqualTo("No login");
+    }
+
+    @Test
     void wrongMailPasswordFailsWithoutShowingIt() {
         String password = "Wrong-Mail-" + System.nanoTime();
         sandbox().destinations().putSubaccount(mail("MailWrongPassword", Map.of("mail.password", password)));

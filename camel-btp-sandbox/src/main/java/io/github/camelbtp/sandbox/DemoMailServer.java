@@ -7,7 +7,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 
 /**
- * The demo on-premise mail server: GreenMail speaking SMTP, IMAP and POP3 on free loopback ports, with the demo
+ * The demo on-premise mail server: GreenMail speaking SMTP, IMAP, POP3 and SMTPS (with GreenMail's self-signed
+ * certificate, which no JDK trusts) on free loopback ports, with the demo
  * mailboxes {@link DemoDestinations#MAIL_USER} and {@link DemoDestinations#INBOX_USER}. Authentication is enforced:
  * a wrong password is refused as by a real server.
  */
@@ -19,7 +20,8 @@ public final class DemoMailServer implements AutoCloseable {
         ServerSetup[] setups = ServerSetup.dynamicPort(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3)});
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS)});
         greenMail = new GreenMail(setups).withConfiguration(GreenMailConfiguration.aConfig()
                 .withUser(DemoDestinations.MAIL_USER, DemoDestinations.MAIL_USER, DemoDestinations.MAIL_PASSWORD)
                 .withUser(DemoDestinations.INBOX_USER, DemoDestinations.INBOX_USER, DemoDestinations.INBOX_PASSWORD));
@@ -33,6 +35,11 @@ public final class DemoMailServer implements AutoCloseable {
     /** The SMTP port (the real address behind {@code mail.internal:25}). */
     public int smtpPort() {
         return greenMail.getSmtp().getPort();
+    }
+
+    /** The SMTPS port (behind {@code mail.internal:465}); its certificate is self-signed. */
+    public int smtpsPort() {
+        return greenMail.getSmtps().getPort();
     }
 
     /** The IMAP port (behind {@code mail.internal:143}). */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The MAIL, LDAP and TCP part of the demo landscape: Cloud Connector mappings (both connectors) of the virtual
- * systems {@code mail.internal:25/143/110}, {@code ldap.internal:389} and {@code legacy.internal:9000} to the demo
+ * systems {@code mail.internal:25/143/110/465}, {@code ldap.internal:389} and {@code legacy.internal:9000} to the demo
  * servers, and the destinations {@link DemoDestinations#CORPORATE_MAIL}, {@link DemoDestinations#CORPORATE_INBOX},
  * {@link DemoDestinations#CORPORATE_LDAP} and {@link DemoDestinations#LEGACY_TCP} in SAP's property spelling
  * [smtp-5876583, imap-6037066, ldap-destinations-8cb290f, tcp-destinations-f6d753f].
@@ -25,6 +25,7 @@ final class SocketLandscape {
                     .map(DemoDestinations.MAIL_VIRTUAL_HOST, 25, "127.0.0.1", mail.smtpPort())
                     .map(DemoDestinations.MAIL_VIRTUAL_HOST, 143, "127.0.0.1", mail.imapPort())
                     .map(DemoDestinations.MAIL_VIRTUAL_HOST, 110, "127.0.0.1", mail.pop3Port())
+                    .map(DemoDestinations.MAIL_VIRTUAL_HOST, 465, "127.0.0.1", mail.smtpsPort())
                     .map(DemoDestinations.LDAP_VIRTUAL_HOST, 389, "127.0.0.1", directory.port())
                     .map(DemoDestinations.LEGACY_TCP_VIRTUAL_HOST, DemoDestinations.LEGACY_TCP_VIRTUAL_PORT, "127.0.0.1",
                             echo.port());

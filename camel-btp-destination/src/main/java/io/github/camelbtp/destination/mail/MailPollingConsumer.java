@@ -49,7 +49,7 @@ public final class MailPollingConsumer extends DefaultConsumer {
         if (options.maxMessagesPerPoll() > 0) {
             mail.setMaxMessagesPerPoll(options.maxMessagesPerPoll());
         }
-        delegate = mail.createConsumer(getProcessor());
+        delegate = mail.createConsumer(getProcessor(), MailEndpoints.sender(settings, mail.getConfiguration().getSession()));
         ServiceHelper.startService(delegate);
     }
 

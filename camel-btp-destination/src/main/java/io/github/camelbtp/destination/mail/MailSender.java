@@ -53,7 +53,9 @@ public final class MailSender extends ServiceSupport {
             if (cached != null && cached.properties().equals(properties)) {
                 return cached.producer();
             }
-            Producer producer = MailEndpoints.create(context, MailSettings.forSending(resolved)).createProducer();
+            MailSettings settings = MailSettings.forSending(resolved);
+            org.apache.camel.component.mail.MailEndpoint endpoint = MailEndpoints.create(context, settings);
+            Producer producer = endpoint.createProducer(MailEndpoints.sender(settings, endpoint.getConfiguration().getSession()));
             ServiceHelper.startService(producer);
             producers.put(resolved.name(), new Cached(properties, producer));
             if (cached != null) {
