@@ -188,7 +188,10 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
                     + "', but from(\"btp-destination:...\") reads MAIL destinations (IMAP, POP3) only. Use HTTP, LDAP"
                     + " and TCP destinations in to(...); receiving HTTP calls is what platform-http does.");
         }
-        return connectivity.resolveSocket(destinationName, io.github.camelbtp.connectivity.DestinationOptions.NONE);
+        io.github.camelbtp.connectivity.SocketDestination resolved = connectivity.resolveSocket(destinationName,
+                io.github.camelbtp.connectivity.DestinationOptions.NONE);
+        SocketTransports.rejectHttpOnlyParts(this, resolved);
+        return resolved;
     }
 
     /** The URL one request goes to: destination URL + endpoint path + header path, destination and endpoint queries. */

@@ -1,6 +1,7 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
+import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.SocketDestination;
@@ -44,6 +45,7 @@ final class SocketTransports implements AutoCloseable {
 
     void process(Exchange exchange, BtpDestinationEndpoint endpoint, BtpConnectivity connectivity, String name) throws Exception {
         SocketDestination resolved = connectivity.resolveSocket(name, DestinationOptions.NONE);
+        rejectHttpOnlyParts(endpoint, resolved);
         switch (resolved.destination().type()) {
             case "MAIL" -> mail.send(exchange, resolved);
             case "LDAP" -> exchange.getMessage().setBody(ldap.execute(resolved, ldapRequest(exchange.getIn(), endpoint)));
@@ -52,6 +54,25 @@ final class SocketTransports implements AutoCloseable {
                     + resolved.destination().type() + "', which btp-destination does not carry.");
         }
         exchange.getMessage().setHeader(BtpDestinationConstants.RESOLVED_DESTINATION, name);
+    }
+
+    /**
+     * A path or query parameters only mean something for HTTP destinations; for the others they are most likely a
+     * mistyped option, which must not be ignored silently.
+     */
+    static void rejectHttpOnlyParts(BtpDestinationEndpoint endpoint, SocketDestination resolved) {
+        String type = resolved.destination().type();
+        if (endpoint.getTargetQuery() != null && !endpoint.getTargetQuery().isEmpty()) {
+            throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name() + ": '"
+                    + endpoint.getTargetQuery() + "' are no options of btp-destination, and query parameters are passed"
+                    + " on only to HTTP destinations; '" + resolved.name() + "' is of type " + type + ". Check the option"
+                    + " names (see docs/mail-ldap-tcp.md).");
+        }
+        if (endpoint.getPath() != null && !endpoint.getPath().isEmpty()) {
+            throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name() + "/"
+                    + endpoint.getPath() + ": a path is only meaningful for HTTP destinations; '" + resolved.name()
+                    + "' is of type " + type + ". Remove the path.");
+        }
     }
 
     private static LdapClient.Request ldapRequest(Message in, BtpDestinationEndpoint endpoint) {
@@ -80,14 +101,14 @@ final class SocketTransports implements AutoCloseable {
         byte[] delimiter = null;
         if (kind == TcpFraming.delimiter) {
             if (endpoint.getTcpDelimiter() == null || endpoint.getTcpDelimiter().isEmpty()) {
-                throw new IllegalArgumentException("btp-destination:" + resolved.name() + ": tcpFraming=delimiter needs"
-                        + " tcpDelimiter");
+                throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name()
+                        + ": tcpFraming=delimiter needs the option tcpDelimiter.");
             }
             delimiter = endpoint.getTcpDelimiter().getBytes(charset);
         }
         if (kind == TcpFraming.fixedLength && endpoint.getTcpLength() <= 0) {
-            throw new IllegalArgumentException("btp-destination:" + resolved.name() + ": tcpFraming=fixedLength needs"
-                    + " tcpLength > 0");
+            throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name()
+                    + ": tcpFraming=fixedLength needs the option tcpLength > 0.");
         }
         byte[] reply = tcp.exchange(resolved, request,
                 new TcpClient.Framing(kind, delimiter, endpoint.getTcpLength(), endpoint.getTcpMaxReplyBytes()));

@@ -134,6 +134,23 @@ class TcpDestinationTest extends BtpDestinationTestSupport {
     }
 
     @Test
+    void mistypedOptionIsRejectedNotIgnored() {
+        Exception e = call("btp-destination:LegacyTcp?tcpFramin=delimiter", "x", Map.of()).getException();
+
+        assertThat(e).isInstanceOf(BtpConnectivityException.class);
+        assertThat(e.getMessage()).contains("LegacyTcp").contains("tcpFramin=delimiter").contains("type TCP");
+        assertThat(sandbox().echoService().connections()).isZero();
+    }
+
+    @Test
+    void delimiterFramingWithoutDelimiterIsExplained() {
+        Exception e = call("btp-destination:LegacyTcp?tcpFraming=delimiter", "x", Map.of()).getException();
+
+        assertThat(e).isInstanceOf(BtpConnectivityException.class);
+        assertThat(e.getMessage()).contains("LegacyTcp").contains("tcpDelimiter");
+    }
+
+    @Test
     void addressWithoutPortIsAConfigurationError() {
         sandbox().destinations().putSubaccount(Map.of("Name", "LegacyNoPort", "Type", "TCP", "Address", "legacy.internal"));
 
