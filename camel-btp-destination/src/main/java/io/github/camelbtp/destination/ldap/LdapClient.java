@@ -213,6 +213,9 @@ public final class LdapClient implements AutoCloseable {
         String fix;
         if (code == ResultCode.INVALID_CREDENTIALS) {
             fix = "The directory refused the bind as '" + settings.bindDn() + "': check ldap.user and ldap.password.";
+        } else if (settings.tls() && tlsFailure(e)) {
+            fix = "The directory's TLS certificate was refused: it must be signed by a CA in the JDK trust store and name"
+                    + " the host of ldap.url.";
         } else if (code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN || code == ResultCode.TIMEOUT) {
             fix = "Check ldap.url and that the directory is reachable (for OnPremise: the Cloud Connector's LDAP system"
                     + " mapping).";
@@ -230,6 +233,15 @@ public final class LdapClient implements AutoCloseable {
         String diagnostic = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getExceptionMessage();
         return new LdapException(name, code.getName(), what + " failed: " + code.getName() + " ("
                 + mask(diagnostic, settings.password()) + "). " + fix, e);
+    }
+
+    private static boolean tlsFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("certificate");
     }
 
     /** An SDK message never echoes a password, but a diagnostic from a server might: keep it out. */
