@@ -151,6 +151,19 @@ class TcpDestinationTest extends BtpDestinationTestSupport {
     }
 
     @Test
+    void connectivityTokenThatCannotBeObtainedIsTokenException() {
+        // the destination (and the Destination Service's token) cached first: only the connectivity token is missing
+        component().connectivity().destination("LegacyTcp", io.github.camelbtp.connectivity.DestinationOptions.NONE);
+        sandbox().faults().tokenServiceFailure(503);
+
+        Exception e = call("btp-destination:LegacyTcp", "x", Map.of()).getException();
+
+        assertThat(e).isInstanceOf(io.github.camelbtp.connectivity.TokenException.class);
+        assertThat(e.getMessage()).contains("LegacyTcp");
+        assertThat(sandbox().socks5Proxy().tunnels()).isZero();
+    }
+
+    @Test
     void addressWithoutPortIsAConfigurationError() {
         sandbox().destinations().putSubaccount(Map.of("Name", "LegacyNoPort", "Type", "TCP", "Address", "legacy.internal"));
 

@@ -59,9 +59,7 @@ final class SapSocks5Socket extends Socket {
         try {
             token = factory.token();
         } catch (BtpConnectivityException e) {
-            IOException failure = new IOException(e.getMessage());
-            failure.initCause(e);
-            throw failure;
+            throw new CloudConnectorSocketException(e);
         }
         super.connect(new InetSocketAddress(factory.proxyHost(), factory.proxyPort()), connectTimeout);
         int readTimeout = getSoTimeout();

@@ -14,7 +14,6 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.socks.CloudConnectorSocketException;
 
@@ -203,9 +202,9 @@ public final class LdapClient implements AutoCloseable {
     }
 
     private static RuntimeException translate(String name, LdapSettings settings, Request request, LDAPException e) {
-        CloudConnectorException cce = CloudConnectorSocketException.find(e).orElse(null);
-        if (cce != null) {
-            return cce;
+        io.github.camelbtp.connectivity.BtpConnectivityException engine = CloudConnectorSocketException.engineFailure(e).orElse(null);
+        if (engine != null) {
+            return engine;
         }
         String what = "LDAP " + request.operation() + (request.dn() != null ? " of '" + request.dn() + "'" : "")
                 + " on destination '" + name + "' (" + settings.address() + ")";

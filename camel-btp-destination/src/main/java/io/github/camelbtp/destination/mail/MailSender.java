@@ -35,10 +35,10 @@ public final class MailSender extends ServiceSupport {
         try {
             producer.process(exchange);
         } catch (Exception e) {
-            throw CloudConnectorSocketException.find(e).<Exception>map(cce -> cce).orElse(e);
+            throw CloudConnectorSocketException.engineFailure(e).<Exception>map(cce -> cce).orElse(e);
         }
         if (exchange.getException() != null) {
-            CloudConnectorSocketException.find(exchange.getException()).ifPresent(exchange::setException);
+            CloudConnectorSocketException.engineFailure(exchange.getException()).ifPresent(exchange::setException);
         }
     }
 

@@ -190,7 +190,7 @@ public final class TcpClient implements AutoCloseable {
     }
 
     private static RuntimeException failure(TcpSettings settings, IOException e) {
-        return CloudConnectorSocketException.find(e).<RuntimeException>map(cce -> cce).orElseGet(() -> {
+        return CloudConnectorSocketException.engineFailure(e).<RuntimeException>map(cce -> cce).orElseGet(() -> {
             String what = e instanceof SocketTimeoutException ? "no complete reply within tcp.timeout ("
                     + settings.timeoutMillis() + " ms)" : e.getClass().getSimpleName() + ": " + e.getMessage();
             return new BtpConnectivityException(settings.destinationName(), "TCP exchange with destination '"
