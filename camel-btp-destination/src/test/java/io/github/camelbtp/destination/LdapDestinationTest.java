@@ -73,6 +73,13 @@ class LdapDestinationTest extends BtpDestinationTestSupport {
     }
 
     @Test
+    void sizeLimitCapsAPagedResult() {
+        Exchange exchange = call(LDAP + "?ldapBaseDn=" + PEOPLE + "&ldapScope=one&ldapPageSize=4&ldapSizeLimit=10", null, Map.of());
+
+        assertThat(entries(exchange)).hasSize(10);
+    }
+
+    @Test
     void sizeLimitCapsTheResult() {
         Exchange exchange = call(LDAP + "?ldapBaseDn=" + PEOPLE + "&ldapScope=one&ldapSizeLimit=3", null, Map.of());
 

@@ -66,6 +66,19 @@ class SocksDispatchSandboxTest {
     }
 
     @Test
+    void connectivityTokenIsCachedAcrossConnections(Sandbox sandbox) throws IOException {
+        SocketFactory factory = engines.bound(sandbox).resolveSocket(DemoDestinations.LEGACY_TCP, DestinationOptions.NONE)
+                .socketFactory();
+        assertThat(roundTrip(factory, LEGACY, LEGACY_PORT, "first")).isEqualTo("first");
+        int grantsAfterFirst = sandbox.counters().tokenGrants();
+
+        assertThat(roundTrip(factory, LEGACY, LEGACY_PORT, "second")).isEqualTo("second");
+
+        assertThat(sandbox.counters().tokenGrants()).isEqualTo(grantsAfterFirst);
+        assertThat(sandbox.socks5Proxy().tunnels()).isEqualTo(2);
+    }
+
+    @Test
     void createSocketWithHostAndPortConnectsThroughTheProxy(Sandbox sandbox) throws IOException {
         SocketFactory factory = engines.bound(sandbox).resolveSocket(DemoDestinations.LEGACY_TCP, DestinationOptions.NONE)
                 .socketFactory();

@@ -103,7 +103,9 @@ public final class LdapClient implements AutoCloseable {
             }
             return entries;
         }
-        // RFC 2696 simple paged results: one page per request, the server's cookie asks for the next
+        // RFC 2696 simple paged results: one page per request, the server's cookie asks for the next; the size limit
+        // is applied here, since a server counts it per request and would end a page with sizeLimitExceeded
+        search.setSizeLimit(0);
         ASN1OctetString cookie = null;
         do {
             search.setControls(new SimplePagedResultsControl(request.pageSize(), cookie));
