@@ -70,7 +70,7 @@ class SocksDispatchSandboxTest {
         SocketFactory factory = engines.bound(sandbox).resolveSocket(DemoDestinations.LEGACY_TCP, DestinationOptions.NONE)
                 .socketFactory();
         assertThat(roundTrip(factory, LEGACY, LEGACY_PORT, "first")).isEqualTo("first");
-        int grantsAfterFirst = sandbox.counters().tokenGrants();
+        long grantsAfterFirst = sandbox.counters().tokenGrants();
 
         assertThat(roundTrip(factory, LEGACY, LEGACY_PORT, "second")).isEqualTo("second");
 
