@@ -16,6 +16,7 @@ import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
 import io.github.camelbtp.connectivity.dispatch.DirectDispatch;
 import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
+import io.github.camelbtp.connectivity.dispatch.OnPremiseSocksDispatch;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.ServiceClient;
 
@@ -54,6 +55,7 @@ public final class BtpConnectivity implements Closeable {
     private final Authenticator authenticator;
     private final DirectDispatch direct = new DirectDispatch();
     private final OnPremiseHttpDispatch onPremise;
+    private final OnPremiseSocksDispatch onPremiseSocks;
 
     private BtpConnectivity(Builder b) {
         this.bindings = b.bindings != null ? b.bindings : ServiceBindings.fromEnvironment();
@@ -71,6 +73,8 @@ public final class BtpConnectivity implements Closeable {
         this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
         this.authenticator = new Authenticator(tokens);
         this.onPremise = bindings.connectivity().map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)).orElse(null);
+        this.onPremiseSocks = bindings.connectivity().map(c -> new OnPremiseSocksDispatch(c, tokens, b.serviceTimeout,
+                DEFAULT_CONNECT_TIMEOUT)).orElse(null);
     }
 
     public static Builder builder() {
@@ -140,6 +144,35 @@ public final class BtpConnectivity implements Closeable {
                     + " instance of the Connectivity Service (plan lite) so requests can reach the Cloud Connector.");
         }
         return onPremise.plan(destination);
+    }
+
+    /**
+     * Steps 1, 2 and 4 for a MAIL, LDAP or TCP destination: the destination and the socket factory its connections
+     * must use — the JDK's default for Internet, SAP's SOCKS5 (method 0x80) through the Cloud Connector for
+     * OnPremise. Authentication to the system itself ({@code mail.user}, {@code ldap.user}, …) is the protocol's.
+     *
+     * @throws DestinationConfigurationException when the destination is of type HTTP or RFC, or OnPremise without a
+     *                                           connectivity binding that has a SOCKS5 port
+     */
+    public SocketDestination resolveSocket(String name, DestinationOptions options) {
+        Destination destination = destination(name, options);
+        String type = destination.type();
+        if (!type.equals("MAIL") && !type.equals("LDAP") && !type.equals("TCP")) {
+            throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '" + type
+                    + "', but a MAIL, LDAP or TCP destination was expected here.");
+        }
+        // LDAP destinations name their proxy type ldap.proxyType [ldap-destinations-8cb290f]; ProxyType is read too
+        boolean onPremiseTarget = destination.isOnPremise() || type.equals("LDAP")
+                && "OnPremise".equalsIgnoreCase(destination.property("ldap.proxyType").orElse(""));
+        if (!onPremiseTarget) {
+            return new SocketDestination(destination, javax.net.SocketFactory.getDefault(), false);
+        }
+        if (onPremiseSocks == null) {
+            throw new DestinationConfigurationException(name, DestinationProperty.PROXY_TYPE, "is OnPremise,"
+                    + " but the application has no 'connectivity' service binding (" + bindings.origin() + "). Bind an"
+                    + " instance of the Connectivity Service (plan lite) so connections can reach the Cloud Connector.");
+        }
+        return new SocketDestination(destination, onPremiseSocks.socketFactory(destination), true);
     }
 
     /** Forgets the cached destination (all tenants), e.g. after it was changed in the cockpit. */

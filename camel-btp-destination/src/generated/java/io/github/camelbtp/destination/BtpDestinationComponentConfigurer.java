@@ -27,6 +27,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bindingfile":
         case "bindingFile": target.setBindingFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connectionsperroute":
         case "connectionsPerRoute": target.setConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "connectivity": target.setConnectivity(property(camelContext, io.github.camelbtp.connectivity.BtpConnectivity.class, value)); return true;
@@ -40,8 +42,12 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationNotFoundTtl": target.setDestinationNotFoundTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "ldapmaxconnections":
+        case "ldapMaxConnections": target.setLdapMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxtotalconnections":
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
+        case "tcpmaxidleconnections":
+        case "tcpMaxIdleConnections": target.setTcpMaxIdleConnections(property(camelContext, int.class, value)); return true;
         case "vcapservices":
         case "vcapServices": target.setVcapServices(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -60,6 +66,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "autowiredEnabled": return boolean.class;
         case "bindingfile":
         case "bindingFile": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "connectionsperroute":
         case "connectionsPerRoute": return int.class;
         case "connectivity": return io.github.camelbtp.connectivity.BtpConnectivity.class;
@@ -73,8 +81,12 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationNotFoundTtl": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "ldapmaxconnections":
+        case "ldapMaxConnections": return int.class;
         case "maxtotalconnections":
         case "maxTotalConnections": return int.class;
+        case "tcpmaxidleconnections":
+        case "tcpMaxIdleConnections": return int.class;
         case "vcapservices":
         case "vcapServices": return java.lang.String.class;
         default: return null;
@@ -89,6 +101,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bindingfile":
         case "bindingFile": return target.getBindingFile();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connectionsperroute":
         case "connectionsPerRoute": return target.getConnectionsPerRoute();
         case "connectivity": return target.getConnectivity();
@@ -102,8 +116,12 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationNotFoundTtl": return target.getDestinationNotFoundTtl();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "ldapmaxconnections":
+        case "ldapMaxConnections": return target.getLdapMaxConnections();
         case "maxtotalconnections":
         case "maxTotalConnections": return target.getMaxTotalConnections();
+        case "tcpmaxidleconnections":
+        case "tcpMaxIdleConnections": return target.getTcpMaxIdleConnections();
         case "vcapservices":
         case "vcapServices": return target.getVcapServices();
         default: return null;

@@ -23,18 +23,60 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BtpDestinationEndpoint target = (BtpDestinationEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "csrfprotection":
         case "csrfProtection": target.setCsrfProtection(property(camelContext, boolean.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delete": target.setDelete(property(camelContext, boolean.class, value)); return true;
         case "destinationfromheader":
         case "destinationFromHeader": target.setDestinationFromHeader(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "foldername":
+        case "folderName": target.setFolderName(property(camelContext, java.lang.String.class, value)); return true;
         case "httpmethod":
         case "httpMethod": target.setHttpMethod(property(camelContext, org.apache.camel.http.common.HttpMethods.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "ldapattributes":
+        case "ldapAttributes": target.setLdapAttributes(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapbasedn":
+        case "ldapBaseDn": target.setLdapBaseDn(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapdn":
+        case "ldapDn": target.setLdapDn(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapfilter":
+        case "ldapFilter": target.setLdapFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapoperation":
+        case "ldapOperation": target.setLdapOperation(property(camelContext, io.github.camelbtp.destination.ldap.LdapOperation.class, value)); return true;
+        case "ldappagesize":
+        case "ldapPageSize": target.setLdapPageSize(property(camelContext, int.class, value)); return true;
+        case "ldapscope":
+        case "ldapScope": target.setLdapScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapsizelimit":
+        case "ldapSizeLimit": target.setLdapSizeLimit(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "okstatuscoderange":
         case "okStatusCodeRange": target.setOkStatusCodeRange(property(camelContext, java.lang.String.class, value)); return true;
+        case "peek": target.setPeek(property(camelContext, boolean.class, value)); return true;
+        case "tcpcharset":
+        case "tcpCharset": target.setTcpCharset(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpdelimiter":
+        case "tcpDelimiter": target.setTcpDelimiter(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpframing":
+        case "tcpFraming": target.setTcpFraming(property(camelContext, io.github.camelbtp.destination.tcp.TcpFraming.class, value)); return true;
+        case "tcplength":
+        case "tcpLength": target.setTcpLength(property(camelContext, int.class, value)); return true;
+        case "tcpmaxreplybytes":
+        case "tcpMaxReplyBytes": target.setTcpMaxReplyBytes(property(camelContext, int.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "unseen": target.setUnseen(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -42,18 +84,60 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "csrfprotection":
         case "csrfProtection": return boolean.class;
+        case "delay": return long.class;
+        case "delete": return boolean.class;
         case "destinationfromheader":
         case "destinationFromHeader": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "foldername":
+        case "folderName": return java.lang.String.class;
         case "httpmethod":
         case "httpMethod": return org.apache.camel.http.common.HttpMethods.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "ldapattributes":
+        case "ldapAttributes": return java.lang.String.class;
+        case "ldapbasedn":
+        case "ldapBaseDn": return java.lang.String.class;
+        case "ldapdn":
+        case "ldapDn": return java.lang.String.class;
+        case "ldapfilter":
+        case "ldapFilter": return java.lang.String.class;
+        case "ldapoperation":
+        case "ldapOperation": return io.github.camelbtp.destination.ldap.LdapOperation.class;
+        case "ldappagesize":
+        case "ldapPageSize": return int.class;
+        case "ldapscope":
+        case "ldapScope": return java.lang.String.class;
+        case "ldapsizelimit":
+        case "ldapSizeLimit": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "okstatuscoderange":
         case "okStatusCodeRange": return java.lang.String.class;
+        case "peek": return boolean.class;
+        case "tcpcharset":
+        case "tcpCharset": return java.lang.String.class;
+        case "tcpdelimiter":
+        case "tcpDelimiter": return java.lang.String.class;
+        case "tcpframing":
+        case "tcpFraming": return io.github.camelbtp.destination.tcp.TcpFraming.class;
+        case "tcplength":
+        case "tcpLength": return int.class;
+        case "tcpmaxreplybytes":
+        case "tcpMaxReplyBytes": return int.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "unseen": return boolean.class;
         default: return null;
         }
     }
@@ -62,18 +146,60 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BtpDestinationEndpoint target = (BtpDestinationEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "csrfprotection":
         case "csrfProtection": return target.isCsrfProtection();
+        case "delay": return target.getDelay();
+        case "delete": return target.isDelete();
         case "destinationfromheader":
         case "destinationFromHeader": return target.isDestinationFromHeader();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "foldername":
+        case "folderName": return target.getFolderName();
         case "httpmethod":
         case "httpMethod": return target.getHttpMethod();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "ldapattributes":
+        case "ldapAttributes": return target.getLdapAttributes();
+        case "ldapbasedn":
+        case "ldapBaseDn": return target.getLdapBaseDn();
+        case "ldapdn":
+        case "ldapDn": return target.getLdapDn();
+        case "ldapfilter":
+        case "ldapFilter": return target.getLdapFilter();
+        case "ldapoperation":
+        case "ldapOperation": return target.getLdapOperation();
+        case "ldappagesize":
+        case "ldapPageSize": return target.getLdapPageSize();
+        case "ldapscope":
+        case "ldapScope": return target.getLdapScope();
+        case "ldapsizelimit":
+        case "ldapSizeLimit": return target.getLdapSizeLimit();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "okstatuscoderange":
         case "okStatusCodeRange": return target.getOkStatusCodeRange();
+        case "peek": return target.isPeek();
+        case "tcpcharset":
+        case "tcpCharset": return target.getTcpCharset();
+        case "tcpdelimiter":
+        case "tcpDelimiter": return target.getTcpDelimiter();
+        case "tcpframing":
+        case "tcpFraming": return target.getTcpFraming();
+        case "tcplength":
+        case "tcpLength": return target.getTcpLength();
+        case "tcpmaxreplybytes":
+        case "tcpMaxReplyBytes": return target.getTcpMaxReplyBytes();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.isThrowExceptionOnFailure();
+        case "unseen": return target.isUnseen();
         default: return null;
         }
     }

@@ -64,6 +64,15 @@ public class BtpDestinationComponent extends DefaultComponent {
             + " route (target host, proxy and TLS settings).")
     private int connectionsPerRoute = 100;
 
+    @Metadata(label = "advanced", defaultValue = "10", description = "LDAP destinations: the most pooled connections"
+            + " per destination.")
+    private int ldapMaxConnections = 10;
+
+    @Metadata(label = "advanced", defaultValue = "8", description = "TCP destinations with tcp.keepalive=true: the"
+            + " most idle connections kept per destination for reuse.")
+    private int tcpMaxIdleConnections = 8;
+
+    private SocketTransports socketTransports;
     private boolean ownsConnectivity;
     private DestinationHttpClient httpClient;
     private final CsrfTokenStore csrfTokens = new CsrfTokenStore();
@@ -102,6 +111,7 @@ public class BtpDestinationComponent extends DefaultComponent {
         httpClient = new DestinationHttpClient(maxTotalConnections, connectionsPerRoute);
         httpComponent = new HttpComponent();
         httpComponent.setCamelContext(getCamelContext());
+        socketTransports = new SocketTransports(getCamelContext(), ldapMaxConnections, tcpMaxIdleConnections);
     }
 
     CachePolicy cachePolicy() {
@@ -140,6 +150,10 @@ public class BtpDestinationComponent extends DefaultComponent {
             httpClient = null;
         }
         csrfTokens.clear();
+        if (socketTransports != null) {
+            socketTransports.close();
+            socketTransports = null;
+        }
         if (ownsConnectivity && connectivity != null) {
             connectivity.close();
             connectivity = null;
@@ -174,6 +188,27 @@ public class BtpDestinationComponent extends DefaultComponent {
     /** The pooled client all endpoints send through. */
     DestinationHttpClient httpClient() {
         return httpClient;
+    }
+
+    /** MAIL, LDAP and TCP transports shared by all endpoints; available once the component is started. */
+    SocketTransports socketTransports() {
+        return socketTransports;
+    }
+
+    public int getLdapMaxConnections() {
+        return ldapMaxConnections;
+    }
+
+    public void setLdapMaxConnections(int ldapMaxConnections) {
+        this.ldapMaxConnections = ldapMaxConnections;
+    }
+
+    public int getTcpMaxIdleConnections() {
+        return tcpMaxIdleConnections;
+    }
+
+    public void setTcpMaxIdleConnections(int tcpMaxIdleConnections) {
+        this.tcpMaxIdleConnections = tcpMaxIdleConnections;
     }
 
     CsrfTokenStore csrfTokens() {

@@ -28,6 +28,34 @@ public final class BtpDestinationConstants {
     @Metadata(label = "producer", description = "The HTTP status of the answer (camel-http's header).", javaType = "int")
     public static final String HTTP_RESPONSE_CODE = "CamelHttpResponseCode";
 
+    @Metadata(label = "producer", description = "LDAP destinations: the operation (search, bind, add, modify,"
+            + " delete) instead of the endpoint's ldapOperation.", javaType = "String")
+    public static final String LDAP_OPERATION = "CamelBtpLdapOperation";
+
+    @Metadata(label = "producer", description = "LDAP destinations: the DN of the entry to add, modify or delete, or"
+            + " whose password a bind checks.", javaType = "String")
+    public static final String LDAP_DN = "CamelBtpLdapDn";
+
+    @Metadata(label = "producer", description = "LDAP destinations: the base DN of a search.", javaType = "String")
+    public static final String LDAP_BASE_DN = "CamelBtpLdapBaseDn";
+
+    @Metadata(label = "producer", description = "LDAP destinations: the search scope, base, one or sub.", javaType = "String")
+    public static final String LDAP_SCOPE = "CamelBtpLdapScope";
+
+    @Metadata(label = "producer", description = "LDAP destinations: the search filter (RFC 4515) instead of the"
+            + " endpoint's ldapFilter. Like the option it is a template: {name} placeholders are filled, escaped, from"
+            + " CamelBtpLdapFilterValues; never build it by concatenating message data.", javaType = "String")
+    public static final String LDAP_FILTER = "CamelBtpLdapFilter";
+
+    @Metadata(label = "producer", description = "LDAP destinations: the values for the filter's {name} placeholders;"
+            + " each is escaped as RFC 4515 requires, so it can only ever match as a value.",
+            javaType = "java.util.Map<String, Object>")
+    public static final String LDAP_FILTER_VALUES = "CamelBtpLdapFilterValues";
+
+    @Metadata(label = "producer", description = "LDAP destinations: comma-separated attributes a search returns"
+            + " (all user attributes when empty).", javaType = "String")
+    public static final String LDAP_ATTRIBUTES = "CamelBtpLdapAttributes";
+
     private BtpDestinationConstants() {
     }
 }

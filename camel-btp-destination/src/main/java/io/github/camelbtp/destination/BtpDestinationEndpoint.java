@@ -22,7 +22,7 @@ import java.net.URI;
  * only names it.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "btp-destination", title = "SAP BTP Destination",
-        syntax = "btp-destination:destinationName/path", producerOnly = true,
+        syntax = "btp-destination:destinationName/path",
         category = { Category.CLOUD, Category.HTTP, Category.SAAS }, headersClass = BtpDestinationConstants.class,
         lenientProperties = true)
 public class BtpDestinationEndpoint extends DefaultEndpoint {
@@ -60,6 +60,96 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " decide which system is called.")
     private boolean destinationFromHeader;
 
+    @UriParam(label = "consumer,mail", defaultValue = "false", description = "MAIL destinations: delete messages"
+            + " from the mailbox once they were processed (camel-mail's delete). When false, IMAP messages are marked"
+            + " seen; POP3 has no flags, so use delete=true with POP3 to read each message once.")
+    private boolean delete;
+
+    @UriParam(label = "consumer,mail", defaultValue = "true", description = "MAIL destinations, IMAP: read messages"
+            + " without marking them seen, so a failed exchange leaves them unread for the next poll (camel-mail's peek).")
+    private boolean peek = true;
+
+    @UriParam(label = "consumer,mail", defaultValue = "true", description = "MAIL destinations: poll only unseen"
+            + " messages (IMAP; camel-mail's unseen).")
+    private boolean unseen = true;
+
+    @UriParam(label = "consumer,mail", defaultValue = "60000", javaType = "java.time.Duration", description = "MAIL"
+            + " destinations: the time between two polls of the mailbox. Default 60 seconds.")
+    private long delay = 60_000;
+
+    @UriParam(label = "consumer,mail", defaultValue = "1000", javaType = "java.time.Duration", description = "MAIL"
+            + " destinations: the time before the first poll.")
+    private long initialDelay = 1_000;
+
+    @UriParam(label = "consumer,mail", defaultValue = "INBOX", description = "MAIL destinations: the folder to poll"
+            + " (IMAP; POP3 only has INBOX).")
+    private String folderName = "INBOX";
+
+    @UriParam(label = "consumer,mail", defaultValue = "0", description = "MAIL destinations: at most this many"
+            + " messages per poll; 0 for no limit.")
+    private int maxMessagesPerPoll;
+
+    @UriParam(label = "producer,ldap", defaultValue = "search", description = "LDAP destinations: what to do. search"
+            + " (the body becomes a List of Maps, each with 'dn' and the attributes), bind (checks the password in the"
+            + " body for the DN; the body becomes true or false), add (the body's Map of attributes as a new entry),"
+            + " modify (replaces the body's attributes; a null or empty value removes one), delete. The header"
+            + " CamelBtpLdapOperation overrides it.")
+    private io.github.camelbtp.destination.ldap.LdapOperation ldapOperation = io.github.camelbtp.destination.ldap.LdapOperation.search;
+
+    @UriParam(label = "producer,ldap", description = "LDAP destinations: the DN of the entry to add, modify, delete"
+            + " or bind-check. The header CamelBtpLdapDn overrides it.")
+    private String ldapDn;
+
+    @UriParam(label = "producer,ldap", description = "LDAP destinations: the base DN of a search, for example"
+            + " ou=people,dc=example,dc=com. The header CamelBtpLdapBaseDn overrides it.")
+    private String ldapBaseDn;
+
+    @UriParam(label = "producer,ldap", defaultValue = "sub", enums = "base,one,sub", description = "LDAP destinations:"
+            + " the search scope: base (the base entry only), one (its children) or sub (the whole subtree).")
+    private String ldapScope = "sub";
+
+    @UriParam(label = "producer,ldap", defaultValue = "(objectClass=*)", description = "LDAP destinations: the search"
+            + " filter (RFC 4515), a template whose {name} placeholders are filled from the header"
+            + " CamelBtpLdapFilterValues with every value escaped (*, (, ), \\ and NUL become \\2a, \\28, \\29,"
+            + " \\5c, \\00), for example (&(objectClass=person)(uid={uid})).")
+    private String ldapFilter;
+
+    @UriParam(label = "producer,ldap", description = "LDAP destinations: comma-separated attributes a search returns;"
+            + " all user attributes when empty.")
+    private String ldapAttributes;
+
+    @UriParam(label = "producer,ldap", defaultValue = "0", description = "LDAP destinations: at most this many entries"
+            + " per search; 0 for the directory's limit. Entries within the limit are returned, not an error.")
+    private int ldapSizeLimit;
+
+    @UriParam(label = "producer,ldap", defaultValue = "0", description = "LDAP destinations: fetch search results in"
+            + " pages of this size (RFC 2696 simple paged results), for results larger than the directory's size limit;"
+            + " 0 turns paging off.")
+    private int ldapPageSize;
+
+    @UriParam(label = "producer,tcp", defaultValue = "line", description = "TCP destinations: how the reply ends."
+            + " line: a newline is appended to the request when missing and one line is read back (String body);"
+            + " delimiter: the reply is read up to tcpDelimiter (String body); fixedLength: tcpLength bytes are read"
+            + " (byte[] body); untilClose: the sending side is closed and everything up to the server's close is read"
+            + " (byte[] body).")
+    private io.github.camelbtp.destination.tcp.TcpFraming tcpFraming = io.github.camelbtp.destination.tcp.TcpFraming.line;
+
+    @UriParam(label = "producer,tcp", description = "TCP destinations: the text that ends a reply with"
+            + " tcpFraming=delimiter (not part of the reply body).")
+    private String tcpDelimiter;
+
+    @UriParam(label = "producer,tcp", defaultValue = "0", description = "TCP destinations: the reply length in bytes"
+            + " with tcpFraming=fixedLength.")
+    private int tcpLength;
+
+    @UriParam(label = "producer,tcp", defaultValue = "UTF-8", description = "TCP destinations: the charset text"
+            + " requests and line or delimiter replies are encoded in.")
+    private String tcpCharset = "UTF-8";
+
+    @UriParam(label = "producer,tcp,advanced", defaultValue = "1048576", description = "TCP destinations: the largest"
+            + " reply accepted, so a peer that never sends the end marker cannot exhaust memory.")
+    private int tcpMaxReplyBytes = 1_048_576;
+
     /** Query parameters of the URI that are not options: sent to the target (already encoded). */
     private String targetQuery;
 
@@ -79,9 +169,29 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("btp-destination has no consumer for HTTP destinations;"
-                + " use it in to(...). Receiving HTTP calls is what platform-http does.");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        // only MAIL destinations (IMAP, POP3) can be consumed; the type is known once the route starts and finds it
+        Consumer consumer = new io.github.camelbtp.destination.mail.MailPollingConsumer(this, processor,
+                this::mailbox, new io.github.camelbtp.destination.mail.MailPollingConsumer.Options(delete, peek, unseen,
+                        delay, initialDelay, folderName, maxMessagesPerPoll));
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    private io.github.camelbtp.connectivity.SocketDestination mailbox() {
+        io.github.camelbtp.connectivity.BtpConnectivity connectivity = getComponent().connectivity();
+        io.github.camelbtp.connectivity.destination.Destination found = connectivity.destination(destinationName,
+                io.github.camelbtp.connectivity.DestinationOptions.NONE);
+        if (!"MAIL".equals(found.type())) {
+            throw new io.github.camelbtp.connectivity.DestinationConfigurationException(destinationName,
+                    io.github.camelbtp.connectivity.destination.DestinationProperty.TYPE, "is '" + found.type()
+                    + "', but from(\"btp-destination:...\") reads MAIL destinations (IMAP, POP3) only. Use HTTP, LDAP"
+                    + " and TCP destinations in to(...); receiving HTTP calls is what platform-http does.");
+        }
+        io.github.camelbtp.connectivity.SocketDestination resolved = connectivity.resolveSocket(destinationName,
+                io.github.camelbtp.connectivity.DestinationOptions.NONE);
+        SocketTransports.rejectHttpOnlyParts(this, resolved);
+        return resolved;
     }
 
     /** The URL one request goes to: destination URL + endpoint path + header path, destination and endpoint queries. */
@@ -143,6 +253,166 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
 
     public void setDestinationFromHeader(boolean destinationFromHeader) {
         this.destinationFromHeader = destinationFromHeader;
+    }
+
+    public boolean isDelete() {
+        return delete;
+    }
+
+    public void setDelete(boolean delete) {
+        this.delete = delete;
+    }
+
+    public boolean isPeek() {
+        return peek;
+    }
+
+    public void setPeek(boolean peek) {
+        this.peek = peek;
+    }
+
+    public boolean isUnseen() {
+        return unseen;
+    }
+
+    public void setUnseen(boolean unseen) {
+        this.unseen = unseen;
+    }
+
+    public long getDelay() {
+        return delay;
+    }
+
+    public void setDelay(long delay) {
+        this.delay = delay;
+    }
+
+    public long getInitialDelay() {
+        return initialDelay;
+    }
+
+    public void setInitialDelay(long initialDelay) {
+        this.initialDelay = initialDelay;
+    }
+
+    public String getFolderName() {
+        return folderName;
+    }
+
+    public void setFolderName(String folderName) {
+        this.folderName = folderName;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public io.github.camelbtp.destination.ldap.LdapOperation getLdapOperation() {
+        return ldapOperation;
+    }
+
+    public void setLdapOperation(io.github.camelbtp.destination.ldap.LdapOperation ldapOperation) {
+        this.ldapOperation = ldapOperation;
+    }
+
+    public String getLdapDn() {
+        return ldapDn;
+    }
+
+    public void setLdapDn(String ldapDn) {
+        this.ldapDn = ldapDn;
+    }
+
+    public String getLdapBaseDn() {
+        return ldapBaseDn;
+    }
+
+    public void setLdapBaseDn(String ldapBaseDn) {
+        this.ldapBaseDn = ldapBaseDn;
+    }
+
+    public String getLdapScope() {
+        return ldapScope;
+    }
+
+    public void setLdapScope(String ldapScope) {
+        this.ldapScope = ldapScope;
+    }
+
+    public String getLdapFilter() {
+        return ldapFilter;
+    }
+
+    public void setLdapFilter(String ldapFilter) {
+        this.ldapFilter = ldapFilter;
+    }
+
+    public String getLdapAttributes() {
+        return ldapAttributes;
+    }
+
+    public void setLdapAttributes(String ldapAttributes) {
+        this.ldapAttributes = ldapAttributes;
+    }
+
+    public int getLdapSizeLimit() {
+        return ldapSizeLimit;
+    }
+
+    public void setLdapSizeLimit(int ldapSizeLimit) {
+        this.ldapSizeLimit = ldapSizeLimit;
+    }
+
+    public int getLdapPageSize() {
+        return ldapPageSize;
+    }
+
+    public void setLdapPageSize(int ldapPageSize) {
+        this.ldapPageSize = ldapPageSize;
+    }
+
+    public io.github.camelbtp.destination.tcp.TcpFraming getTcpFraming() {
+        return tcpFraming;
+    }
+
+    public void setTcpFraming(io.github.camelbtp.destination.tcp.TcpFraming tcpFraming) {
+        this.tcpFraming = tcpFraming;
+    }
+
+    public String getTcpDelimiter() {
+        return tcpDelimiter;
+    }
+
+    public void setTcpDelimiter(String tcpDelimiter) {
+        this.tcpDelimiter = tcpDelimiter;
+    }
+
+    public int getTcpLength() {
+        return tcpLength;
+    }
+
+    public void setTcpLength(int tcpLength) {
+        this.tcpLength = tcpLength;
+    }
+
+    public String getTcpCharset() {
+        return tcpCharset;
+    }
+
+    public void setTcpCharset(String tcpCharset) {
+        this.tcpCharset = tcpCharset;
+    }
+
+    public int getTcpMaxReplyBytes() {
+        return tcpMaxReplyBytes;
+    }
+
+    public void setTcpMaxReplyBytes(int tcpMaxReplyBytes) {
+        this.tcpMaxReplyBytes = tcpMaxReplyBytes;
     }
 
     String getTargetQuery() {

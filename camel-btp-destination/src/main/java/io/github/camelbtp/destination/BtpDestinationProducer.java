@@ -42,6 +42,12 @@ public class BtpDestinationProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         BtpDestinationEndpoint endpoint = getEndpoint();
         String name = destinationName(exchange);
+        // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise)
+        String type = endpoint.getComponent().connectivity().destination(name, DestinationOptions.NONE).type();
+        if (SocketTransports.carries(type)) {
+            endpoint.getComponent().socketTransports().process(exchange, endpoint, endpoint.getComponent().connectivity(), name);
+            return;
+        }
         // HTTP is the one type this version carries; the engine says so clearly for MAIL, LDAP, TCP and RFC
         ResolvedDestination resolved = endpoint.getComponent().connectivity().resolve(name, DestinationOptions.NONE);
         processHttp(exchange, resolved);

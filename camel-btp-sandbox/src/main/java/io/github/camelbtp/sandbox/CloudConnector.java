@@ -139,6 +139,15 @@ public final class CloudConnector {
             return mappings.containsKey(key(virtualHost, virtualPort));
         }
 
+        /**
+         * The internal system behind a virtual {@code host:port} for TCP-based protocols (MAIL, LDAP, TCP through
+         * SOCKS5), which have no resource paths to allow-list; {@code null} when not mapped.
+         */
+        Target tcpTarget(String virtualHost, int virtualPort) {
+            Mapping mapping = mappings.get(key(virtualHost, virtualPort));
+            return mapping == null ? null : mapping.target;
+        }
+
         Decision decide(String virtualHost, int virtualPort, String path) {
             Mapping mapping = mappings.get(key(virtualHost, virtualPort));
             if (mapping == null) {

@@ -13,6 +13,13 @@ package io.github.camelbtp.sandbox;
  * <tr><td>{@value #CLOUD_SALES_API}</td><td>the cloud API, OAuth2ClientCredentials against the sandbox token
  * service</td></tr>
  * <tr><td>{@value #PUBLIC_CATALOG}</td><td>the cloud API's public part ({@code /public}), no authentication</td></tr>
+ * <tr><td>{@value #CORPORATE_MAIL}</td><td>MAIL: SMTP of the demo mail server as {@code mail.internal:25}, through
+ * the SOCKS5 proxy and the Cloud Connector</td></tr>
+ * <tr><td>{@value #CORPORATE_INBOX}</td><td>MAIL: IMAP ({@code mail.imap4.*}) of the demo mail server as
+ * {@code mail.internal:143}, mailbox {@value #INBOX_USER}</td></tr>
+ * <tr><td>{@value #CORPORATE_LDAP}</td><td>LDAP: the demo directory as {@code ldap://ldap.internal:389}, Basic
+ * authentication as {@value #LDAP_BIND_DN}</td></tr>
+ * <tr><td>{@value #LEGACY_TCP}</td><td>TCP: the echo service as {@code legacy.internal:9000}</td></tr>
  * </table>
  */
 public final class DemoDestinations {
@@ -25,6 +32,38 @@ public final class DemoDestinations {
     public static final String CLOUD_SALES_API = "CloudSalesAPI";
     /** The public part of the Internet API, no authentication. */
     public static final String PUBLIC_CATALOG = "PublicCatalog";
+
+    /** MAIL destination: SMTP through the Cloud Connector ({@code mail.internal:25}). */
+    public static final String CORPORATE_MAIL = "CorporateMail";
+    /** MAIL destination: IMAP through the Cloud Connector ({@code mail.internal:143}). */
+    public static final String CORPORATE_INBOX = "CorporateInbox";
+    /** LDAP destination: the demo directory through the Cloud Connector ({@code ldap://ldap.internal:389}). */
+    public static final String CORPORATE_LDAP = "CorporateLDAP";
+    /** TCP destination: the line-echo service through the Cloud Connector ({@code legacy.internal:9000}). */
+    public static final String LEGACY_TCP = "LegacyTcp";
+
+    /** The virtual host of the demo mail server (SMTP 25, IMAP 143, POP3 110). */
+    public static final String MAIL_VIRTUAL_HOST = "mail.internal";
+    /** The virtual host of the demo directory (port 389). */
+    public static final String LDAP_VIRTUAL_HOST = "ldap.internal";
+    /** The virtual host of the echo service (port {@value #LEGACY_TCP_VIRTUAL_PORT}). */
+    public static final String LEGACY_TCP_VIRTUAL_HOST = "legacy.internal";
+    /** The virtual port of the echo service. */
+    public static final int LEGACY_TCP_VIRTUAL_PORT = 9000;
+    /** The sender mailbox {@link #CORPORATE_MAIL} logs in as (also its {@code mail.smtp.from}). */
+    public static final String MAIL_USER = "erp-notifications@corp.example";
+    /** Password of {@link #MAIL_USER} — a published demo value, not a secret. */
+    public static final String MAIL_PASSWORD = "Sandbox-Mail-2024";
+    /** The mailbox {@link #CORPORATE_INBOX} reads. */
+    public static final String INBOX_USER = "orders@corp.example";
+    /** Password of {@link #INBOX_USER} — a published demo value, not a secret. */
+    public static final String INBOX_PASSWORD = "Sandbox-Inbox-2024";
+    /** The demo directory's base DN. */
+    public static final String LDAP_BASE_DN = "dc=corp,dc=example";
+    /** The service account {@link #CORPORATE_LDAP} binds as. */
+    public static final String LDAP_BIND_DN = "cn=camel,ou=services,dc=corp,dc=example";
+    /** Password of {@link #LDAP_BIND_DN} — a published demo value, not a secret. */
+    public static final String LDAP_PASSWORD = "Sandbox-Ldap-2024";
 
     /** The sales service's user (what {@link #ON_PREMISE_ERP} sends). */
     public static final String SALES_USER = "SALES_USER";

@@ -98,6 +98,10 @@ public final class Sandbox implements AutoCloseable {
     private final HttpEndpoint salesEndpoint;
     private final HttpEndpoint cloudApiEndpoint;
     private final ConnectivityProxy proxy;
+    private Socks5Proxy socks5Proxy;
+    private DemoMailServer mailServer;
+    private DemoDirectory directory;
+    private EchoService echoService;
     private final String vcapServices;
     private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
 
@@ -131,15 +135,28 @@ public final class Sandbox implements AutoCloseable {
             proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, counters,
                     proxyRequests);
             resources.add(proxy);
+            socks5Proxy = new Socks5Proxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector);
+            resources.add(socks5Proxy);
+            mailServer = new DemoMailServer();
+            resources.add(mailServer);
+            directory = new DemoDirectory();
+            resources.add(directory);
+            echoService = new EchoService();
+            resources.add(echoService);
 
             tokenEndpoint.start();
             destinationEndpoint.start();
             salesEndpoint.start();
             cloudApiEndpoint.start();
             proxy.start();
+            socks5Proxy.start();
+            mailServer.start();
+            directory.start();
+            echoService.start();
 
             vcapServices = bindings(destinationSecret, connectivitySecret);
             demoLandscape(cloudApiSecret);
+            SocketLandscape.install(cloudConnector, destinations, mailServer, directory, echoService);
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -230,7 +247,7 @@ public final class Sandbox implements AutoCloseable {
         connectivity.put("onpremise_proxy_host", proxyHost());
         connectivity.put("onpremise_proxy_http_port", Integer.toString(proxyHttpPort()));
         connectivity.put("onpremise_proxy_port", Integer.toString(proxyHttpPort()));
-        connectivity.put("onpremise_socks5_proxy_port", "");
+        connectivity.put("onpremise_socks5_proxy_port", Integer.toString(socks5Proxy.port()));
         connectivity.put("tenantid", SUBACCOUNT_ID);
         credentials.put("connectivity", connectivity);
 
@@ -338,6 +355,26 @@ public final class Sandbox implements AutoCloseable {
         return proxy.port();
     }
 
+    /** The Connectivity Service's SOCKS5 proxy ({@code onpremise_socks5_proxy_port}) for MAIL, LDAP and TCP. */
+    public Socks5Proxy socks5Proxy() {
+        return socks5Proxy;
+    }
+
+    /** The demo on-premise mail server (SMTP, IMAP, POP3) behind {@code mail.internal}. */
+    public DemoMailServer mailServer() {
+        return mailServer;
+    }
+
+    /** The demo on-premise LDAP directory behind {@code ldap.internal:389}. */
+    public DemoDirectory directory() {
+        return directory;
+    }
+
+    /** The demo legacy TCP echo service behind {@code legacy.internal:9000}. */
+    public EchoService echoService() {
+        return echoService;
+    }
+
     /** The real address of the on-premise sales backend (normally reached as {@code erp.internal:44300}). */
     public URI salesBackendUri() {
         return salesEndpoint.uri();
@@ -407,6 +444,8 @@ public final class Sandbox implements AutoCloseable {
         faults.reset();
         backendRequests.clear();
         proxyRequests.clear();
+        socks5Proxy.reset();
+        echoService.reset();
     }
 
     /** Stops every server and frees the ports. Idempotent. */

@@ -104,6 +104,10 @@ public final class SandboxMain {
                 + "  (virtual " + DemoDestinations.ERP_VIRTUAL_HOST + ":" + DemoDestinations.ERP_VIRTUAL_PORT
                 + ", user " + DemoDestinations.SALES_USER + ")");
         out.println("  cloud API            " + sandbox.cloudApiUri());
+        out.println("  SOCKS5 proxy         " + sandbox.proxyHost() + ":" + sandbox.socks5Proxy().port()
+                + "  (mail.internal:25/143/110/465, ldap.internal:389, legacy.internal:9000)");
+        out.println("  more destinations    " + String.join(", ", DemoDestinations.CORPORATE_MAIL,
+                DemoDestinations.CORPORATE_INBOX, DemoDestinations.CORPORATE_LDAP, DemoDestinations.LEGACY_TCP));
         out.println("  destinations         " + String.join(", ", DemoDestinations.ON_PREMISE_ERP,
                 DemoDestinations.ON_PREMISE_ERP_PLANT01, DemoDestinations.CLOUD_SALES_API,
                 DemoDestinations.PUBLIC_CATALOG));

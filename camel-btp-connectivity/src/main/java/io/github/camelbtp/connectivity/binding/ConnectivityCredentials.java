@@ -8,8 +8,20 @@ import java.net.URI;
  * The {@code connectivity} binding: the on-premise proxy address and the client for its token
  * [consuming-the-connectivity-service-313b215]. Reads both spellings SAP has used: {@code token_service_url} (newer)
  * or {@code url}, and {@code onpremise_proxy_http_port} (newer) or {@code onpremise_proxy_port}.
+ * {@code onpremise_socks5_proxy_port} (the SOCKS5 proxy for MAIL, LDAP and TCP) is optional: {@code 0} when the
+ * binding has none.
  */
-public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuthClientCredentials client) {
+public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuthClientCredentials client, int socks5ProxyPort) {
+
+    /** A binding without a SOCKS5 port. */
+    public ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuthClientCredentials client) {
+        this(proxyHost, httpProxyPort, client, 0);
+    }
+
+    /** Whether the binding names a SOCKS5 proxy port ({@code onpremise_socks5_proxy_port}). */
+    public boolean hasSocks5Proxy() {
+        return socks5ProxyPort > 0;
+    }
 
     static ConnectivityCredentials from(ServiceBinding binding) {
         String host = DestinationServiceCredentials.require(binding, "onpremise_proxy_host");
@@ -25,9 +37,19 @@ public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuth
             throw new DestinationConfigurationException(null, binding.label() + ".credentials." + portKey,
                     "is not a port number: '" + port + "'.");
         }
+        int socksPort = 0;
+        String socks = binding.credential("onpremise_socks5_proxy_port").orElse("").trim();
+        if (!socks.isEmpty()) {
+            try {
+                socksPort = Integer.parseInt(socks);
+            } catch (NumberFormatException e) {
+                throw new DestinationConfigurationException(null, binding.label() + ".credentials.onpremise_socks5_proxy_port",
+                        "is not a port number: '" + socks + "'.");
+            }
+        }
         return new ConnectivityCredentials(host, httpPort, new OAuthClientCredentials(
                 URI.create(DestinationServiceCredentials.stripSlash(tokenUrl) + "/oauth/token"),
                 DestinationServiceCredentials.require(binding, "clientid"),
-                DestinationServiceCredentials.require(binding, "clientsecret")));
+                DestinationServiceCredentials.require(binding, "clientsecret")), socksPort);
     }
 }

@@ -37,6 +37,10 @@ public final class HybridQuickstart {
             Summary summary = camel.createProducerTemplate().requestBody(SalesOrderRoutes.ENTRY, null, Summary.class);
 
             out.println(summary.render());
+            if (sandbox.mailServer().waitForMessages(1, 5_000)) {
+                out.println("  summary mailed to " + SalesOrderRoutes.SUMMARY_RECIPIENT
+                        + " via CorporateMail (MAIL, SMTP through the Cloud Connector's SOCKS5 proxy)");
+            }
             out.printf("(sandbox: %d destination lookup(s), %d call(s) through the Cloud Connector, %d token grant(s))%n",
                     sandbox.counters().destinationLookups(), sandbox.counters().proxiedCalls(),
                     sandbox.counters().tokenGrants());

@@ -17,6 +17,10 @@ public class SalesOrderRoutes extends RouteBuilder {
 
     public static final String ENTRY = "direct:hybrid-quickstart";
     static final String SALES_ORDERS = "btp-destination:OnPremiseERP/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder";
+    /** A MAIL destination: SMTP to the on-premise mail server through the Cloud Connector's SOCKS5 proxy. */
+    static final String CORPORATE_MAIL = "btp-destination:CorporateMail";
+    /** Who gets the summary (a mailbox of the sandbox's mail server). */
+    public static final String SUMMARY_RECIPIENT = "orders@corp.example";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +36,15 @@ public class SalesOrderRoutes extends RouteBuilder {
                         + "\"OrganizationDivision\":\"00\",\"SoldToParty\":\"17100001\",\"PurchaseOrderByCustomer\":\"camel-btp quickstart\","
                         + "\"TotalNetAmount\":\"1250.00\",\"TransactionCurrency\":\"EUR\"}"))
                 .to(SALES_ORDERS)
-                .process(this::addCreatedOrder);
+                .process(this::addCreatedOrder)
+                // mail the summary; the HTTP headers of the calls above must not become mail headers
+                .setProperty("summary", body())
+                .removeHeaders("*")
+                .setHeader("To", constant(SUMMARY_RECIPIENT))
+                .setHeader("Subject", constant("camel-btp quickstart: sales summary"))
+                .setBody(exchange -> exchange.getProperty("summary", Summary.class).render())
+                .to(CORPORATE_MAIL)
+                .setBody(exchangeProperty("summary"));
     }
 
     private void summariseOrders(Exchange exchange) throws Exception {

@@ -1,0 +1,179 @@
+package io.github.camelbtp.connectivity.socks;
+
+import io.github.camelbtp.connectivity.BtpConnectivityException;
+import io.github.camelbtp.connectivity.CloudConnectorException;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * A socket that reaches its target through the Connectivity Service's SOCKS5 proxy with SAP's authentication method
+ * {@code 0x80} [using-the-tcp-protocol-for-cloud-applications-cd15837]. {@link #connect(SocketAddress, int)}
+ * connects to the proxy, runs the handshake for the requested (virtual) host and port and returns a socket whose
+ * streams reach the backend. The target is sent as a host name (address type DOMAIN) unless it is an IPv4 literal:
+ * virtual hosts only exist in the Cloud Connector, so they are never resolved locally.
+ */
+final class SapSocks5Socket extends Socket {
+
+    private static final int VERSION = 0x05;
+    private static final int METHOD_SAP = 0x80;
+    private static final int AUTH_VERSION = 0x01;
+    private static final int CMD_CONNECT = 0x01;
+    private static final int ATYP_IPV4 = 0x01;
+    private static final int ATYP_DOMAIN = 0x03;
+    private static final int ATYP_IPV6 = 0x04;
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final SapSocks5SocketFactory factory;
+    private SocketAddress target;
+
+    SapSocks5Socket(SapSocks5SocketFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint) throws IOException {
+        connect(endpoint, 0);
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        if (!(endpoint instanceof InetSocketAddress address)) {
+            throw new IllegalArgumentException("unsupported address type: " + endpoint);
+        }
+        String host = address.getHostString();
+        int port = address.getPort();
+        int connectTimeout = timeout > 0 ? timeout : factory.connectTimeoutMillis();
+        // the token first: a failing token service must not leave a half-open proxy connection behind
+        String token;
+        try {
+            token = factory.token();
+        } catch (BtpConnectivityException e) {
+            throw new CloudConnectorSocketException(e);
+        }
+        super.connect(new InetSocketAddress(factory.proxyHost(), factory.proxyPort()), connectTimeout);
+        int readTimeout = getSoTimeout();
+        try {
+            setSoTimeout(connectTimeout);
+            handshake(token, host, port);
+            setSoTimeout(readTimeout);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.target = InetSocketAddress.createUnresolved(host, port);
+    }
+
+    private void handshake(String token, String host, int port) throws IOException {
+        String target = host + ":" + port;
+        OutputStream out = super.getOutputStream();
+        DataInputStream in = new DataInputStream(super.getInputStream());
+        try {
+            // 1. greeting: version 5, one method, SAP's 0x80
+            out.write(new byte[] { VERSION, 1, (byte) METHOD_SAP });
+            out.flush();
+            int version = in.readUnsignedByte();
+            int method = in.readUnsignedByte();
+            if (version != VERSION || method != METHOD_SAP) {
+                throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                        factory.locationId(), -1, "The proxy at " + factory.proxyHost() + ":" + factory.proxyPort()
+                        + " did not accept SAP's SOCKS5 authentication method 0x80 for destination '"
+                        + factory.destinationName() + "' (answered version " + version + ", method " + method
+                        + "). Check that onpremise_socks5_proxy_port of the connectivity binding is the SOCKS5 port"
+                        + " (20004 on Kyma), not the HTTP proxy port."));
+            }
+            // 2. authentication: 01, JWT length (4 bytes big-endian), JWT, length of the Base64 location ID, its bytes
+            byte[] jwt = token.getBytes(StandardCharsets.US_ASCII);
+            byte[] location = factory.locationId().isEmpty() ? new byte[0]
+                    : Base64.getEncoder().encode(factory.locationId().getBytes(StandardCharsets.UTF_8));
+            if (location.length > 255) {
+                throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                        factory.locationId(), -1, "Destination '" + factory.destinationName() + "': the Base64 form of"
+                        + " CloudConnectorLocationId is longer than 255 bytes, which SAP's SOCKS5 authentication cannot"
+                        + " carry. Use the location ID configured in the Cloud Connector."));
+            }
+            ByteBuffer auth = ByteBuffer.allocate(1 + 4 + jwt.length + 1 + location.length);
+            auth.put((byte) AUTH_VERSION).putInt(jwt.length).put(jwt).put((byte) location.length).put(location);
+            out.write(auth.array());
+            out.flush();
+            int authVersion = in.readUnsignedByte();
+            int authStatus = in.readUnsignedByte();
+            if (authVersion != AUTH_VERSION || authStatus != 0) {
+                throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                        factory.locationId(), SocksReply.AUTHENTICATION_FAILED, "The Connectivity SOCKS5 proxy rejected"
+                        + " the authentication for destination '" + factory.destinationName() + "' via "
+                        + SocksReply.where(factory.locationId()) + " (answer " + String.format("%02X %02X", authVersion,
+                        authStatus) + "): the connectivity token is missing, expired or not issued for this"
+                        + " subaccount's Connectivity Service. " + SocksReply.fix(SocksReply.AUTHENTICATION_FAILED, target,
+                        SocksReply.where(factory.locationId()))));
+            }
+            // 3. RFC 1928 CONNECT
+            byte[] request;
+            if (IPV4.matcher(host).matches()) {
+                ByteBuffer b = ByteBuffer.allocate(10).put((byte) VERSION).put((byte) CMD_CONNECT).put((byte) 0)
+                        .put((byte) ATYP_IPV4);
+                for (String part : host.split("\\.")) {
+                    b.put((byte) Integer.parseInt(part));
+                }
+                request = b.putShort((short) port).array();
+            } else {
+                byte[] name = host.getBytes(StandardCharsets.US_ASCII);
+                if (name.length > 255) {
+                    throw new IllegalArgumentException("host name longer than 255 bytes: " + host.substring(0, 40) + "…");
+                }
+                request = ByteBuffer.allocate(7 + name.length).put((byte) VERSION).put((byte) CMD_CONNECT).put((byte) 0)
+                        .put((byte) ATYP_DOMAIN).put((byte) name.length).put(name).putShort((short) port).array();
+            }
+            out.write(request);
+            out.flush();
+            in.readUnsignedByte(); // version
+            int reply = in.readUnsignedByte();
+            in.readUnsignedByte(); // reserved
+            int atyp = in.readUnsignedByte();
+            int skip = switch (atyp) {
+                case ATYP_IPV4 -> 4;
+                case ATYP_IPV6 -> 16;
+                case ATYP_DOMAIN -> in.readUnsignedByte();
+                default -> 0;
+            };
+            in.readFully(new byte[skip + 2]);
+            if (reply != SocksReply.SUCCEEDED) {
+                throw new CloudConnectorSocketException(SocksReply.exception(factory.destinationName(), factory.locationId(),
+                        target, reply));
+            }
+        } catch (EOFException e) {
+            throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                    factory.locationId(), SocksReply.GENERAL_FAILURE, "The Connectivity SOCKS5 proxy at "
+                    + factory.proxyHost() + ":" + factory.proxyPort() + " closed the connection during the handshake for "
+                    + target + " (destination '" + factory.destinationName() + "'). Check the connectivity binding's"
+                    + " onpremise_socks5_proxy_port and the proxy's availability."));
+        } catch (SocketTimeoutException e) {
+            throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                    factory.locationId(), -1, "The Connectivity SOCKS5 proxy at " + factory.proxyHost() + ":"
+                    + factory.proxyPort() + " did not finish the handshake for " + target + " (destination '"
+                    + factory.destinationName() + "') in time. Check that onpremise_socks5_proxy_port of the connectivity"
+                    + " binding is the SOCKS5 port (not the HTTP proxy port) and the proxy's availability."));
+        }
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        return target != null ? target : super.getRemoteSocketAddress();
+    }
+
+    @Override
+    public String toString() {
+        return "SapSocks5Socket[target=" + target + ", proxy=" + factory.proxyHost() + ":" + factory.proxyPort()
+                + ", connected=" + isConnected() + "]";
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.camelbtp.destination;
+
+import io.github.camelbtp.connectivity.BtpConnectivity;
+import io.github.camelbtp.connectivity.BtpConnectivityException;
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.SocketDestination;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.destination.ldap.LdapClient;
+import io.github.camelbtp.destination.ldap.LdapOperation;
+import io.github.camelbtp.destination.mail.MailSender;
+import io.github.camelbtp.destination.tcp.TcpClient;
+import io.github.camelbtp.destination.tcp.TcpFraming;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.service.ServiceHelper;
+
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The transports of the destination types that are not HTTP: MAIL (camel-mail), LDAP (UnboundID) and TCP, all on
+ * the socket factory the engine resolves ({@link BtpConnectivity#resolveSocket}), so OnPremise destinations travel
+ * through the Connectivity Service's SOCKS5 proxy and the Cloud Connector. One instance per component: LDAP pools
+ * and idle TCP connections are shared by all endpoints.
+ */
+final class SocketTransports implements AutoCloseable {
+
+    private final MailSender mail;
+    private final LdapClient ldap;
+    private final TcpClient tcp;
+
+    SocketTransports(CamelContext context, int ldapMaxConnections, int tcpMaxIdleConnections) {
+        this.mail = new MailSender(context);
+        this.ldap = new LdapClient(ldapMaxConnections);
+        this.tcp = new TcpClient(tcpMaxIdleConnections);
+        ServiceHelper.startService(mail);
+    }
+
+    static boolean carries(String type) {
+        return type.equals("MAIL") || type.equals("LDAP") || type.equals("TCP");
+    }
+
+    void process(Exchange exchange, BtpDestinationEndpoint endpoint, BtpConnectivity connectivity, String name) throws Exception {
+        SocketDestination resolved = connectivity.resolveSocket(name, DestinationOptions.NONE);
+        rejectHttpOnlyParts(endpoint, resolved);
+        switch (resolved.destination().type()) {
+            case "MAIL" -> mail.send(exchange, resolved);
+            case "LDAP" -> exchange.getMessage().setBody(ldap.execute(resolved, ldapRequest(exchange.getIn(), endpoint)));
+            case "TCP" -> tcp(exchange, endpoint, resolved);
+            default -> throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '"
+                    + resolved.destination().type() + "', which btp-destination does not carry.");
+        }
+        exchange.getMessage().setHeader(BtpDestinationConstants.RESOLVED_DESTINATION, name);
+    }
+
+    /**
+     * A path or query parameters only mean something for HTTP destinations; for the others they are most likely a
+     * mistyped option, which must not be ignored silently.
+     */
+    static void rejectHttpOnlyParts(BtpDestinationEndpoint endpoint, SocketDestination resolved) {
+        String type = resolved.destination().type();
+        if (endpoint.getTargetQuery() != null && !endpoint.getTargetQuery().isEmpty()) {
+            throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name() + ": '"
+                    + endpoint.getTargetQuery() + "' are no options of btp-destination, and query parameters are passed"
+                    + " on only to HTTP destinations; '" + resolved.name() + "' is of type " + type + ". Check the option"
+                    + " names (see docs/mail-ldap-tcp.md).");
+        }
+        if (endpoint.getPath() != null && !endpoint.getPath().isEmpty()) {
+            throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name() + "/"
+                    + endpoint.getPath() + ": a path is only meaningful for HTTP destinations; '" + resolved.name()
+                    + "' is of type " + type + ". Remove the path.");
+        }
+    }
+
+    private static LdapClient.Request ldapRequest(Message in, BtpDestinationEndpoint endpoint) {
+        LdapOperation operation = in.getHeader(BtpDestinationConstants.LDAP_OPERATION, LdapOperation.class);
+        String attributes = in.getHeader(BtpDestinationConstants.LDAP_ATTRIBUTES, endpoint.getLdapAttributes(), String.class);
+        Map<?, ?> values = in.getHeader(BtpDestinationConstants.LDAP_FILTER_VALUES, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, ?> filterValues = (Map<String, ?>) values;
+        return new LdapClient.Request(operation != null ? operation : endpoint.getLdapOperation(),
+                in.getHeader(BtpDestinationConstants.LDAP_DN, endpoint.getLdapDn(), String.class),
+                in.getHeader(BtpDestinationConstants.LDAP_BASE_DN, endpoint.getLdapBaseDn(), String.class),
+                in.getHeader(BtpDestinationConstants.LDAP_SCOPE, endpoint.getLdapScope(), String.class),
+                in.getHeader(BtpDestinationConstants.LDAP_FILTER, endpoint.getLdapFilter(), String.class),
+                filterValues,
+                attributes == null || attributes.isBlank() ? null
+                        : Arrays.stream(attributes.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList(),
+                endpoint.getLdapSizeLimit(), endpoint.getLdapPageSize(), in.getBody());
+    }
+
+    private void tcp(Exchange exchange, BtpDestinationEndpoint endpoint, SocketDestination resolved) throws Exception {
+        Charset charset = Charset.forName(endpoint.getTcpCharset());
+        Object body = exchange.getIn().getBody();
+        byte[] request = body == null ? new byte[0] : body instanceof String text ? text.getBytes(charset)
+                : exchange.getIn().getMandatoryBody(byte[].class);
+        TcpFraming kind = endpoint.getTcpFraming();
+        byte[] delimiter = null;
+        if (kind == TcpFraming.delimiter) {
+            if (endpoint.getTcpDelimiter() == null || endpoint.getTcpDelimiter().isEmpty()) {
+                throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name()
+                        + ": tcpFraming=delimiter needs the option tcpDelimiter.");
+            }
+            delimiter = endpoint.getTcpDelimiter().getBytes(charset);
+        }
+        if (kind == TcpFraming.fixedLength && endpoint.getTcpLength() <= 0) {
+            throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name()
+                    + ": tcpFraming=fixedLength needs the option tcpLength > 0.");
+        }
+        byte[] reply = tcp.exchange(resolved, request,
+                new TcpClient.Framing(kind, delimiter, endpoint.getTcpLength(), endpoint.getTcpMaxReplyBytes()));
+        exchange.getMessage().setBody(kind == TcpFraming.line || kind == TcpFraming.delimiter
+                ? new String(reply, charset) : reply);
+    }
+
+    @Override
+    public void close() {
+        ServiceHelper.stopService(mail);
+        ldap.close();
+        tcp.close();
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.camelbtp.destination.ldap;
+
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.NameResolver;
+import com.unboundid.ldap.sdk.OperationType;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import io.github.camelbtp.connectivity.SocketDestination;
+
+import javax.net.SocketFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One UnboundID connection pool per LDAP destination, bound as {@code ldap.user}, rebuilt when the destination's
+ * properties change. Connections whose server went away are replaced: the pool checks a connection's health when
+ * an operation fails on it and retries reads and binds once on a new connection (writes are not retried, since a
+ * write may have been applied before the connection dropped).
+ */
+final class LdapConnectionPools implements AutoCloseable {
+
+    private record Cached(Map<String, String> properties, LDAPConnectionPool pool) {
+    }
+
+    /**
+     * OnPremise virtual hosts exist only in the Cloud Connector: they must reach the SOCKS5 socket as names, never
+     * be looked up in local DNS. This resolver hands the LDAP SDK an address that carries the name; the SOCKS5
+     * socket sends the name.
+     */
+    private static final NameResolver VIRTUAL_HOSTS = new NameResolver() {
+        @Override
+        public InetAddress getByName(String host) throws UnknownHostException {
+            return InetAddress.getByAddress(host, new byte[] {0, 0, 0, 0});
+        }
+
+        @Override
+        public InetAddress[] getAllByName(String host) throws UnknownHostException {
+            return new InetAddress[] {getByName(host)};
+        }
+
+        @Override
+        public void toString(StringBuilder buffer) {
+            buffer.append("CloudConnectorVirtualHosts");
+        }
+    };
+
+    private final Map<String, Cached> pools = new ConcurrentHashMap<>();
+    private final int maxConnections;
+
+    LdapConnectionPools(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    LDAPConnectionPool pool(SocketDestination resolved, LdapSettings settings) throws com.unboundid.ldap.sdk.LDAPException {
+        Map<String, String> properties = resolved.destination().properties();
+        Cached cached = pools.get(resolved.name());
+        if (cached != null && cached.properties().equals(properties)) {
+            return cached.pool();
+        }
+        synchronized (pools) {
+            cached = pools.get(resolved.name());
+            if (cached != null && cached.properties().equals(properties)) {
+                return cached.pool();
+            }
+            LDAPConnectionPool pool = create(resolved, settings);
+            pools.put(resolved.name(), new Cached(properties, pool));
+            if (cached != null) {
+                cached.pool().close();
+            }
+            return pool;
+        }
+    }
+
+    private LDAPConnectionPool create(SocketDestination resolved, LdapSettings settings) throws com.unboundid.ldap.sdk.LDAPException {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(15_000);
+        options.setResponseTimeoutMillis(30_000);
+        options.setUseKeepAlive(true);
+        SocketFactory factory = resolved.socketFactory();
+        if (resolved.onPremise()) {
+            options.setNameResolver(VIRTUAL_HOSTS);
+        } else if (settings.tls()) {
+            try {
+                // the JDK's trust store, and the certificate must name the host (what LDAPS clients must check)
+                factory = new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot create a TLS socket factory", e);
+            }
+            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        }
+        SingleServerSet server = new SingleServerSet(settings.host(), settings.port(), factory, options);
+        SimpleBindRequest bind = settings.bindDn() == null ? null : new SimpleBindRequest(settings.bindDn(), settings.password());
+        LDAPConnectionPool pool = new LDAPConnectionPool(server, bind, 1, maxConnections);
+        pool.setConnectionPoolName("btp-destination:" + resolved.name());
+        pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(OperationType.SEARCH, OperationType.BIND,
+                OperationType.COMPARE));
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(c -> c.pool().close());
+        pools.clear();
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.camelbtp.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The demo legacy TCP service: echoes every byte it receives on the same connection (so a line comes back as that
+ * line, a delimited record as that record) and closes its side when the client has closed its sending side.
+ * Counts connections, so tests can tell pooled connections from new ones.
+ */
+public final class EchoService implements AutoCloseable {
+
+    private final ServerSocket serverSocket;
+    private final ExecutorService workers;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile boolean closed;
+
+    EchoService() {
+        AtomicInteger threads = new AtomicInteger();
+        workers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-echo-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            serverSocket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open a loopback port for the echo service", e);
+        }
+    }
+
+    EchoService start() {
+        workers.execute(() -> {
+            while (!closed) {
+                try {
+                    Socket socket = serverSocket.accept();
+                    connections.incrementAndGet();
+                    open.add(socket);
+                    workers.execute(() -> echo(socket));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return this;
+    }
+
+    private void echo(Socket socket) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            byte[] buffer = new byte[4096];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException ignored) {
+            // the client went away
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    /** The port (the real address behind {@code legacy.internal:9000}). */
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** Connections accepted since start or {@link #reset()}. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** Closes every open connection (as a restarted backend would) and sets the counter back. */
+    public void dropConnections() {
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    void reset() {
+        connections.set(0);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            serverSocket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        dropConnections();
+        workers.shutdownNow();
+    }
+}
