@@ -16,6 +16,7 @@ import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
 import io.github.camelbtp.connectivity.dispatch.DirectDispatch;
 import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
+import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.ServiceClient;
 
@@ -70,7 +71,8 @@ public final class BtpConnectivity implements Closeable {
                 loaders.add(new DestinationServiceLoader(credentials, tokens, http, b.clock, b.serviceTimeout)));
         this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
         this.authenticator = new Authenticator(tokens);
-        this.onPremise = bindings.connectivity().map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)).orElse(null);
+        this.onPremise = bindings.connectivity().map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)
+                .propagationMode(b.propagationMode)).orElse(null);
     }
 
     public static Builder builder() {
@@ -97,7 +99,9 @@ public final class BtpConnectivity implements Closeable {
         URI url = url(destination);
         // how the bytes travel first: a destination that cannot be dispatched (https on OnPremise, no connectivity
         // binding) fails before a client-side token flow runs for nothing
-        DispatchPlan plan = dispatch(destination);
+        // what the authentication type needs (properties, the user's token) is checked before anything is sent
+        authenticator.validate(destination, options);
+        DispatchPlan plan = dispatch(destination, options);
         Authentication authentication = authenticator.authenticate(destination, options);
         List<HttpHeader> headers = new ArrayList<>(authentication.headers());
         destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
@@ -130,7 +134,7 @@ public final class BtpConnectivity implements Closeable {
         return url;
     }
 
-    private DispatchPlan dispatch(Destination destination) {
+    private DispatchPlan dispatch(Destination destination, DestinationOptions options) {
         if (!destination.isOnPremise()) {
             return direct.plan(destination);
         }
@@ -139,7 +143,7 @@ public final class BtpConnectivity implements Closeable {
                     + " but the application has no 'connectivity' service binding (" + bindings.origin() + "). Bind an"
                     + " instance of the Connectivity Service (plan lite) so requests can reach the Cloud Connector.");
         }
-        return onPremise.plan(destination);
+        return onPremise.plan(destination, options);
     }
 
     /** Forgets the cached destination (all tenants), e.g. after it was changed in the cockpit. */
@@ -174,6 +178,13 @@ public final class BtpConnectivity implements Closeable {
         private Clock clock = Clock.systemUTC();
         private Duration serviceTimeout = Duration.ofSeconds(6);
         private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+        private PrincipalPropagationMode propagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
+
+        /** How PrincipalPropagation destinations carry the user to the Connectivity proxy (default: SAP-Connectivity-Authentication). */
+        public Builder principalPropagationMode(PrincipalPropagationMode mode) {
+            this.propagationMode = mode;
+            return this;
+        }
 
         /** Service bindings to use; default {@link ServiceBindings#fromEnvironment()}. */
         public Builder serviceBindings(ServiceBindings bindings) {

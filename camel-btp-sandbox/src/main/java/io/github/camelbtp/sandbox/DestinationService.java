@@ -41,11 +41,12 @@ final class DestinationService {
     private final Counters counters;
     private final Faults faults;
     private final ScheduledExecutorService delays;
-    private final DestinationAuthTokens authTokens = new DestinationAuthTokens();
+    private final DestinationAuthTokens authTokens;
 
     DestinationService(Destinations destinations, TokenAuthority authority, String destinationClientId,
             String subaccountId, String instanceId, Counters counters, Faults faults,
-            ScheduledExecutorService delays) {
+            ScheduledExecutorService delays, Assertions assertions) {
+        this.authTokens = new DestinationAuthTokens(authority, assertions);
         this.destinations = destinations;
         this.authority = authority;
         this.destinationClientId = destinationClientId;
@@ -74,7 +75,8 @@ final class DestinationService {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             reply = error(401, "Unauthorized: a valid bearer token of the destination service binding is required");
         } else if (find) {
-            reply = find(path.substring(FIND.length()), exchange.getRequestURI().getRawQuery());
+            reply = find(path.substring(FIND.length()), exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders()::getFirst);
         } else if (path.equals(SUBACCOUNT) || path.startsWith(SUBACCOUNT + "/")) {
             reply = admin(false, exchange.getRequestMethod(), path.substring(SUBACCOUNT.length()), body);
         } else if (path.equals(INSTANCE) || path.startsWith(INSTANCE + "/")) {
@@ -113,7 +115,7 @@ final class DestinationService {
 
     // ---- find [find-a-destination-response-structure-83a3f3b] ------------------------------------------------
 
-    private Reply find(String name, String rawQuery) {
+    private Reply find(String name, String rawQuery, java.util.function.Function<String, String> header) {
         if (name.isEmpty() || name.contains("/")) {
             return error(404, NOT_FOUND);
         }
@@ -130,7 +132,7 @@ final class DestinationService {
         answer.put("destinationConfiguration", destination);
         boolean skipTokens = "true".equalsIgnoreCase(HttpEndpoint.queryParameters(rawQuery).get("$skipTokenRetrieval"));
         if (!skipTokens) {
-            List<Map<String, Object>> tokens = authTokens.tokensFor(destination);
+            List<Map<String, Object>> tokens = authTokens.tokensFor(destination, header);
             if (!tokens.isEmpty()) {
                 answer.put("authTokens", tokens);
             }

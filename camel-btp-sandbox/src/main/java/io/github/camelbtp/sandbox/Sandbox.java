@@ -91,6 +91,8 @@ public final class Sandbox implements AutoCloseable {
     private final RecordedRequests backendRequests = new RecordedRequests();
     private final RecordedRequests proxyRequests = new RecordedRequests();
     private final OAuthClients oauthClients = new OAuthClients();
+    private final SandboxUsers users = new SandboxUsers();
+    private final TokenAuthority authority;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final HttpEndpoint tokenEndpoint;
@@ -122,12 +124,14 @@ public final class Sandbox implements AutoCloseable {
             oauthClients.register(CONNECTIVITY_CLIENT_ID, connectivitySecret);
             oauthClients.register(CLOUD_API_CLIENT_ID, cloudApiSecret, List.of("uaa.resource", "products.read"));
 
-            new TokenService(oauthClients, authority, counters, faults).register(tokenEndpoint);
+            this.authority = authority;
+            Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
+            new TokenService(oauthClients, authority, counters, faults, users, assertions).register(tokenEndpoint);
             new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
-                    DESTINATION_INSTANCE_ID, counters, faults, delays).register(destinationEndpoint);
+                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions).register(destinationEndpoint);
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
                     .register(salesEndpoint);
-            new CloudApiService(authority, counters, backendRequests).register(cloudApiEndpoint);
+            new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
             proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, counters,
                     proxyRequests);
             resources.add(proxy);
@@ -368,6 +372,34 @@ public final class Sandbox implements AutoCloseable {
     /** Request counters. */
     public Counters counters() {
         return counters;
+    }
+
+    /** The identity provider's users (for the password grant). */
+    public SandboxUsers users() {
+        return users;
+    }
+
+    /**
+     * A user's JWT as an application receives it from the approuter: an XSUAA-style token of the application client
+     * {@link DemoDestinations#APP_CLIENT_ID} with {@code user_name}, {@code email} and {@code origin}. The input of
+     * principal propagation and the user-dependent token flows ({@code X-user-token}).
+     */
+    public String userToken(String user) {
+        return authority.issue(DemoDestinations.APP_CLIENT_ID, OAuthClients.DEFAULT_SCOPES, user, "authorization_code")
+                .value();
+    }
+
+    /** A refresh token for {@code user}, redeemable once or more by client {@code clientId} ({@code X-refresh-token}). */
+    public String refreshToken(String user, String clientId) {
+        return users.newRefreshToken(user, clientId);
+    }
+
+    /**
+     * A one-time authorization code for {@code user} and client {@code clientId} ({@code X-code}), bound to
+     * {@code redirectUri} and, when {@code codeVerifier} is given, to its S256 code challenge (PKCE); both may be null.
+     */
+    public String authorizationCode(String user, String clientId, String redirectUri, String codeVerifier) {
+        return users.newCode(user, clientId, redirectUri, codeVerifier == null ? null : SandboxUsers.s256(codeVerifier));
     }
 
     /** Fault injection. */

@@ -41,8 +41,16 @@ final class TokenAuthority {
         }
     }
 
-    /** What the services need to know about a valid presented token. */
-    record VerifiedToken(String clientId, String zoneId, Instant expiresAt) {
+    /**
+     * What the services need to know about a valid presented token.
+     *
+     * @param userName the user a user token belongs to ({@code user_name}), {@code null} for a client's own token
+     */
+    record VerifiedToken(String clientId, String zoneId, Instant expiresAt, String userName, String grantType) {
+
+        boolean isUserToken() {
+            return userName != null;
+        }
     }
 
     private static final int MAX_CACHED = 10_000;
@@ -72,18 +80,32 @@ final class TokenAuthority {
     }
 
     IssuedToken issue(String clientId, List<String> scopes) {
+        return issue(clientId, scopes, null, "client_credentials");
+    }
+
+    /**
+     * A user token as XSUAA issues it for user grants (password, authorization code, refresh token, JWT bearer, token
+     * exchange): the client's token acting for {@code userName}, with {@code user_name}, {@code user_id},
+     * {@code email} and {@code origin}.
+     */
+    IssuedToken issue(String clientId, List<String> scopes, String userName, String grantType) {
         long now = Instant.now().getEpochSecond();
         long expiresIn = Math.max(1, lifetime.toSeconds());
         String jti = UUID.randomUUID().toString().replace("-", "");
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (userName != null) {
+            builder.claim("user_name", userName).claim("user_id", "u-" + userName)
+                    .claim("email", userName + "@sandbox.example").claim("origin", "sandbox-idp");
+        }
+        JWTClaimsSet claims = builder
                 .jwtID(jti)
                 .issuer(issuer)
-                .subject(clientId)
+                .subject(userName != null ? "u-" + userName : clientId)
                 .audience(List.of(clientId))
                 .claim("client_id", clientId)
                 .claim("cid", clientId)
                 .claim("azp", clientId)
-                .claim("grant_type", "client_credentials")
+                .claim("grant_type", grantType)
                 .claim("zid", zoneId)
                 .claim("scope", scopes)
                 .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zoneId, "zdn", "sandbox"))
@@ -122,7 +144,8 @@ final class TokenAuthority {
             if (!issuer.equals(claims.getIssuer()) || exp == null || clientId == null) {
                 return Optional.empty();
             }
-            VerifiedToken result = new VerifiedToken(clientId, claims.getStringClaim("zid"), exp.toInstant());
+            VerifiedToken result = new VerifiedToken(clientId, claims.getStringClaim("zid"), exp.toInstant(),
+                    claims.getStringClaim("user_name"), claims.getStringClaim("grant_type"));
             if (!result.expiresAt().isAfter(now)) {
                 return Optional.empty();
             }

@@ -21,7 +21,13 @@ final class TokenService {
     private final Counters counters;
     private final Faults faults;
 
-    TokenService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults) {
+    private final SandboxUsers users;
+    private final Assertions assertions;
+
+    TokenService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults, SandboxUsers users,
+            Assertions assertions) {
+        this.users = users;
+        this.assertions = assertions;
         this.clients = clients;
         this.authority = authority;
         this.counters = counters;
@@ -83,12 +89,13 @@ final class TokenService {
             HttpEndpoint.sendJson(exchange, 400, error("invalid_request", "Missing grant type"));
             return;
         }
-        if (!"client_credentials".equals(grantType)) {
-            HttpEndpoint.sendJson(exchange, 400, error("unsupported_grant_type",
-                    "Unsupported grant type: " + grantType));
+        String clientId = client.get().clientId();
+        UserGrant user = "client_credentials".equals(grantType) ? new UserGrant(null, null) : userGrant(grantType, form, clientId);
+        if (user.error() != null) {
+            HttpEndpoint.sendJson(exchange, 400, user.error());
             return;
         }
-        TokenAuthority.IssuedToken token = authority.issue(client.get().clientId(), client.get().scopes());
+        TokenAuthority.IssuedToken token = authority.issue(clientId, client.get().scopes(), user.user(), grantType);
         counters.tokenGrant();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", token.value());
@@ -96,9 +103,80 @@ final class TokenService {
         answer.put("expires_in", token.expiresInSeconds());
         answer.put("scope", String.join(" ", token.scopes()));
         answer.put("jti", token.jti());
+        if (user.user() != null && !"refresh_token".equals(grantType)) {
+            // UAA hands a refresh token out with user tokens
+            answer.put("refresh_token", users.newRefreshToken(user.user(), clientId));
+        }
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("Pragma", "no-cache");
         HttpEndpoint.sendJson(exchange, 200, answer);
+    }
+
+    /** The user a grant acts for, or the OAuth error answering it (RFC 6749 §5.2). */
+    private record UserGrant(String user, Map<String, String> error) {
+    }
+
+    private static UserGrant invalidGrant(String description) {
+        return new UserGrant(null, error("invalid_grant", description));
+    }
+
+    /** Runs the user grants XSUAA supports; each yields the user the new token acts for. */
+    private UserGrant userGrant(String grantType, Map<String, List<String>> form, String clientId) {
+        switch (grantType) {
+            case "password" -> {
+                String username = first(form, "username");
+                return users.authenticate(username, first(form, "password")) ? new UserGrant(username, null)
+                        : invalidGrant("User authentication failed.");
+            }
+            case "refresh_token" -> {
+                return users.refreshToken(first(form, "refresh_token"))
+                        .filter(g -> g.clientId().equals(clientId))
+                        .map(g -> new UserGrant(g.user(), null))
+                        .orElseGet(() -> invalidGrant("Invalid refresh token: unknown, or issued to another client"));
+            }
+            case "authorization_code" -> {
+                var code = users.takeCode(first(form, "code"));
+                if (code.isEmpty() || !code.get().clientId().equals(clientId)) {
+                    return invalidGrant("Invalid authorization code");
+                }
+                if (code.get().redirectUri() != null && !code.get().redirectUri().equals(first(form, "redirect_uri"))) {
+                    return invalidGrant("Redirect URI mismatch.");
+                }
+                String verifier = first(form, "code_verifier");
+                if (code.get().codeChallenge() != null
+                        && (verifier == null || !SandboxUsers.s256(verifier).equals(code.get().codeChallenge()))) {
+                    return invalidGrant("PKCE verification failed: code_verifier does not match the code_challenge");
+                }
+                return new UserGrant(code.get().user(), null);
+            }
+            case "urn:ietf:params:oauth:grant-type:jwt-bearer" -> {
+                return authority.verify(first(form, "assertion"))
+                        .filter(TokenAuthority.VerifiedToken::isUserToken)
+                        .map(t -> new UserGrant(t.userName(), null))
+                        .orElseGet(() -> invalidGrant("The assertion is not a valid user token of this identity zone"));
+            }
+            case "urn:ietf:params:oauth:grant-type:token-exchange" -> {
+                String type = first(form, "subject_token_type");
+                if (type == null || !(type.equals("urn:ietf:params:oauth:token-type:access_token")
+                        || type.equals("urn:ietf:params:oauth:token-type:jwt")
+                        || type.equals("urn:ietf:params:oauth:token-type:id_token"))) {
+                    return new UserGrant(null, error("invalid_request", "Unsupported subject_token_type: " + type));
+                }
+                return authority.verify(first(form, "subject_token"))
+                        .filter(TokenAuthority.VerifiedToken::isUserToken)
+                        .map(t -> new UserGrant(t.userName(), null))
+                        .orElseGet(() -> invalidGrant("The subject token is not a valid user token of this identity zone"));
+            }
+            case "urn:ietf:params:oauth:grant-type:saml2-bearer" -> {
+                return assertions.verifySaml(Optional.ofNullable(first(form, "assertion")).orElse(""))
+                        .map(subject -> new UserGrant(subject.user(), null))
+                        .orElseGet(() -> invalidGrant("The SAML assertion is not valid or was not issued by a trusted"
+                                + " identity provider"));
+            }
+            default -> {
+                return new UserGrant(null, error("unsupported_grant_type", "Unsupported grant type: " + grantType));
+            }
+        }
     }
 
     /** [id, secret, alternative secret?] from the Basic header (preferred) or the form; null when neither carries a client id. */

@@ -17,19 +17,41 @@ import java.util.Map;
  * @param bodyParameters       extra form parameters ({@code tokenService.body.*})
  * @param connectTimeout       connect timeout to the token service
  * @param readTimeout          read timeout
+ * @param grant                the grant; {@link TokenGrant#CLIENT_CREDENTIALS} unless a flow needs another
  */
 public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
-        Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout) {
+        Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout,
+        TokenGrant grant) {
 
     public TokenRequest {
         headers = Map.copyOf(headers);
         bodyParameters = Map.copyOf(bodyParameters);
+        grant = grant == null ? TokenGrant.CLIENT_CREDENTIALS : grant;
+    }
+
+    /** A client-credentials request. */
+    public TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
+            Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout) {
+        this(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters, connectTimeout,
+                readTimeout, TokenGrant.CLIENT_CREDENTIALS);
+    }
+
+    /** The same client and token service with another grant. */
+    public TokenRequest withGrant(TokenGrant newGrant) {
+        return new TokenRequest(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
+                connectTimeout, readTimeout, newGrant);
+    }
+
+    /** The same request sent to another token endpoint (a tenant's, for {@code tokenServiceURLType=Common}). */
+    public TokenRequest withTokenEndpoint(URI endpoint) {
+        return new TokenRequest(endpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
+                connectTimeout, readTimeout, grant);
     }
 
     @Override
     public String toString() {
         return "TokenRequest[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", credentialsInBody="
                 + credentialsInBody + ", scope=" + scope + ", headers=" + headers.keySet() + ", bodyParameters="
-                + bodyParameters.keySet() + ", clientSecret=****]";
+                + bodyParameters.keySet() + ", grant=" + grant + ", clientSecret=****]";
     }
 }

@@ -54,11 +54,11 @@ public final class DestinationServiceLoader implements DestinationLoader {
     @Override
     public Optional<Destination> load(String name, DestinationOptions options) {
         DestinationNames.requireValid(name);
-        ServiceClient.Response response = find(name, tokens.token(tokenRequest, name));
+        ServiceClient.Response response = find(name, tokens.token(tokenRequest, name), options);
         if (response.status() == 401) {
             // the token may have been revoked or the key rotated: one fresh token, one more try
             tokens.invalidate(tokenRequest);
-            response = find(name, tokens.token(tokenRequest, name));
+            response = find(name, tokens.token(tokenRequest, name), options);
         }
         return switch (response.status()) {
             case 200 -> Optional.of(parse(name, response.body()));
@@ -67,10 +67,11 @@ public final class DestinationServiceLoader implements DestinationLoader {
         };
     }
 
-    private ServiceClient.Response find(String name, AccessToken token) {
+    private ServiceClient.Response find(String name, AccessToken token, DestinationOptions options) {
         HttpGet get = new HttpGet(URI.create(credentials.serviceUri() + FIND_PATH + name));
         get.setHeader("Authorization", token.bearer());
         get.setHeader("Accept", "application/json");
+        FindRequestHeaders.of(options).forEach(get::setHeader);
         try {
             return http.execute(get);
         } catch (IOException e) {

@@ -98,9 +98,13 @@ public final class DestinationHttpClient implements Closeable {
      * engine may decide, because they choose the proxy credentials or the Cloud Connector location.
      */
     public static void applyHeaders(HttpRequest request, ResolvedDestination resolved) {
+        // principal propagation sends no Authorization at all [consuming-the-connectivity-service-313b215]: the
+        // Cloud Connector logs the user on; a caller's header (often the user's own JWT) must not reach the backend
+        boolean noAuthorization = "PrincipalPropagation".equals(resolved.destination().authentication());
         for (Header h : request.getHeaders()) {
             String name = h.getName().toLowerCase(Locale.ROOT);
-            if (name.equals("proxy-authorization") || name.startsWith("sap-connectivity-")) {
+            if (name.equals("proxy-authorization") || name.startsWith("sap-connectivity-")
+                    || noAuthorization && name.equals("authorization")) {
                 request.removeHeaders(h.getName());
             }
         }
