@@ -42,6 +42,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxtotalconnections":
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
+        case "principalpropagationmode":
+        case "principalPropagationMode": target.setPrincipalPropagationMode(property(camelContext, io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class, value)); return true;
         case "vcapservices":
         case "vcapServices": target.setVcapServices(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -75,6 +77,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "lazyStartProducer": return boolean.class;
         case "maxtotalconnections":
         case "maxTotalConnections": return int.class;
+        case "principalpropagationmode":
+        case "principalPropagationMode": return io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class;
         case "vcapservices":
         case "vcapServices": return java.lang.String.class;
         default: return null;
@@ -104,6 +108,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxtotalconnections":
         case "maxTotalConnections": return target.getMaxTotalConnections();
+        case "principalpropagationmode":
+        case "principalPropagationMode": return target.getPrincipalPropagationMode();
         case "vcapservices":
         case "vcapServices": return target.getVcapServices();
         default: return null;

@@ -23,18 +23,40 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BtpDestinationEndpoint target = (BtpDestinationEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "chainname":
+        case "chainName": target.setChainName(property(camelContext, java.lang.String.class, value)); return true;
+        case "codeheader":
+        case "codeHeader": target.setCodeHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "codeverifierheader":
+        case "codeVerifierHeader": target.setCodeVerifierHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "csrfprotection":
         case "csrfProtection": target.setCsrfProtection(property(camelContext, boolean.class, value)); return true;
         case "destinationfromheader":
         case "destinationFromHeader": target.setDestinationFromHeader(property(camelContext, boolean.class, value)); return true;
+        case "fragmentname":
+        case "fragmentName": target.setFragmentName(property(camelContext, java.lang.String.class, value)); return true;
+        case "fragmentoptional":
+        case "fragmentOptional": target.setFragmentOptional(property(camelContext, boolean.class, value)); return true;
         case "httpmethod":
         case "httpMethod": target.setHttpMethod(property(camelContext, org.apache.camel.http.common.HttpMethods.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "okstatuscoderange":
         case "okStatusCodeRange": target.setOkStatusCodeRange(property(camelContext, java.lang.String.class, value)); return true;
+        case "redirecturiheader":
+        case "redirectUriHeader": target.setRedirectUriHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenheader":
+        case "refreshTokenHeader": target.setRefreshTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "subjecttokenheader":
+        case "subjectTokenHeader": target.setSubjectTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "subjecttokentypeheader":
+        case "subjectTokenTypeHeader": target.setSubjectTokenTypeHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantheader":
+        case "tenantHeader": target.setTenantHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "usertokenheader":
+        case "userTokenHeader": target.setUserTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -42,18 +64,40 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "chainname":
+        case "chainName": return java.lang.String.class;
+        case "codeheader":
+        case "codeHeader": return java.lang.String.class;
+        case "codeverifierheader":
+        case "codeVerifierHeader": return java.lang.String.class;
         case "csrfprotection":
         case "csrfProtection": return boolean.class;
         case "destinationfromheader":
         case "destinationFromHeader": return boolean.class;
+        case "fragmentname":
+        case "fragmentName": return java.lang.String.class;
+        case "fragmentoptional":
+        case "fragmentOptional": return boolean.class;
         case "httpmethod":
         case "httpMethod": return org.apache.camel.http.common.HttpMethods.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "okstatuscoderange":
         case "okStatusCodeRange": return java.lang.String.class;
+        case "redirecturiheader":
+        case "redirectUriHeader": return java.lang.String.class;
+        case "refreshtokenheader":
+        case "refreshTokenHeader": return java.lang.String.class;
+        case "subjecttokenheader":
+        case "subjectTokenHeader": return java.lang.String.class;
+        case "subjecttokentypeheader":
+        case "subjectTokenTypeHeader": return java.lang.String.class;
+        case "tenantheader":
+        case "tenantHeader": return java.lang.String.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "usertokenheader":
+        case "userTokenHeader": return java.lang.String.class;
         default: return null;
         }
     }
@@ -62,18 +106,40 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BtpDestinationEndpoint target = (BtpDestinationEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "chainname":
+        case "chainName": return target.getChainName();
+        case "codeheader":
+        case "codeHeader": return target.getCodeHeader();
+        case "codeverifierheader":
+        case "codeVerifierHeader": return target.getCodeVerifierHeader();
         case "csrfprotection":
         case "csrfProtection": return target.isCsrfProtection();
         case "destinationfromheader":
         case "destinationFromHeader": return target.isDestinationFromHeader();
+        case "fragmentname":
+        case "fragmentName": return target.getFragmentName();
+        case "fragmentoptional":
+        case "fragmentOptional": return target.isFragmentOptional();
         case "httpmethod":
         case "httpMethod": return target.getHttpMethod();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "okstatuscoderange":
         case "okStatusCodeRange": return target.getOkStatusCodeRange();
+        case "redirecturiheader":
+        case "redirectUriHeader": return target.getRedirectUriHeader();
+        case "refreshtokenheader":
+        case "refreshTokenHeader": return target.getRefreshTokenHeader();
+        case "subjecttokenheader":
+        case "subjectTokenHeader": return target.getSubjectTokenHeader();
+        case "subjecttokentypeheader":
+        case "subjectTokenTypeHeader": return target.getSubjectTokenTypeHeader();
+        case "tenantheader":
+        case "tenantHeader": return target.getTenantHeader();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.isThrowExceptionOnFailure();
+        case "usertokenheader":
+        case "userTokenHeader": return target.getUserTokenHeader();
         default: return null;
         }
     }

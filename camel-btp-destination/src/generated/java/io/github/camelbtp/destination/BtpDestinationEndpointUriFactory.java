@@ -23,15 +23,26 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(8);
+        Set<String> props = new HashSet<>(19);
+        props.add("chainName");
+        props.add("codeHeader");
+        props.add("codeVerifierHeader");
         props.add("csrfProtection");
         props.add("destinationFromHeader");
         props.add("destinationName");
+        props.add("fragmentName");
+        props.add("fragmentOptional");
         props.add("httpMethod");
         props.add("lazyStartProducer");
         props.add("okStatusCodeRange");
         props.add("path");
+        props.add("redirectUriHeader");
+        props.add("refreshTokenHeader");
+        props.add("subjectTokenHeader");
+        props.add("subjectTokenTypeHeader");
+        props.add("tenantHeader");
         props.add("throwExceptionOnFailure");
+        props.add("userTokenHeader");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

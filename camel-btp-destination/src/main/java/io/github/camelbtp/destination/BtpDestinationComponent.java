@@ -3,6 +3,7 @@ package io.github.camelbtp.destination;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.cache.CachePolicy;
+import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.destination.http.CsrfTokenStore;
 import io.github.camelbtp.destination.http.RequestTarget;
@@ -64,6 +65,14 @@ public class BtpDestinationComponent extends DefaultComponent {
             + " route (target host, proxy and TLS settings).")
     private int connectionsPerRoute = 100;
 
+    @Metadata(label = "security", defaultValue = "CONNECTIVITY_AUTHENTICATION_HEADER", description = "How"
+            + " PrincipalPropagation destinations carry the user to the Connectivity proxy:"
+            + " CONNECTIVITY_AUTHENTICATION_HEADER sends the user's JWT as 'SAP-Connectivity-Authentication: Bearer'"
+            + " next to the binding's token; PROXY_AUTHORIZATION_TOKEN_EXCHANGE (SAP's recommendation) exchanges the"
+            + " user's JWT at the connectivity binding's token service (JWT bearer grant) and sends the result as"
+            + " Proxy-Authorization. Ignored when a ready-made connectivity engine is set.")
+    private PrincipalPropagationMode principalPropagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
+
     private boolean ownsConnectivity;
     private DestinationHttpClient httpClient;
     private final CsrfTokenStore csrfTokens = new CsrfTokenStore();
@@ -79,6 +88,12 @@ public class BtpDestinationComponent extends DefaultComponent {
         }
         if (endpoint.getDestinationName() == null || endpoint.getDestinationName().isBlank()) {
             throw new IllegalArgumentException("btp-destination needs a destination name: btp-destination:NAME[/path]");
+        }
+        Map<String, Object> chainVariables = org.apache.camel.util.PropertiesHelper.extractProperties(parameters, "chainVar.");
+        if (!chainVariables.isEmpty()) {
+            Map<String, String> variables = new java.util.TreeMap<>();
+            chainVariables.forEach((k, v) -> variables.put(k, String.valueOf(v)));
+            endpoint.setChainVariables(variables);
         }
         setProperties(endpoint, parameters);
         if (!parameters.isEmpty()) {
@@ -96,6 +111,7 @@ public class BtpDestinationComponent extends DefaultComponent {
             connectivity = BtpConnectivity.builder()
                     .serviceBindings(bindings())
                     .cachePolicy(cachePolicy())
+                    .principalPropagationMode(principalPropagationMode)
                     .build();
             ownsConnectivity = true;
         }
@@ -250,5 +266,13 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     public void setConnectionsPerRoute(int connectionsPerRoute) {
         this.connectionsPerRoute = connectionsPerRoute;
+    }
+
+    public PrincipalPropagationMode getPrincipalPropagationMode() {
+        return principalPropagationMode;
+    }
+
+    public void setPrincipalPropagationMode(PrincipalPropagationMode principalPropagationMode) {
+        this.principalPropagationMode = principalPropagationMode;
     }
 }

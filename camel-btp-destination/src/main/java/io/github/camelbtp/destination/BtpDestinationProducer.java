@@ -43,8 +43,16 @@ public class BtpDestinationProducer extends DefaultProducer {
         BtpDestinationEndpoint endpoint = getEndpoint();
         String name = destinationName(exchange);
         // HTTP is the one type this version carries; the engine says so clearly for MAIL, LDAP, TCP and RFC
-        ResolvedDestination resolved = endpoint.getComponent().connectivity().resolve(name, DestinationOptions.NONE);
-        processHttp(exchange, resolved);
+        RequestOptions request = RequestOptions.of(endpoint, exchange.getIn());
+        ResolvedDestination resolved = endpoint.getComponent().connectivity().resolve(name, request.options());
+        // the request's tokens are inputs of the lookup, not part of the call: the destination decides what the
+        // target receives, so they are taken off the message for the call and put back afterwards
+        Map<String, Object> credentials = request.removeCredentialHeaders(exchange.getIn());
+        try {
+            processHttp(exchange, resolved);
+        } finally {
+            credentials.forEach(exchange.getIn()::setHeader);
+        }
     }
 
     private String destinationName(Exchange exchange) {
