@@ -89,6 +89,11 @@ final class TokenAuthority {
      * {@code email} and {@code origin}.
      */
     IssuedToken issue(String clientId, List<String> scopes, String userName, String grantType) {
+        return issue(clientId, scopes, userName, grantType, null);
+    }
+
+    /** As above, for the tenant (subdomain) whose token URL was called; {@code null}: the sandbox's own. */
+    IssuedToken issue(String clientId, List<String> scopes, String userName, String grantType, String tenant) {
         long now = Instant.now().getEpochSecond();
         long expiresIn = Math.max(1, lifetime.toSeconds());
         String jti = UUID.randomUUID().toString().replace("-", "");
@@ -108,7 +113,7 @@ final class TokenAuthority {
                 .claim("grant_type", grantType)
                 .claim("zid", zoneId)
                 .claim("scope", scopes)
-                .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zoneId, "zdn", "sandbox"))
+                .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zoneId, "zdn", tenant == null ? "sandbox" : tenant))
                 .issueTime(new Date(now * 1000))
                 .expirationTime(new Date((now + expiresIn) * 1000))
                 .build();

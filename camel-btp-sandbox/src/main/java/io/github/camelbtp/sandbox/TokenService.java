@@ -36,6 +36,7 @@ final class TokenService {
 
     void register(HttpEndpoint endpoint) {
         endpoint.handle("/oauth/token", this::token);
+        endpoint.handle("/tenants/", this::token);
         endpoint.handle("/token_keys", this::tokenKeys);
         endpoint.handle("/", exchange -> HttpEndpoint.sendJson(exchange, 404,
                 Map.of("error", "not_found", "error_description", "No such endpoint")));
@@ -50,8 +51,17 @@ final class TokenService {
         HttpEndpoint.send(exchange, 200, HttpEndpoint.JSON, authority.jwks());
     }
 
+    /**
+     * A tenant's token URL on loopback. On BTP a subscriber's token service is {@code https://<subdomain>.<uaa host>};
+     * loopback has no subdomains, so the sandbox serves the tenant variant under {@code /tenants/<subdomain>/oauth/token}.
+     */
+    static final java.util.regex.Pattern TENANT_TOKEN_PATH = java.util.regex.Pattern.compile("^/tenants/([A-Za-z0-9-]+)/oauth/token$");
+
     private void token(HttpExchange exchange) throws IOException {
-        if (!"/oauth/token".equals(exchange.getRequestURI().getPath())) {
+        String path = exchange.getRequestURI().getPath();
+        java.util.regex.Matcher tenantPath = TENANT_TOKEN_PATH.matcher(path);
+        String tenant = tenantPath.matches() ? tenantPath.group(1) : null;
+        if (!"/oauth/token".equals(path) && tenant == null) {
             HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found"));
             return;
         }
@@ -95,7 +105,7 @@ final class TokenService {
             HttpEndpoint.sendJson(exchange, 400, user.error());
             return;
         }
-        TokenAuthority.IssuedToken token = authority.issue(clientId, client.get().scopes(), user.user(), grantType);
+        TokenAuthority.IssuedToken token = authority.issue(clientId, client.get().scopes(), user.user(), grantType, tenant);
         counters.tokenGrant();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", token.value());
