@@ -53,6 +53,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "subjectTokenTypeHeader": target.setSubjectTokenTypeHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "tenantheader":
         case "tenantHeader": target.setTenantHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantstrategy":
+        case "tenantStrategy": target.setTenantStrategy(property(camelContext, io.github.camelbtp.connectivity.TenantStrategy.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "usertokenheader":
@@ -94,6 +96,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "subjectTokenTypeHeader": return java.lang.String.class;
         case "tenantheader":
         case "tenantHeader": return java.lang.String.class;
+        case "tenantstrategy":
+        case "tenantStrategy": return io.github.camelbtp.connectivity.TenantStrategy.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
         case "usertokenheader":
@@ -136,6 +140,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "subjectTokenTypeHeader": return target.getSubjectTokenTypeHeader();
         case "tenantheader":
         case "tenantHeader": return target.getTenantHeader();
+        case "tenantstrategy":
+        case "tenantStrategy": return target.getTenantStrategy();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.isThrowExceptionOnFailure();
         case "usertokenheader":

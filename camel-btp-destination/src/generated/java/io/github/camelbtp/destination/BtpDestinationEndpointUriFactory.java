@@ -23,7 +23,7 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(20);
         props.add("chainName");
         props.add("codeHeader");
         props.add("codeVerifierHeader");
@@ -41,6 +41,7 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
         props.add("subjectTokenHeader");
         props.add("subjectTokenTypeHeader");
         props.add("tenantHeader");
+        props.add("tenantStrategy");
         props.add("throwExceptionOnFailure");
         props.add("userTokenHeader");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

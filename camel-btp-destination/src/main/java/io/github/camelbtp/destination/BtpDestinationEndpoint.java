@@ -99,6 +99,12 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " subaccount, the one the service binding belongs to. Caches are separated by tenant.")
     private String tenantHeader;
 
+    @UriParam(label = "advanced", defaultValue = "CURRENT_TENANT", description = "Whose destinations a request uses:"
+            + " CURRENT_TENANT (the tenant from tenantHeader, else the provider), PROVIDER_ONLY, SUBSCRIBER_ONLY (a request"
+            + " without tenant fails), or CURRENT_TENANT_THEN_PROVIDER (the provider's destination when the subscriber"
+            + " has none of that name; other failures are not hidden).")
+    private io.github.camelbtp.connectivity.TenantStrategy tenantStrategy = io.github.camelbtp.connectivity.TenantStrategy.CURRENT_TENANT;
+
     @UriParam(label = "advanced", description = "A destination fragment the Destination Service merges into the"
             + " destination (X-Fragment-Name), for example to switch a client or a path per route.")
     private String fragmentName;
@@ -261,6 +267,14 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
 
     public void setTenantHeader(String tenantHeader) {
         this.tenantHeader = tenantHeader;
+    }
+
+    public io.github.camelbtp.connectivity.TenantStrategy getTenantStrategy() {
+        return tenantStrategy;
+    }
+
+    public void setTenantStrategy(io.github.camelbtp.connectivity.TenantStrategy tenantStrategy) {
+        this.tenantStrategy = tenantStrategy;
     }
 
     public String getFragmentName() {

@@ -44,7 +44,8 @@ public class BtpDestinationProducer extends DefaultProducer {
         String name = destinationName(exchange);
         // HTTP is the one type this version carries; the engine says so clearly for MAIL, LDAP, TCP and RFC
         RequestOptions request = RequestOptions.of(endpoint, exchange.getIn());
-        ResolvedDestination resolved = endpoint.getComponent().connectivity().resolve(name, request.options());
+        ResolvedDestination resolved = endpoint.getTenantStrategy().resolve(endpoint.getComponent().connectivity(), name,
+                request.options());
         // the request's tokens are inputs of the lookup, not part of the call: the destination decides what the
         // target receives, so they are taken off the message for the call and put back afterwards
         Map<String, Object> credentials = request.removeCredentialHeaders(exchange.getIn());

@@ -42,10 +42,12 @@ final class DestinationService {
     private final Faults faults;
     private final ScheduledExecutorService delays;
     private final DestinationAuthTokens authTokens;
+    private final Tenants tenants;
 
     DestinationService(Destinations destinations, TokenAuthority authority, String destinationClientId,
             String subaccountId, String instanceId, Counters counters, Faults faults,
-            ScheduledExecutorService delays, Assertions assertions) {
+            ScheduledExecutorService delays, Assertions assertions, Tenants tenants) {
+        this.tenants = tenants;
         this.authTokens = new DestinationAuthTokens(authority, assertions);
         this.destinations = destinations;
         this.authority = authority;
@@ -71,12 +73,15 @@ final class DestinationService {
         Reply reply;
         if (faults.isDestinationServiceDown()) {
             reply = error(503, "Service Unavailable");
-        } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        } else if (zone(exchange.getRequestHeaders().getFirst("Authorization")).isEmpty()) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             reply = error(401, "Unauthorized: a valid bearer token of the destination service binding is required");
         } else if (find) {
-            reply = find(path.substring(FIND.length()), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders()::getFirst);
+            Optional<Destinations> scope = destinationsFor(zone(exchange.getRequestHeaders().getFirst("Authorization")).get(),
+                    exchange.getRequestHeaders().getFirst("x-tenant"));
+            reply = scope.isEmpty() ? error(404, "Tenant not found")
+                    : find(scope.get(), path.substring(FIND.length()), exchange.getRequestURI().getRawQuery(),
+                            exchange.getRequestHeaders()::getFirst);
         } else if (path.equals(SUBACCOUNT) || path.startsWith(SUBACCOUNT + "/")) {
             reply = admin(false, exchange.getRequestMethod(), path.substring(SUBACCOUNT.length()), body);
         } else if (path.equals(INSTANCE) || path.startsWith(INSTANCE + "/")) {
@@ -106,16 +111,30 @@ final class DestinationService {
         }
     }
 
-    private boolean authorized(String authorization) {
+    /** The identity zone of a valid token of the destination binding's client: the provider's or a subscriber's. */
+    private Optional<String> zone(String authorization) {
         return authority.verify(TokenAuthority.bearer(authorization))
                 .filter(token -> destinationClientId.equals(token.clientId()))
-                .filter(token -> subaccountId.equals(token.zoneId()))
-                .isPresent();
+                .map(TokenAuthority.VerifiedToken::zoneId)
+                .filter(zone -> subaccountId.equals(zone) || tenants.all().stream().anyMatch(t -> t.zoneId().equals(zone)));
+    }
+
+    /**
+     * The destinations a find call sees: the token's subaccount, or — with the provider's token and an
+     * {@code x-tenant} header (subdomain or tenant ID) — that subscriber's.
+     */
+    private Optional<Destinations> destinationsFor(String zone, String xTenant) {
+        if (subaccountId.equals(zone)) {
+            return xTenant == null || xTenant.isBlank() ? Optional.of(destinations)
+                    : tenants.byIdOrSubdomain(xTenant.trim()).map(Tenants.Tenant::destinations);
+        }
+        return tenants.all().stream().filter(t -> t.zoneId().equals(zone)).findFirst().map(Tenants.Tenant::destinations);
     }
 
     // ---- find [find-a-destination-response-structure-83a3f3b] ------------------------------------------------
 
-    private Reply find(String name, String rawQuery, java.util.function.Function<String, String> header) {
+    private Reply find(Destinations destinations, String name, String rawQuery,
+            java.util.function.Function<String, String> header) {
         if (name.isEmpty() || name.contains("/")) {
             return error(404, NOT_FOUND);
         }

@@ -92,6 +92,7 @@ public final class Sandbox implements AutoCloseable {
     private final RecordedRequests proxyRequests = new RecordedRequests();
     private final OAuthClients oauthClients = new OAuthClients();
     private final SandboxUsers users = new SandboxUsers();
+    private final Tenants tenants = new Tenants();
     private final TokenAuthority authority;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -126,9 +127,9 @@ public final class Sandbox implements AutoCloseable {
 
             this.authority = authority;
             Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
-            new TokenService(oauthClients, authority, counters, faults, users, assertions).register(tokenEndpoint);
+            new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants).register(tokenEndpoint);
             new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
-                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions).register(destinationEndpoint);
+                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants).register(destinationEndpoint);
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
                     .register(salesEndpoint);
             new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
@@ -372,6 +373,15 @@ public final class Sandbox implements AutoCloseable {
     /** Request counters. */
     public Counters counters() {
         return counters;
+    }
+
+    /**
+     * Subscriber tenants: {@code tenants().subscribe("acme").destinations()} gives tenant {@code acme} its own
+     * subaccount and destinations, reached with its token ({@code /tenants/acme/oauth/token} on loopback) or with
+     * the provider's token and {@code x-tenant}.
+     */
+    public Tenants tenants() {
+        return tenants;
     }
 
     /** The identity provider's users (for the password grant). */

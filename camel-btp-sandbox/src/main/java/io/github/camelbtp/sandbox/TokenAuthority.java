@@ -92,8 +92,9 @@ final class TokenAuthority {
         return issue(clientId, scopes, userName, grantType, null);
     }
 
-    /** As above, for the tenant (subdomain) whose token URL was called; {@code null}: the sandbox's own. */
-    IssuedToken issue(String clientId, List<String> scopes, String userName, String grantType, String tenant) {
+    /** As above, in a subscriber's identity zone ({@code null}: the provider's, the sandbox's own subaccount). */
+    IssuedToken issue(String clientId, List<String> scopes, String userName, String grantType, Tenants.Tenant tenant) {
+        String zone = tenant == null ? zoneId : tenant.zoneId();
         long now = Instant.now().getEpochSecond();
         long expiresIn = Math.max(1, lifetime.toSeconds());
         String jti = UUID.randomUUID().toString().replace("-", "");
@@ -111,9 +112,10 @@ final class TokenAuthority {
                 .claim("cid", clientId)
                 .claim("azp", clientId)
                 .claim("grant_type", grantType)
-                .claim("zid", zoneId)
+                .claim("zid", zone)
                 .claim("scope", scopes)
-                .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zoneId, "zdn", tenant == null ? "sandbox" : tenant))
+                .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zone, "zdn",
+                        tenant == null ? "sandbox" : tenant.subdomain()))
                 .issueTime(new Date(now * 1000))
                 .expirationTime(new Date((now + expiresIn) * 1000))
                 .build();

@@ -23,9 +23,11 @@ final class TokenService {
 
     private final SandboxUsers users;
     private final Assertions assertions;
+    private final Tenants tenants;
 
     TokenService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults, SandboxUsers users,
-            Assertions assertions) {
+            Assertions assertions, Tenants tenants) {
+        this.tenants = tenants;
         this.users = users;
         this.assertions = assertions;
         this.clients = clients;
@@ -60,7 +62,14 @@ final class TokenService {
     private void token(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         java.util.regex.Matcher tenantPath = TENANT_TOKEN_PATH.matcher(path);
-        String tenant = tenantPath.matches() ? tenantPath.group(1) : null;
+        String subdomain = tenantPath.matches() ? tenantPath.group(1) : null;
+        Tenants.Tenant tenant = tenants.bySubdomain(subdomain).orElse(null);
+        if (subdomain != null && tenant == null) {
+            exchange.getRequestBody().readAllBytes();
+            HttpEndpoint.sendJson(exchange, 404, error("not_found", "Identity zone for subdomain '" + subdomain
+                    + "' not found"));
+            return;
+        }
         if (!"/oauth/token".equals(path) && tenant == null) {
             HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found"));
             return;

@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity.destination;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
+import io.github.camelbtp.connectivity.TokenException;
 import io.github.camelbtp.connectivity.auth.AccessToken;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
@@ -54,17 +55,45 @@ public final class DestinationServiceLoader implements DestinationLoader {
     @Override
     public Optional<Destination> load(String name, DestinationOptions options) {
         DestinationNames.requireValid(name);
-        ServiceClient.Response response = find(name, tokens.token(tokenRequest, name), options);
+        TokenRequest request = tokenRequestFor(options.tenant());
+        ServiceClient.Response response = find(name, token(request, name, options.tenant()), options);
         if (response.status() == 401) {
             // the token may have been revoked or the key rotated: one fresh token, one more try
-            tokens.invalidate(tokenRequest);
-            response = find(name, tokens.token(tokenRequest, name), options);
+            tokens.invalidate(request);
+            response = find(name, tokens.token(request, name), options);
         }
         return switch (response.status()) {
             case 200 -> Optional.of(parse(name, response.body()));
             case 404 -> Optional.empty();
             default -> throw error(name, response);
         };
+    }
+
+    /**
+     * The binding's client-credentials token for the tenant: a subscriber given by subdomain gets a token from its own
+     * token URL, so the service answers with that subaccount's destinations; the provider (no tenant) and tenants
+     * given by ID use the binding's token URL (a tenant ID then travels as {@code x-tenant}).
+     */
+    private TokenRequest tokenRequestFor(String tenant) {
+        if (tenant == null || !SubscriberTokenUrl.isSubdomain(tenant)) {
+            return tokenRequest;
+        }
+        return tokenRequest.withTokenEndpoint(SubscriberTokenUrl.of(tokenRequest.tokenEndpoint(), tenant));
+    }
+
+    private AccessToken token(TokenRequest request, String name, String tenant) {
+        if (request == tokenRequest) {
+            return tokens.token(request, name);
+        }
+        try {
+            return tokens.token(request, name);
+        } catch (TokenException e) {
+            URI url = request.tokenEndpoint();
+            throw new TokenException(name, e.tokenServiceHost(), e.errorCode(), "Cannot get the destination binding's"
+                    + " token for tenant '" + tenant + "' from the subscriber's token URL " + url.getScheme() + "://"
+                    + url.getRawAuthority() + url.getRawPath() + ": " + e.getMessage() + " Check that the tenant header"
+                    + " carries the subdomain of a subaccount subscribed to this application.", e);
+        }
     }
 
     private ServiceClient.Response find(String name, AccessToken token, DestinationOptions options) {

@@ -38,7 +38,10 @@ public final class FindRequestHeaders {
         put(headers, CODE_VERIFIER, options.codeVerifier());
         put(headers, SUBJECT_TOKEN, options.subjectToken());
         put(headers, SUBJECT_TOKEN_TYPE, options.subjectTokenType());
-        put(headers, TENANT, options.tenant());
+        if (options.tenant() != null && !SubscriberTokenUrl.isSubdomain(options.tenant())) {
+            // a subdomain is reached with the subscriber's own token; a tenant ID rides on the provider's token
+            headers.put(TENANT, options.tenant());
+        }
         if (options.fragmentName() != null) {
             headers.put(FRAGMENT_NAME, options.fragmentName());
             if (options.fragmentOptional()) {

@@ -169,6 +169,7 @@ class ClientSideGrantsSandboxTest {
 
     @Test
     void commonTokenServiceUrlIsMadeTheTenantsByReplacingThePlaceholder() {
+        sandbox.tenants().subscribe("subscriber-a");
         RecordingRelay relay = new RecordingRelay(sandbox.tokenServiceUri());
         open.add(relay);
         BtpConnectivity engine = engine("OAuth2ClientCredentials", "tokenServiceURLType", "Common",
