@@ -19,6 +19,7 @@ import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
 import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.ServiceClient;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -110,7 +111,17 @@ public final class BtpConnectivity implements Closeable {
                 destination.propertiesWithPrefix(DestinationProperty.URL_QUERIES_PREFIX), plan.proxy(),
                 Authenticator.seconds(destination, DestinationProperty.CONNECTION_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
                 Authenticator.seconds(destination, DestinationProperty.READ_TIMEOUT, DEFAULT_READ_TIMEOUT),
-                authentication.challengeCredentials());
+                authentication.challengeCredentials(), tls(destination, url));
+    }
+
+    /** The destination's TLS material; a client certificate only makes sense on an https URL [client-certificate-authentication-4e13a04]. */
+    private static TlsMaterial tls(Destination destination, URI url) {
+        if ("ClientCertificateAuthentication".equals(destination.authentication()) && !"https".equalsIgnoreCase(url.getScheme())) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is '" + url
+                    + "', but ClientCertificateAuthentication presents its certificate in the TLS handshake and needs an"
+                    + " https:// URL.");
+        }
+        return TlsMaterial.of(destination);
     }
 
     private static URI url(Destination destination) {

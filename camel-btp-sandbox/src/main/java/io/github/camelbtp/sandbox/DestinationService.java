@@ -43,10 +43,12 @@ final class DestinationService {
     private final ScheduledExecutorService delays;
     private final DestinationAuthTokens authTokens;
     private final Tenants tenants;
+    private final Certificates certificates;
 
     DestinationService(Destinations destinations, TokenAuthority authority, String destinationClientId,
             String subaccountId, String instanceId, Counters counters, Faults faults,
-            ScheduledExecutorService delays, Assertions assertions, Tenants tenants) {
+            ScheduledExecutorService delays, Assertions assertions, Tenants tenants, Certificates certificates) {
+        this.certificates = certificates;
         this.tenants = tenants;
         this.authTokens = new DestinationAuthTokens(authority, assertions);
         this.destinations = destinations;
@@ -156,7 +158,18 @@ final class DestinationService {
                 answer.put("authTokens", tokens);
             }
         }
-        answer.put("certificates", List.of());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (String location : List.of("KeyStoreLocation", "TrustStoreLocation")) {
+            String file = destination.get(location);
+            certificates.get(file).ifPresent(content -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("Name", file);
+                entry.put("Content", java.util.Base64.getEncoder().encodeToString(content));
+                entry.put("Type", "CERTIFICATE");
+                files.add(entry);
+            });
+        }
+        answer.put("certificates", files);
         return new Reply(200, answer);
     }
 

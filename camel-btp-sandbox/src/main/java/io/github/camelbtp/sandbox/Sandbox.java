@@ -93,6 +93,7 @@ public final class Sandbox implements AutoCloseable {
     private final OAuthClients oauthClients = new OAuthClients();
     private final SandboxUsers users = new SandboxUsers();
     private final Tenants tenants = new Tenants();
+    private final Certificates certificates = new Certificates();
     private final TokenAuthority authority;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -129,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
             Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
             new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants).register(tokenEndpoint);
             new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
-                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants).register(destinationEndpoint);
+                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates).register(destinationEndpoint);
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
                     .register(salesEndpoint);
             new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
@@ -382,6 +383,23 @@ public final class Sandbox implements AutoCloseable {
      */
     public Tenants tenants() {
         return tenants;
+    }
+
+    /** The subaccount's certificate files, returned with destinations that name them (KeyStoreLocation, TrustStoreLocation). */
+    public Certificates certificates() {
+        return certificates;
+    }
+
+    /**
+     * Starts an HTTPS backend serving with {@code serverContext}'s certificate, requiring a client certificate when
+     * asked; closed with the sandbox.
+     */
+    public HttpsBackend httpsBackend(javax.net.ssl.SSLContext serverContext, boolean requireClientCertificate) {
+        HttpsBackend backend = HttpsBackend.start(serverContext, requireClientCertificate);
+        synchronized (resources) {
+            resources.add(backend);
+        }
+        return backend;
     }
 
     /** The identity provider's users (for the password grant). */

@@ -84,7 +84,8 @@ public final class Authenticator {
             return fromService;
         }
         return switch (authType) {
-            case NoAuthentication -> Authentication.NONE;
+            // the client certificate is presented in the TLS handshake (see TlsMaterial), no header
+            case NoAuthentication, ClientCertificateAuthentication -> Authentication.NONE;
             case BasicAuthentication -> basic(destination);
             case OAuth2ClientCredentials -> bearer(destination, options, TokenGrant.CLIENT_CREDENTIALS, "Authorization");
             case OAuth2Password -> bearer(destination, options, TokenGrant.password(

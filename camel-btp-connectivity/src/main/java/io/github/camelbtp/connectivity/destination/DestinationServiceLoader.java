@@ -168,7 +168,21 @@ public final class DestinationServiceLoader implements DestinationLoader {
                     header.path("key").asText(null), header.path("value").asText(null), expiresAt,
                     t.hasNonNull("error") ? t.get("error").asText() : null));
         }
-        return new Destination(name, properties, authTokens, SOURCE);
+        List<DestinationCertificate> certificates = new ArrayList<>();
+        for (JsonNode c : root.path("certificates")) {
+            String fileName = c.path("Name").asText("");
+            if (fileName.isEmpty()) {
+                continue;
+            }
+            try {
+                certificates.add(new DestinationCertificate(fileName,
+                        java.util.Base64.getMimeDecoder().decode(c.path("Content").asText("")), c.path("Type").asText(null)));
+            } catch (IllegalArgumentException e) {
+                throw new DestinationServiceException(name, 200, null, "The Destination Service returned certificate '"
+                        + fileName + "' for destination '" + name + "' with a Content that is not base64.", null);
+            }
+        }
+        return new Destination(name, properties, authTokens, SOURCE, certificates);
     }
 
     private static String hostOf(URI uri) {
