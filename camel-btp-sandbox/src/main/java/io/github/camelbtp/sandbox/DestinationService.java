@@ -145,6 +145,22 @@ final class DestinationService {
         if (destination == null) {
             return error(404, NOT_FOUND);
         }
+        String fragmentName = header.apply("X-Fragment-Name");
+        if (fragmentName != null && !fragmentName.isBlank()) {
+            Optional<Map<String, String>> fragment = destinations.fragment(fragmentName.trim());
+            if (fragment.isPresent()) {
+                // the fragment's properties win over the destination's
+                Map<String, String> merged = new LinkedHashMap<>(destination);
+                fragment.get().forEach((k, v) -> {
+                    if (!k.equals("FragmentName")) {
+                        merged.put(k, v);
+                    }
+                });
+                destination = merged;
+            } else if (!"true".equalsIgnoreCase(header.apply("X-Fragment-Optional"))) {
+                return error(404, "Destination fragment '" + fragmentName.trim() + "' not found");
+            }
+        }
         Map<String, Object> owner = new LinkedHashMap<>();
         owner.put("SubaccountId", subaccountId);
         owner.put("InstanceId", atInstance != null ? instanceId : null);

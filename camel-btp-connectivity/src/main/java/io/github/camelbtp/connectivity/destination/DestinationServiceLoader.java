@@ -64,7 +64,16 @@ public final class DestinationServiceLoader implements DestinationLoader {
         }
         return switch (response.status()) {
             case 200 -> Optional.of(parse(name, response.body()));
-            case 404 -> Optional.empty();
+            case 404 -> {
+                String message = errorMessage(response.body());
+                if (options.fragmentName() != null && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("fragment")) {
+                    throw new io.github.camelbtp.connectivity.DestinationConfigurationException(name,
+                            FindRequestHeaders.FRAGMENT_NAME, "names fragment '" + options.fragmentName() + "', which the"
+                            + " Destination Service does not know (" + message + "). Create the fragment, correct"
+                            + " fragmentName, or set fragmentOptional=true to use the destination without it.");
+                }
+                yield Optional.empty();
+            }
             default -> throw error(name, response);
         };
     }
