@@ -59,7 +59,7 @@ public final class BtpConnectivity implements Closeable {
 
     private BtpConnectivity(Builder b) {
         this.bindings = b.bindings != null ? b.bindings : ServiceBindings.fromEnvironment();
-        this.http = new ServiceClient(b.serviceTimeout, b.serviceTimeout);
+        this.http = new ServiceClient(b.serviceTimeout, b.serviceTimeout, b.serviceTrust);
         TokenService tokens = new TokenService(http, b.clock, b.tokenRefreshMargin);
         List<DestinationLoader> loaders = new ArrayList<>();
         if (!b.staticDestinations.isEmpty()) {
@@ -190,6 +190,16 @@ public final class BtpConnectivity implements Closeable {
         private Duration serviceTimeout = Duration.ofSeconds(6);
         private Duration tokenRefreshMargin = Duration.ofSeconds(30);
         private PrincipalPropagationMode propagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
+        private List<java.security.cert.X509Certificate> serviceTrust = List.of();
+
+        /**
+         * CA certificates trusted, besides the JDK's, on the mutual-TLS token calls of X.509 service bindings
+         * ({@code certurl}), for example a corporate TLS inspection CA.
+         */
+        public Builder serviceTrust(Collection<java.security.cert.X509Certificate> certificates) {
+            this.serviceTrust = List.copyOf(certificates);
+            return this;
+        }
 
         /** How PrincipalPropagation destinations carry the user to the Connectivity proxy (default: SAP-Connectivity-Authentication). */
         public Builder principalPropagationMode(PrincipalPropagationMode mode) {

@@ -31,6 +31,18 @@ public final class HttpsBackend implements AutoCloseable {
     private final ExecutorService executor;
 
     private HttpsBackend(SSLContext context, boolean requireClientCertificate) {
+        this(context, requireClientCertificate, false, exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("clientCertificate", subject(((HttpsExchange) exchange).getSSLSession()));
+            answer.put("path", exchange.getRequestURI().getPath());
+            HttpEndpoint.sendJson(exchange, 200, answer);
+        });
+    }
+
+    /** A server with its own handler; {@code wantClientCertificate} asks for a certificate without requiring one. */
+    HttpsBackend(SSLContext context, boolean requireClientCertificate, boolean wantClientCertificate,
+            com.sun.net.httpserver.HttpHandler handler) {
         try {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         } catch (IOException e) {
@@ -41,17 +53,15 @@ public final class HttpsBackend implements AutoCloseable {
             public void configure(HttpsParameters parameters) {
                 // set on the SSLParameters: once they are given, HttpsParameters' own flags are not used
                 javax.net.ssl.SSLParameters ssl = context.getDefaultSSLParameters();
-                ssl.setNeedClientAuth(requireClientCertificate);
+                if (requireClientCertificate) {
+                    ssl.setNeedClientAuth(true);
+                } else if (wantClientCertificate) {
+                    ssl.setWantClientAuth(true);
+                }
                 parameters.setSSLParameters(ssl);
             }
         });
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("clientCertificate", subject(((HttpsExchange) exchange).getSSLSession()));
-            answer.put("path", exchange.getRequestURI().getPath());
-            HttpEndpoint.sendJson(exchange, 200, answer);
-        });
+        server.createContext("/", handler);
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "sandbox-https-backend");
             thread.setDaemon(true);

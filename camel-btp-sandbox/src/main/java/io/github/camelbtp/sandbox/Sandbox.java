@@ -93,6 +93,7 @@ public final class Sandbox implements AutoCloseable {
     private final OAuthClients oauthClients = new OAuthClients();
     private final SandboxUsers users = new SandboxUsers();
     private final Tenants tenants = new Tenants();
+    private final TokenService tokenService;
     private final Certificates certificates = new Certificates();
     private final TokenAuthority authority;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -128,7 +129,8 @@ public final class Sandbox implements AutoCloseable {
 
             this.authority = authority;
             Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
-            new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants).register(tokenEndpoint);
+            tokenService = new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants);
+            tokenService.register(tokenEndpoint);
             new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
                     DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates).register(destinationEndpoint);
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
@@ -400,6 +402,20 @@ public final class Sandbox implements AutoCloseable {
             resources.add(backend);
         }
         return backend;
+    }
+
+    /**
+     * Starts the token service's X.509 variant — what a binding's {@code certurl} points to — on HTTPS with
+     * {@code serverContext}'s certificate: a client authenticates with a TLS client certificate whose subject is
+     * {@code CN=<client id>} and that {@code serverContext} trusts, sending {@code client_id} in the form
+     * ({@code tls_client_auth}). Returns its base URI ({@code certurl}); closed with the sandbox.
+     */
+    public URI x509TokenService(javax.net.ssl.SSLContext serverContext) {
+        HttpsBackend endpoint = new HttpsBackend(serverContext, false, true, tokenService.tokenHandler());
+        synchronized (resources) {
+            resources.add(endpoint);
+        }
+        return endpoint.uri("localhost");
     }
 
     /** The identity provider's users (for the password grant). */

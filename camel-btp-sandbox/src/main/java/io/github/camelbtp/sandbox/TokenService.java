@@ -36,6 +36,11 @@ final class TokenService {
         this.faults = faults;
     }
 
+    /** The token endpoint's handler, for the X.509 (mutual TLS) variant of the token service. */
+    com.sun.net.httpserver.HttpHandler tokenHandler() {
+        return this::token;
+    }
+
     void register(HttpEndpoint endpoint) {
         endpoint.handle("/oauth/token", this::token);
         endpoint.handle("/tenants/", this::token);
@@ -88,14 +93,16 @@ final class TokenService {
         }
         Map<String, List<String>> form = URLUtils.parseParameters(new String(body, StandardCharsets.UTF_8));
         String[] credentials = clientCredentials(exchange.getRequestHeaders().getFirst("Authorization"), form);
-        if (credentials == null) {
+        Optional<OAuthClients.Client> byCertificate = certificateClient(exchange, first(form, "client_id"));
+        if (credentials == null && byCertificate.isEmpty()) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"UAA/client\", error=\"unauthorized\"");
             HttpEndpoint.sendJson(exchange, 401, error("unauthorized",
                     "Full authentication is required to access this resource"));
             return;
         }
-        Optional<OAuthClients.Client> client = clients.authenticate(credentials[0], credentials[1]);
-        if (client.isEmpty() && credentials.length > 2) {
+        Optional<OAuthClients.Client> client = byCertificate.isPresent() ? byCertificate
+                : clients.authenticate(credentials[0], credentials[1]);
+        if (client.isEmpty() && credentials != null && credentials.length > 2) {
             client = clients.authenticate(credentials[0], credentials[2]);
         }
         if (client.isEmpty()) {
@@ -129,6 +136,26 @@ final class TokenService {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("Pragma", "no-cache");
         HttpEndpoint.sendJson(exchange, 200, answer);
+    }
+
+    /**
+     * {@code tls_client_auth} on the X.509 endpoint: the client whose id the verified TLS client certificate's CN
+     * names, when the form's {@code client_id} is that client.
+     */
+    private Optional<OAuthClients.Client> certificateClient(HttpExchange exchange, String clientId) {
+        if (!(exchange instanceof com.sun.net.httpserver.HttpsExchange https) || clientId == null) {
+            return Optional.empty();
+        }
+        try {
+            java.security.cert.Certificate[] chain = https.getSSLSession().getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof java.security.cert.X509Certificate x509)) {
+                return Optional.empty();
+            }
+            String subject = x509.getSubjectX500Principal().getName();
+            return ("CN=" + clientId).equals(subject) ? clients.byId(clientId) : Optional.empty();
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
     }
 
     /** The user a grant acts for, or the OAuth error answering it (RFC 6749 §5.2). */

@@ -82,7 +82,11 @@ public final class TokenService {
 
     private AccessToken fetch(TokenRequest request, String destinationName) {
         String host = request.tokenEndpoint().getHost() + (request.tokenEndpoint().getPort() > 0 ? ":" + request.tokenEndpoint().getPort() : "");
-        ClientAuthentication auth = request.credentialsInBody()
+        // an X.509 binding authenticates with its certificate in the TLS handshake; client_id goes in the body
+        ClientAuthentication auth = request.clientCertificate() != null
+                ? new com.nimbusds.oauth2.sdk.auth.PKITLSClientAuthentication(new ClientID(request.clientId()),
+                        (javax.net.ssl.SSLSocketFactory) null)
+                : request.credentialsInBody()
                 ? new ClientSecretPost(new ClientID(request.clientId()), new Secret(request.clientSecret()))
                 : new ClientSecretBasic(new ClientID(request.clientId()), new Secret(request.clientSecret()));
         Scope scope = request.scope() == null || request.scope().isBlank() ? null : Scope.parse(request.scope());
@@ -96,7 +100,12 @@ public final class TokenService {
         Instant requestedAt = clock.instant();
         HTTPResponse httpResponse;
         try {
-            httpResponse = httpRequest.send(http);
+            httpResponse = httpRequest.send(request.clientCertificate() == null ? http
+                    : http.withClientCertificate(request.clientCertificate()));
+        } catch (IllegalArgumentException e) {
+            throw new TokenException(destinationName, host, "invalid_client_certificate", "The X.509 service binding of"
+                    + " client '" + request.clientId() + "' cannot authenticate at " + host + ": " + e.getMessage()
+                    + ". Check the binding's 'certificate' and 'key' (PEM; re-create the service key).", null);
         } catch (IOException e) {
             throw new TokenException(destinationName, host, null, "Cannot reach the token service at " + host
                     + (destinationName == null ? "" : " for destination '" + destinationName + "'") + ": " + e.getMessage()

@@ -17,7 +17,6 @@ public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuth
         // name the key the value came from: a binding with the older key must not be told about the newer one
         String portKey = binding.credential("onpremise_proxy_http_port").isPresent() ? "onpremise_proxy_http_port"
                 : "onpremise_proxy_port";
-        String tokenUrl = DestinationServiceCredentials.require(binding, "token_service_url", "url");
         int httpPort;
         try {
             httpPort = Integer.parseInt(port);
@@ -25,9 +24,6 @@ public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuth
             throw new DestinationConfigurationException(null, binding.label() + ".credentials." + portKey,
                     "is not a port number: '" + port + "'.");
         }
-        return new ConnectivityCredentials(host, httpPort, new OAuthClientCredentials(
-                URI.create(DestinationServiceCredentials.stripSlash(tokenUrl) + "/oauth/token"),
-                DestinationServiceCredentials.require(binding, "clientid"),
-                DestinationServiceCredentials.require(binding, "clientsecret")));
+        return new ConnectivityCredentials(host, httpPort, OAuthClientCredentials.of(binding, "token_service_url", "url"));
     }
 }

@@ -47,9 +47,7 @@ public final class DestinationServiceLoader implements DestinationLoader {
         this.tokens = tokens;
         this.http = http;
         this.clock = clock;
-        // XSUAA accepts the client in the Basic header; SAP's SDKs send it so as well
-        this.tokenRequest = new TokenRequest(credentials.client().tokenEndpoint(), credentials.client().clientId(),
-                credentials.client().clientSecret(), false, null, Map.of(), Map.of(), timeout, timeout);
+        this.tokenRequest = TokenRequest.forBinding(credentials.client(), timeout);
     }
 
     @Override

@@ -33,8 +33,7 @@ public final class OnPremiseHttpDispatch implements Dispatch {
     public OnPremiseHttpDispatch(ConnectivityCredentials connectivity, TokenService tokens, Duration timeout) {
         this.connectivity = connectivity;
         this.tokens = tokens;
-        this.tokenRequest = new TokenRequest(connectivity.client().tokenEndpoint(), connectivity.client().clientId(),
-                connectivity.client().clientSecret(), false, null, Map.of(), Map.of(), timeout, timeout);
+        this.tokenRequest = TokenRequest.forBinding(connectivity.client(), timeout);
     }
 
     /** The header that carries the user's JWT for principal propagation. */

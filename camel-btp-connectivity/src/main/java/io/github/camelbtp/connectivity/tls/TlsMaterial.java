@@ -129,6 +129,43 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         }
     }
 
+    /**
+     * An SSL context presenting a PEM client certificate and key (an X.509 service binding's {@code certificate} and
+     * {@code key}), trusting the JDK's CAs and {@code extraTrust}.
+     *
+     * @throws GeneralSecurityException when the PEM texts are not a key and its certificate chain
+     */
+    public static SSLContext clientCertificateContext(String certificatePem, String keyPem,
+            Collection<X509Certificate> extraTrust) throws GeneralSecurityException {
+        char[] password = new char[0];
+        KeyStore keyStore;
+        try {
+            keyStore = Pem.keyStore(keyPem + "\n" + certificatePem, password);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e.getMessage(), e);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keyStore, password);
+        List<X509TrustManager> chain = new ArrayList<>();
+        if (!extraTrust.isEmpty()) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            try {
+                trust.load(null, null);
+            } catch (IOException e) {
+                throw new GeneralSecurityException(e);
+            }
+            int i = 0;
+            for (X509Certificate c : extraTrust) {
+                trust.setCertificateEntry("extra-" + i++, c);
+            }
+            chain.add(trustManager(trust));
+        }
+        chain.add(trustManager(null));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), new TrustManager[] {new EitherTrustManager(chain)}, null);
+        return context;
+    }
+
     private static DestinationCertificate file(Destination d, String property, String location) {
         return d.certificate(location).orElseThrow(() -> new DestinationConfigurationException(d.name(), property,
                 "is '" + location + "', but the destination's source returned no certificate file of that name."

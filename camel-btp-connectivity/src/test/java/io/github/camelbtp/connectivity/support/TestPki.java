@@ -45,6 +45,16 @@ public final class TestPki {
             return store("JKS", password);
         }
 
+        /** The certificate chain as PEM (an X.509 binding's {@code certificate}). */
+        public String certificatePem() {
+            return pemBlock("CERTIFICATE", encoded(certificate)) + pemBlock("CERTIFICATE", encoded(issuer));
+        }
+
+        /** The unencrypted PKCS#8 key as PEM (an X.509 binding's {@code key}). */
+        public String keyPem() {
+            return pemBlock("PRIVATE KEY", keys.getPrivate().getEncoded());
+        }
+
         /** An unencrypted PKCS#8 key and the certificate chain, in one PEM file. */
         public byte[] pem() {
             return (pemBlock("PRIVATE KEY", keys.getPrivate().getEncoded()) + pemBlock("CERTIFICATE", encoded(certificate))
