@@ -104,7 +104,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
                             + " Anyone on the network path can read and change its traffic. Use it for tests only;"
                             + " configure TrustStoreLocation instead.", d.name());
                 }
-                trustManagers = new TrustManager[] {new TrustAllManager()};
+                trustManagers = new TrustManager[] {new TrustEverything()};
             } else {
                 List<X509TrustManager> chain = new ArrayList<>();
                 if (trustStoreLocation != null) {
@@ -116,7 +116,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
                 }
                 // the trust store is added to the JDK's, not put in its place [server-certificate-authentication-e75d7f1]
                 chain.add(trustManager(null));
-                trustManagers = new TrustManager[] {new EitherTrustManager(chain)};
+                trustManagers = new TrustManager[] {new TrustEither(chain)};
             }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers, trustManagers, null);
@@ -162,7 +162,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         }
         chain.add(trustManager(null));
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), new TrustManager[] {new EitherTrustManager(chain)}, null);
+        context.init(kmf.getKeyManagers(), new TrustManager[] {new TrustEither(chain)}, null);
         return context;
     }
 
@@ -254,10 +254,10 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
     }
 
     /** Trusts a chain when any of its managers does: the destination's trust store, then the JDK's. */
-    private static final class EitherTrustManager implements X509TrustManager {
+    private static final class TrustEither implements X509TrustManager {
         private final List<X509TrustManager> managers;
 
-        EitherTrustManager(List<X509TrustManager> managers) {
+        TrustEither(List<X509TrustManager> managers) {
             this.managers = List.copyOf(managers);
         }
 
@@ -287,7 +287,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
     }
 
     /** {@code TrustAll=TRUE}: what the destination asks for, and nothing else ever uses. */
-    private static final class TrustAllManager implements X509TrustManager {
+    private static final class TrustEverything implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
             // trusts everything, as the destination says
