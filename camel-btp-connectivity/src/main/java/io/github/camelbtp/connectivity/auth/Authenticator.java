@@ -35,10 +35,8 @@ import java.util.stream.Collectors;
 public final class Authenticator {
 
     /** SAP's 15 values of {@code Authentication} [http-destinations-42a0e6b]. */
-    public static final Set<String> KNOWN_TYPES = Set.of("NoAuthentication", "BasicAuthentication",
-            "ClientCertificateAuthentication", "PrincipalPropagation", "OAuth2ClientCredentials", "OAuth2Password",
-            "OAuth2UserTokenExchange", "OAuth2JWTBearer", "OAuth2SAMLBearerAssertion", "SAMLAssertion", "SAPAssertionSSO",
-            "OAuth2RefreshToken", "OAuth2AuthorizationCode", "OAuth2TokenExchange", "OAuth2TechnicalUserPropagation");
+    public static final Set<String> KNOWN_TYPES = java.util.Arrays.stream(AuthenticationType.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final Duration TOKEN_SERVICE_TIMEOUT = Duration.ofSeconds(10);
     /** Where OAuth2TechnicalUserPropagation's token goes [consuming-the-connectivity-service-313b215]. */
