@@ -214,6 +214,29 @@ class ClientSideGrantsSandboxTest {
     }
 
     @Test
+    void userTokenIsRenewedAheadOfItsExpiryAndNotBefore() {
+        io.github.camelbtp.connectivity.support.MutableClock clock = new io.github.camelbtp.connectivity.support.MutableClock();
+        Map<String, String> p = new LinkedHashMap<>(Map.of("URL", sandbox.cloudApiUri().toString(),
+                "Authentication", "OAuth2JWTBearer", "tokenServiceURL", sandbox.tokenServiceUri() + "/oauth/token",
+                "clientId", CLIENT, "clientSecret", SECRET));
+        BtpConnectivity engine = engines.bound(sandbox, b -> b.clock(clock).tokenRefreshMargin(java.time.Duration.ofSeconds(30))
+                .staticDestinations(List.of(Destination.of("Expiring", p, StaticDestinationLoader.SOURCE))));
+        DestinationOptions options = DestinationOptions.builder().userToken(sandbox.userToken("local-ida")).build();
+        String first = header(engine.resolve("Expiring", options), "Authorization");
+        long grants = sandbox.counters().tokenGrants();
+
+        // the sandbox issues tokens for 12 hours: 11:59:00 later the token is still good for more than the margin
+        clock.advance(java.time.Duration.ofHours(12).minusMinutes(1));
+        assertThat(header(engine.resolve("Expiring", options), "Authorization")).isEqualTo(first);
+        assertThat(sandbox.counters().tokenGrants()).isEqualTo(grants);
+
+        // 20 s before expiry it is inside the 30 s margin: renewed
+        clock.advance(java.time.Duration.ofSeconds(40));
+        assertThat(header(engine.resolve("Expiring", options), "Authorization")).isNotEqualTo(first);
+        assertThat(sandbox.counters().tokenGrants()).isEqualTo(grants + 1);
+    }
+
+    @Test
     void samlTypesCannotRunClientSideAndSaySo() {
         DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
                 () -> engine("SAPAssertionSSO").resolve("Local",
