@@ -80,6 +80,22 @@ class RequestInputsTest extends BtpDestinationTestSupport {
     }
 
     @Test
+    void forwardAuthTokenDestinationSendsTheUsersJwtOn() {
+        Map<String, String> forwarding = api("InputsForwarding", "NoAuthentication");
+        forwarding.put("forwardAuthToken", "true");
+        sandbox().destinations().putSubaccount(forwarding);
+        String token = sandbox().userToken("fay");
+        try {
+            Exchange exchange = call("btp-destination:InputsForwarding/public/ping", null, Map.of("Authorization", "Bearer " + token));
+
+            assertThat(exchange.getException()).isNull();
+            assertThat(sandbox().backendRequests().last().orElseThrow().header("Authorization")).isEqualTo("Bearer " + token);
+        } finally {
+            sandbox().destinations().delete("InputsForwarding");
+        }
+    }
+
+    @Test
     void routesOwnBasicAuthorizationIsNotMistakenForAUserToken() {
         Exchange exchange = call("btp-destination:InputsOpen/public/ping", null, Map.of("Authorization", "Basic dTpw"));
 

@@ -82,8 +82,11 @@ public final class Authenticator {
             return fromService;
         }
         return switch (authType) {
+            // forwardAuthToken (the approuter's and SAP SDKs' property) sends the request's user JWT on as it is
+            case NoAuthentication -> forwardAuthToken(destination) && options.userToken() != null
+                    ? Authentication.header("Authorization", "Bearer " + options.userToken()) : Authentication.NONE;
             // the client certificate is presented in the TLS handshake (see TlsMaterial), no header
-            case NoAuthentication, ClientCertificateAuthentication -> Authentication.NONE;
+            case ClientCertificateAuthentication -> Authentication.NONE;
             case BasicAuthentication -> basic(destination);
             case OAuth2ClientCredentials -> bearer(destination, options, TokenGrant.CLIENT_CREDENTIALS, "Authorization");
             case OAuth2Password -> bearer(destination, options, TokenGrant.password(
@@ -139,6 +142,10 @@ public final class Authenticator {
                 destination.requireProperty(DestinationProperty.PASSWORD, "BasicAuthentication needs a password"));
         return preemptive(destination) ? Authentication.header("Authorization", credentials.headerValue())
                 : new Authentication(List.of(), credentials);
+    }
+
+    private static boolean forwardAuthToken(Destination destination) {
+        return "true".equalsIgnoreCase(destination.property(DestinationProperty.FORWARD_AUTH_TOKEN).orElse("false"));
     }
 
     /** {@code Preemptive} (default TRUE) [http-destinations-42a0e6b]. */

@@ -46,6 +46,8 @@ public final class DestinationProperty {
     public static final String CLIENT_KEY = "clientKey";
     public static final String AUTHN_CONTEXT_CLASS_REF = "authnContextClassRef";
     public static final String SYSTEM_USER = "SystemUser";
+    /** Approuter/SAP SDK convention: send the request's user JWT to a NoAuthentication destination as Authorization. */
+    public static final String FORWARD_AUTH_TOKEN = "forwardAuthToken";
     public static final String KEY_STORE_LOCATION = "KeyStoreLocation";
     public static final String KEY_STORE_PASSWORD = "KeyStorePassword";
 
