@@ -17,8 +17,10 @@ import io.github.camelbtp.connectivity.dispatch.DirectDispatch;
 import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseSocksDispatch;
+import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.ServiceClient;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -59,7 +61,7 @@ public final class BtpConnectivity implements Closeable {
 
     private BtpConnectivity(Builder b) {
         this.bindings = b.bindings != null ? b.bindings : ServiceBindings.fromEnvironment();
-        this.http = new ServiceClient(b.serviceTimeout, b.serviceTimeout);
+        this.http = new ServiceClient(b.serviceTimeout, b.serviceTimeout, b.serviceTrust);
         TokenService tokens = new TokenService(http, b.clock, b.tokenRefreshMargin);
         List<DestinationLoader> loaders = new ArrayList<>();
         if (!b.staticDestinations.isEmpty()) {
@@ -72,7 +74,8 @@ public final class BtpConnectivity implements Closeable {
                 loaders.add(new DestinationServiceLoader(credentials, tokens, http, b.clock, b.serviceTimeout)));
         this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
         this.authenticator = new Authenticator(tokens);
-        this.onPremise = bindings.connectivity().map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)).orElse(null);
+        this.onPremise = bindings.connectivity().map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)
+                .propagationMode(b.propagationMode)).orElse(null);
         this.onPremiseSocks = bindings.connectivity().map(c -> new OnPremiseSocksDispatch(c, tokens, b.serviceTimeout,
                 DEFAULT_CONNECT_TIMEOUT)).orElse(null);
     }
@@ -101,7 +104,9 @@ public final class BtpConnectivity implements Closeable {
         URI url = url(destination);
         // how the bytes travel first: a destination that cannot be dispatched (https on OnPremise, no connectivity
         // binding) fails before a client-side token flow runs for nothing
-        DispatchPlan plan = dispatch(destination);
+        // what the authentication type needs (properties, the user's token) is checked before anything is sent
+        authenticator.validate(destination, options);
+        DispatchPlan plan = dispatch(destination, options);
         Authentication authentication = authenticator.authenticate(destination, options);
         List<HttpHeader> headers = new ArrayList<>(authentication.headers());
         destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
@@ -110,7 +115,17 @@ public final class BtpConnectivity implements Closeable {
                 destination.propertiesWithPrefix(DestinationProperty.URL_QUERIES_PREFIX), plan.proxy(),
                 Authenticator.seconds(destination, DestinationProperty.CONNECTION_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
                 Authenticator.seconds(destination, DestinationProperty.READ_TIMEOUT, DEFAULT_READ_TIMEOUT),
-                authentication.challengeCredentials());
+                authentication.challengeCredentials(), tls(destination, url));
+    }
+
+    /** The destination's TLS material; a client certificate only makes sense on an https URL [client-certificate-authentication-4e13a04]. */
+    private static TlsMaterial tls(Destination destination, URI url) {
+        if ("ClientCertificateAuthentication".equals(destination.authentication()) && !"https".equalsIgnoreCase(url.getScheme())) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is '" + url
+                    + "', but ClientCertificateAuthentication presents its certificate in the TLS handshake and needs an"
+                    + " https:// URL.");
+        }
+        return TlsMaterial.of(destination);
     }
 
     private static URI url(Destination destination) {
@@ -134,7 +149,7 @@ public final class BtpConnectivity implements Closeable {
         return url;
     }
 
-    private DispatchPlan dispatch(Destination destination) {
+    private DispatchPlan dispatch(Destination destination, DestinationOptions options) {
         if (!destination.isOnPremise()) {
             return direct.plan(destination);
         }
@@ -143,7 +158,7 @@ public final class BtpConnectivity implements Closeable {
                     + " but the application has no 'connectivity' service binding (" + bindings.origin() + "). Bind an"
                     + " instance of the Connectivity Service (plan lite) so requests can reach the Cloud Connector.");
         }
-        return onPremise.plan(destination);
+        return onPremise.plan(destination, options);
     }
 
     /**
@@ -207,6 +222,23 @@ public final class BtpConnectivity implements Closeable {
         private Clock clock = Clock.systemUTC();
         private Duration serviceTimeout = Duration.ofSeconds(6);
         private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+        private PrincipalPropagationMode propagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
+        private List<java.security.cert.X509Certificate> serviceTrust = List.of();
+
+        /**
+         * CA certificates trusted, besides the JDK's, on the mutual-TLS token calls of X.509 service bindings
+         * ({@code certurl}), for example a corporate TLS inspection CA.
+         */
+        public Builder serviceTrust(Collection<java.security.cert.X509Certificate> certificates) {
+            this.serviceTrust = List.copyOf(certificates);
+            return this;
+        }
+
+        /** How PrincipalPropagation destinations carry the user to the Connectivity proxy (default: SAP-Connectivity-Authentication). */
+        public Builder principalPropagationMode(PrincipalPropagationMode mode) {
+            this.propagationMode = mode;
+            return this;
+        }
 
         /** Service bindings to use; default {@link ServiceBindings#fromEnvironment()}. */
         public Builder serviceBindings(ServiceBindings bindings) {

@@ -4,6 +4,7 @@ import io.github.camelbtp.connectivity.auth.BasicCredentials;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import java.net.URI;
 import java.time.Duration;
@@ -23,14 +24,23 @@ import java.util.Map;
  * @param connectTimeout       {@code URL.connectionTimeoutInSeconds} (default 5 s)
  * @param readTimeout          {@code URL.socketReadTimeoutInSeconds} (default 30 s)
  * @param challengeCredentials Basic credentials to answer a 401 challenge with ({@code Preemptive=FALSE}), or {@code null}
+ * @param tls                  the destination's own TLS material (key store, trust store, TrustAll, host name
+ *                             verifier), or {@code null} for the JDK's defaults
  */
 public record ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
         Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
-        BasicCredentials challengeCredentials) {
+        BasicCredentials challengeCredentials, TlsMaterial tls) {
 
     public ResolvedDestination {
         headers = List.copyOf(headers);
         queryParameters = Map.copyOf(queryParameters);
+    }
+
+    /** A destination with the JDK's TLS defaults. */
+    public ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
+            Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
+            BasicCredentials challengeCredentials) {
+        this(destination, url, headers, queryParameters, proxy, connectTimeout, readTimeout, challengeCredentials, null);
     }
 
     public String name() {
@@ -41,6 +51,6 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
     public String toString() {
         return "ResolvedDestination[name=" + destination.name() + ", url=" + url + ", proxy=" + proxy + ", headers="
                 + headers.stream().map(HttpHeader::name).toList() + ", queryParameters=" + queryParameters.keySet()
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + (tls == null ? "" : ", tls=" + tls) + "]";
     }
 }

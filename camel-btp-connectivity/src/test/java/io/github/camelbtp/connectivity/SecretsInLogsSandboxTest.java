@@ -101,4 +101,36 @@ class SecretsInLogsSandboxTest {
             Secrets.assertFreeOfBasic(log.text(), DemoDestinations.SALES_USER, DemoDestinations.SALES_PASSWORD);
         }
     }
+
+    @Test
+    void userFlowsLogNoUserTokenRefreshTokenOrExchangedToken(Sandbox sandbox) {
+        sandbox.oauthClients().register("sb-log-user-flows!t1", "log-user-flows-secret-77");
+        Map<String, String> jwtBearer = new java.util.LinkedHashMap<>(Map.of("Name", "LogJwtBearer", "Type", "HTTP",
+                "URL", sandbox.cloudApiUri().toString(), "Authentication", "OAuth2JWTBearer",
+                "tokenServiceURL", sandbox.tokenServiceUri() + "/oauth/token", "clientId", "sb-log-user-flows!t1",
+                "clientSecret", "log-user-flows-secret-77"));
+        sandbox.destinations().putSubaccount(jwtBearer);
+        Map<String, String> refresh = new java.util.LinkedHashMap<>(jwtBearer);
+        refresh.put("Name", "LogRefresh");
+        refresh.put("Authentication", "OAuth2RefreshToken");
+        sandbox.destinations().putSubaccount(refresh);
+        String userToken = sandbox.userToken("log-user");
+        String refreshToken = sandbox.refreshToken("log-user", "sb-log-user-flows!t1");
+        BtpConnectivity engine = engines.bound(sandbox, b -> b.clock(clock)
+                .principalPropagationMode(io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE));
+        List<ResolvedDestination> resolved = new ArrayList<>();
+        try (LogCapture log = LogCapture.engine()) {
+            resolved.add(engine.resolve("LogJwtBearer", DestinationOptions.builder().userToken(userToken).build()));
+            resolved.add(engine.resolve("LogRefresh", DestinationOptions.builder().refreshToken(refreshToken).build()));
+            Throwable wrongUser = catchThrowable(() -> engine.resolve("LogJwtBearer",
+                    DestinationOptions.builder().userToken(userToken + "tampered").build()));
+
+            List<String> secrets = secrets(sandbox, resolved);
+            secrets.addAll(List.of(userToken, refreshToken, "log-user-flows-secret-77"));
+            Secrets.assertFreeOf(log.text() + "\n" + Secrets.describe(wrongUser), secrets.toArray(String[]::new));
+        } finally {
+            sandbox.destinations().delete("LogJwtBearer");
+            sandbox.destinations().delete("LogRefresh");
+        }
+    }
 }

@@ -46,6 +46,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "ldapMaxConnections": target.setLdapMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxtotalconnections":
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
+        case "principalpropagationmode":
+        case "principalPropagationMode": target.setPrincipalPropagationMode(property(camelContext, io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class, value)); return true;
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": target.setTcpMaxIdleConnections(property(camelContext, int.class, value)); return true;
         case "vcapservices":
@@ -85,6 +87,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "ldapMaxConnections": return int.class;
         case "maxtotalconnections":
         case "maxTotalConnections": return int.class;
+        case "principalpropagationmode":
+        case "principalPropagationMode": return io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class;
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": return int.class;
         case "vcapservices":
@@ -120,6 +124,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "ldapMaxConnections": return target.getLdapMaxConnections();
         case "maxtotalconnections":
         case "maxTotalConnections": return target.getMaxTotalConnections();
+        case "principalpropagationmode":
+        case "principalPropagationMode": return target.getPrincipalPropagationMode();
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": return target.getTcpMaxIdleConnections();
         case "vcapservices":

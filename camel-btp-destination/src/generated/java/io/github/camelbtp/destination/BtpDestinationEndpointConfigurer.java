@@ -25,6 +25,12 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "chainname":
+        case "chainName": target.setChainName(property(camelContext, java.lang.String.class, value)); return true;
+        case "codeheader":
+        case "codeHeader": target.setCodeHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "codeverifierheader":
+        case "codeVerifierHeader": target.setCodeVerifierHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "csrfprotection":
         case "csrfProtection": target.setCsrfProtection(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -37,6 +43,10 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "foldername":
         case "folderName": target.setFolderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "fragmentname":
+        case "fragmentName": target.setFragmentName(property(camelContext, java.lang.String.class, value)); return true;
+        case "fragmentoptional":
+        case "fragmentOptional": target.setFragmentOptional(property(camelContext, boolean.class, value)); return true;
         case "httpmethod":
         case "httpMethod": target.setHttpMethod(property(camelContext, org.apache.camel.http.common.HttpMethods.class, value)); return true;
         case "initialdelay":
@@ -64,6 +74,14 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "okstatuscoderange":
         case "okStatusCodeRange": target.setOkStatusCodeRange(property(camelContext, java.lang.String.class, value)); return true;
         case "peek": target.setPeek(property(camelContext, boolean.class, value)); return true;
+        case "redirecturiheader":
+        case "redirectUriHeader": target.setRedirectUriHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenheader":
+        case "refreshTokenHeader": target.setRefreshTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "subjecttokenheader":
+        case "subjectTokenHeader": target.setSubjectTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "subjecttokentypeheader":
+        case "subjectTokenTypeHeader": target.setSubjectTokenTypeHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "tcpcharset":
         case "tcpCharset": target.setTcpCharset(property(camelContext, java.lang.String.class, value)); return true;
         case "tcpdelimiter":
@@ -74,9 +92,15 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "tcpLength": target.setTcpLength(property(camelContext, int.class, value)); return true;
         case "tcpmaxreplybytes":
         case "tcpMaxReplyBytes": target.setTcpMaxReplyBytes(property(camelContext, int.class, value)); return true;
+        case "tenantheader":
+        case "tenantHeader": target.setTenantHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantstrategy":
+        case "tenantStrategy": target.setTenantStrategy(property(camelContext, io.github.camelbtp.connectivity.TenantStrategy.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "unseen": target.setUnseen(property(camelContext, boolean.class, value)); return true;
+        case "usertokenheader":
+        case "userTokenHeader": target.setUserTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -86,6 +110,12 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "chainname":
+        case "chainName": return java.lang.String.class;
+        case "codeheader":
+        case "codeHeader": return java.lang.String.class;
+        case "codeverifierheader":
+        case "codeVerifierHeader": return java.lang.String.class;
         case "csrfprotection":
         case "csrfProtection": return boolean.class;
         case "delay": return long.class;
@@ -98,6 +128,10 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "foldername":
         case "folderName": return java.lang.String.class;
+        case "fragmentname":
+        case "fragmentName": return java.lang.String.class;
+        case "fragmentoptional":
+        case "fragmentOptional": return boolean.class;
         case "httpmethod":
         case "httpMethod": return org.apache.camel.http.common.HttpMethods.class;
         case "initialdelay":
@@ -125,6 +159,14 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "okstatuscoderange":
         case "okStatusCodeRange": return java.lang.String.class;
         case "peek": return boolean.class;
+        case "redirecturiheader":
+        case "redirectUriHeader": return java.lang.String.class;
+        case "refreshtokenheader":
+        case "refreshTokenHeader": return java.lang.String.class;
+        case "subjecttokenheader":
+        case "subjectTokenHeader": return java.lang.String.class;
+        case "subjecttokentypeheader":
+        case "subjectTokenTypeHeader": return java.lang.String.class;
         case "tcpcharset":
         case "tcpCharset": return java.lang.String.class;
         case "tcpdelimiter":
@@ -135,9 +177,15 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "tcpLength": return int.class;
         case "tcpmaxreplybytes":
         case "tcpMaxReplyBytes": return int.class;
+        case "tenantheader":
+        case "tenantHeader": return java.lang.String.class;
+        case "tenantstrategy":
+        case "tenantStrategy": return io.github.camelbtp.connectivity.TenantStrategy.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
         case "unseen": return boolean.class;
+        case "usertokenheader":
+        case "userTokenHeader": return java.lang.String.class;
         default: return null;
         }
     }
@@ -148,6 +196,12 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "chainname":
+        case "chainName": return target.getChainName();
+        case "codeheader":
+        case "codeHeader": return target.getCodeHeader();
+        case "codeverifierheader":
+        case "codeVerifierHeader": return target.getCodeVerifierHeader();
         case "csrfprotection":
         case "csrfProtection": return target.isCsrfProtection();
         case "delay": return target.getDelay();
@@ -160,6 +214,10 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "exchangePattern": return target.getExchangePattern();
         case "foldername":
         case "folderName": return target.getFolderName();
+        case "fragmentname":
+        case "fragmentName": return target.getFragmentName();
+        case "fragmentoptional":
+        case "fragmentOptional": return target.isFragmentOptional();
         case "httpmethod":
         case "httpMethod": return target.getHttpMethod();
         case "initialdelay":
@@ -187,6 +245,14 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "okstatuscoderange":
         case "okStatusCodeRange": return target.getOkStatusCodeRange();
         case "peek": return target.isPeek();
+        case "redirecturiheader":
+        case "redirectUriHeader": return target.getRedirectUriHeader();
+        case "refreshtokenheader":
+        case "refreshTokenHeader": return target.getRefreshTokenHeader();
+        case "subjecttokenheader":
+        case "subjectTokenHeader": return target.getSubjectTokenHeader();
+        case "subjecttokentypeheader":
+        case "subjectTokenTypeHeader": return target.getSubjectTokenTypeHeader();
         case "tcpcharset":
         case "tcpCharset": return target.getTcpCharset();
         case "tcpdelimiter":
@@ -197,9 +263,15 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "tcpLength": return target.getTcpLength();
         case "tcpmaxreplybytes":
         case "tcpMaxReplyBytes": return target.getTcpMaxReplyBytes();
+        case "tenantheader":
+        case "tenantHeader": return target.getTenantHeader();
+        case "tenantstrategy":
+        case "tenantStrategy": return target.getTenantStrategy();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.isThrowExceptionOnFailure();
         case "unseen": return target.isUnseen();
+        case "usertokenheader":
+        case "userTokenHeader": return target.getUserTokenHeader();
         default: return null;
         }
     }

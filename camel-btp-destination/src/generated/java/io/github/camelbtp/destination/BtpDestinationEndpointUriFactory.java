@@ -23,8 +23,11 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(43);
         props.add("bridgeErrorHandler");
+        props.add("chainName");
+        props.add("codeHeader");
+        props.add("codeVerifierHeader");
         props.add("csrfProtection");
         props.add("delay");
         props.add("delete");
@@ -33,6 +36,8 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("folderName");
+        props.add("fragmentName");
+        props.add("fragmentOptional");
         props.add("httpMethod");
         props.add("initialDelay");
         props.add("lazyStartProducer");
@@ -48,13 +53,20 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
         props.add("okStatusCodeRange");
         props.add("path");
         props.add("peek");
+        props.add("redirectUriHeader");
+        props.add("refreshTokenHeader");
+        props.add("subjectTokenHeader");
+        props.add("subjectTokenTypeHeader");
         props.add("tcpCharset");
         props.add("tcpDelimiter");
         props.add("tcpFraming");
         props.add("tcpLength");
         props.add("tcpMaxReplyBytes");
+        props.add("tenantHeader");
+        props.add("tenantStrategy");
         props.add("throwExceptionOnFailure");
         props.add("unseen");
+        props.add("userTokenHeader");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

@@ -3,6 +3,7 @@ package io.github.camelbtp.destination;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.cache.CachePolicy;
+import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.destination.http.CsrfTokenStore;
 import io.github.camelbtp.destination.http.RequestTarget;
@@ -73,6 +74,15 @@ public class BtpDestinationComponent extends DefaultComponent {
     private int tcpMaxIdleConnections = 8;
 
     private SocketTransports socketTransports;
+
+    @Metadata(label = "security", defaultValue = "CONNECTIVITY_AUTHENTICATION_HEADER", description = "How"
+            + " PrincipalPropagation destinations carry the user to the Connectivity proxy:"
+            + " CONNECTIVITY_AUTHENTICATION_HEADER sends the user's JWT as 'SAP-Connectivity-Authentication: Bearer'"
+            + " next to the binding's token; PROXY_AUTHORIZATION_TOKEN_EXCHANGE (SAP's recommendation) exchanges the"
+            + " user's JWT at the connectivity binding's token service (JWT bearer grant) and sends the result as"
+            + " Proxy-Authorization. Ignored when a ready-made connectivity engine is set.")
+    private PrincipalPropagationMode principalPropagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
+
     private boolean ownsConnectivity;
     private DestinationHttpClient httpClient;
     private final CsrfTokenStore csrfTokens = new CsrfTokenStore();
@@ -88,6 +98,12 @@ public class BtpDestinationComponent extends DefaultComponent {
         }
         if (endpoint.getDestinationName() == null || endpoint.getDestinationName().isBlank()) {
             throw new IllegalArgumentException("btp-destination needs a destination name: btp-destination:NAME[/path]");
+        }
+        Map<String, Object> chainVariables = org.apache.camel.util.PropertiesHelper.extractProperties(parameters, "chainVar.");
+        if (!chainVariables.isEmpty()) {
+            Map<String, String> variables = new java.util.TreeMap<>();
+            chainVariables.forEach((k, v) -> variables.put(k, String.valueOf(v)));
+            endpoint.setChainVariables(variables);
         }
         setProperties(endpoint, parameters);
         if (!parameters.isEmpty()) {
@@ -105,6 +121,7 @@ public class BtpDestinationComponent extends DefaultComponent {
             connectivity = BtpConnectivity.builder()
                     .serviceBindings(bindings())
                     .cachePolicy(cachePolicy())
+                    .principalPropagationMode(principalPropagationMode)
                     .build();
             ownsConnectivity = true;
         }
@@ -285,5 +302,13 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     public void setConnectionsPerRoute(int connectionsPerRoute) {
         this.connectionsPerRoute = connectionsPerRoute;
+    }
+
+    public PrincipalPropagationMode getPrincipalPropagationMode() {
+        return principalPropagationMode;
+    }
+
+    public void setPrincipalPropagationMode(PrincipalPropagationMode principalPropagationMode) {
+        this.principalPropagationMode = principalPropagationMode;
     }
 }

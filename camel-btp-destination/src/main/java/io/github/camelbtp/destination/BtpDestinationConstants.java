@@ -56,6 +56,28 @@ public final class BtpDestinationConstants {
             + " (all user attributes when empty).", javaType = "String")
     public static final String LDAP_ATTRIBUTES = "CamelBtpLdapAttributes";
 
+    @Metadata(label = "producer", description = "The refresh token for OAuth2RefreshToken destinations (the default"
+            + " of the refreshTokenHeader option). Never forwarded to the target.", javaType = "String", secret = true)
+    public static final String REFRESH_TOKEN = "CamelBtpRefreshToken";
+
+    @Metadata(label = "producer", description = "The authorization code for OAuth2AuthorizationCode destinations (the"
+            + " default of the codeHeader option).", javaType = "String", secret = true)
+    public static final String AUTHORIZATION_CODE = "CamelBtpAuthorizationCode";
+
+    @Metadata(label = "producer", description = "The redirect URI of the authorization code.", javaType = "String")
+    public static final String REDIRECT_URI = "CamelBtpRedirectUri";
+
+    @Metadata(label = "producer", description = "The PKCE code verifier of the authorization code.", javaType = "String",
+            secret = true)
+    public static final String CODE_VERIFIER = "CamelBtpCodeVerifier";
+
+    @Metadata(label = "producer", description = "The subject token for OAuth2TokenExchange destinations.",
+            javaType = "String", secret = true)
+    public static final String SUBJECT_TOKEN = "CamelBtpSubjectToken";
+
+    @Metadata(label = "producer", description = "The subject token's type (RFC 8693 URI).", javaType = "String")
+    public static final String SUBJECT_TOKEN_TYPE = "CamelBtpSubjectTokenType";
+
     private BtpDestinationConstants() {
     }
 }

@@ -1,6 +1,5 @@
 package io.github.camelbtp.destination;
 
-import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.destination.http.BtpHttpProducer;
 import org.apache.camel.Exchange;
@@ -42,15 +41,26 @@ public class BtpDestinationProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         BtpDestinationEndpoint endpoint = getEndpoint();
         String name = destinationName(exchange);
-        // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise)
-        String type = endpoint.getComponent().connectivity().destination(name, DestinationOptions.NONE).type();
+        RequestOptions request = RequestOptions.of(endpoint, exchange.getIn());
+        // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise); the type is known
+        // only once the destination is found, for the request's tenant
+        String type = endpoint.getTenantStrategy().destination(endpoint.getComponent().connectivity(), name,
+                request.options()).type();
         if (SocketTransports.carries(type)) {
             endpoint.getComponent().socketTransports().process(exchange, endpoint, endpoint.getComponent().connectivity(), name);
             return;
         }
-        // HTTP is the one type this version carries; the engine says so clearly for MAIL, LDAP, TCP and RFC
-        ResolvedDestination resolved = endpoint.getComponent().connectivity().resolve(name, DestinationOptions.NONE);
-        processHttp(exchange, resolved);
+        // everything else is HTTP; the engine says clearly when a type (RFC) belongs to another component
+        ResolvedDestination resolved = endpoint.getTenantStrategy().resolve(endpoint.getComponent().connectivity(), name,
+                request.options());
+        // the request's tokens are inputs of the lookup, not part of the call: the destination decides what the
+        // target receives, so they are taken off the message for the call and put back afterwards
+        Map<String, Object> credentials = request.removeCredentialHeaders(exchange.getIn());
+        try {
+            processHttp(exchange, resolved);
+        } finally {
+            credentials.forEach(exchange.getIn()::setHeader);
+        }
     }
 
     private String destinationName(Exchange exchange) {

@@ -68,10 +68,23 @@ final class BackendForwarder implements AutoCloseable {
     private final Map<String, ConcurrentLinkedDeque<Connection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /**
+     * The subject of the user the Cloud Connector logs on with (principal propagation), as the sandbox's stand-in for
+     * the short-lived X.509 certificate the real connector presents. Set only by the connector: a client's copy is
+     * dropped.
+     */
+    static final String PRINCIPAL_HEADER = "X-Sandbox-Principal";
+
     Response forward(String method, CloudConnector.Target target, String rawPath, String rawQuery,
             HttpWire.Head head, byte[] body, boolean hasBody) throws IOException {
+        return forward(method, target, rawPath, rawQuery, head, body, hasBody, null);
+    }
+
+    /** As above, logging on as {@code principal} (propagated user or technical user), when not {@code null}. */
+    Response forward(String method, CloudConnector.Target target, String rawPath, String rawQuery,
+            HttpWire.Head head, byte[] body, boolean hasBody, String principal) throws IOException {
         String authority = target.internalHost() + ":" + target.internalPort();
-        byte[] requestHead = requestHead(method, authority, rawPath, rawQuery, head, body, hasBody);
+        byte[] requestHead = requestHead(method, authority, rawPath, rawQuery, head, body, hasBody, principal);
         ConcurrentLinkedDeque<Connection> pool = idle.computeIfAbsent(authority, k -> new ConcurrentLinkedDeque<>());
         Connection pooled = take(pool);
         if (pooled != null) {
@@ -143,7 +156,7 @@ final class BackendForwarder implements AutoCloseable {
     }
 
     private static byte[] requestHead(String method, String authority, String rawPath, String rawQuery,
-            HttpWire.Head head, byte[] body, boolean hasBody) {
+            HttpWire.Head head, byte[] body, boolean hasBody, String principal) {
         StringBuilder text = new StringBuilder(512);
         text.append(method).append(' ').append(rawPath);
         if (rawQuery != null) {
@@ -154,10 +167,13 @@ final class BackendForwarder implements AutoCloseable {
         for (String[] header : head.headers()) {
             String name = header[0].toLowerCase(Locale.ROOT);
             if (NOT_FORWARDED.contains(name) || name.startsWith("sap-connectivity-")
-                    || connectionOptions.contains(name)) {
+                    || name.equalsIgnoreCase(PRINCIPAL_HEADER) || connectionOptions.contains(name)) {
                 continue;
             }
             text.append(header[0]).append(": ").append(header[1]).append("\r\n");
+        }
+        if (principal != null) {
+            text.append(PRINCIPAL_HEADER).append(": CN=").append(principal).append("\r\n");
         }
         if (hasBody) {
             text.append("Content-Length: ").append(body.length).append("\r\n");

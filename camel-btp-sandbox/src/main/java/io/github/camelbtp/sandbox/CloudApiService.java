@@ -21,7 +21,10 @@ final class CloudApiService {
     private final Counters counters;
     private final RecordedRequests recorded;
 
-    CloudApiService(TokenAuthority authority, Counters counters, RecordedRequests recorded) {
+    private final Assertions assertions;
+
+    CloudApiService(TokenAuthority authority, Counters counters, RecordedRequests recorded, Assertions assertions) {
+        this.assertions = assertions;
         this.authority = authority;
         this.counters = counters;
         this.recorded = recorded;
@@ -37,7 +40,7 @@ final class CloudApiService {
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
         exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
-        boolean known = path.equals("/api/v1/products") || path.equals("/public/ping") || path.equals("/public/catalog");
+        boolean known = path.equals("/api/v1/products") || path.equals("/api/v1/me") || path.equals("/public/ping") || path.equals("/public/catalog");
         if (!known) {
             HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found", "message", "No resource at " + path));
             return;
@@ -53,6 +56,7 @@ final class CloudApiService {
             case "/public/catalog" -> HttpEndpoint.sendJson(exchange, 200, List.of(
                     Map.of("category", "pumps", "products", 1), Map.of("category", "sensors", "products", 1),
                     Map.of("category", "valves", "products", 1)));
+            case "/api/v1/me" -> me(exchange);
             default -> products(exchange);
         }
     }
@@ -70,6 +74,55 @@ final class CloudApiService {
             return;
         }
         HttpEndpoint.sendJson(exchange, 200, PRODUCTS);
+    }
+
+    /**
+     * Who the request is authenticated as: a bearer token of the sandbox (a client's, or a user's), a SAML 2.0
+     * assertion ({@code Authorization: SAML2.0 <base64>}; with {@code x-sap-security-session: create} a session
+     * cookie is set, as SAP systems do), or an SAP logon ticket ({@code Cookie: MYSAPSSO2=…}).
+     */
+    private void me(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        var bearer = authority.verify(TokenAuthority.bearer(authorization));
+        if (bearer.isPresent()) {
+            answer.put("authenticatedBy", "bearer");
+            answer.put("user", bearer.get().userName());
+            answer.put("client", bearer.get().clientId());
+            answer.put("grantType", bearer.get().grantType());
+        } else if (authorization != null && authorization.regionMatches(true, 0, "SAML2.0 ", 0, 8)) {
+            var subject = assertions.verifySaml(authorization.substring(8));
+            if (subject.isPresent()) {
+                answer.put("authenticatedBy", "saml2");
+                answer.put("user", subject.get().user());
+                answer.put("audience", subject.get().audience());
+                if ("create".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("x-sap-security-session"))) {
+                    exchange.getResponseHeaders().add("Set-Cookie", "SAP_SESSIONID_SBX=" + java.util.UUID.randomUUID()
+                            + "; Path=/; HttpOnly");
+                }
+            }
+        } else {
+            String cookies = exchange.getRequestHeaders().getFirst("Cookie");
+            String ticket = null;
+            if (cookies != null) {
+                for (String cookie : cookies.split(";")) {
+                    String c = cookie.trim();
+                    if (c.startsWith("MYSAPSSO2=")) {
+                        ticket = c.substring("MYSAPSSO2=".length());
+                    }
+                }
+            }
+            assertions.verifyTicket(ticket).ifPresent(user -> {
+                answer.put("authenticatedBy", "MYSAPSSO2");
+                answer.put("user", user);
+            });
+        }
+        if (answer.isEmpty()) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"cloud-api\"");
+            HttpEndpoint.sendJson(exchange, 401, Map.of("error", "unauthorized", "message", "No valid credentials"));
+            return;
+        }
+        HttpEndpoint.sendJson(exchange, 200, answer);
     }
 
     private static Map<String, Object> product(String id, String name, String price) {

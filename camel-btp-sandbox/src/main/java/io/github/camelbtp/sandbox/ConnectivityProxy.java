@@ -222,6 +222,12 @@ final class ConnectivityProxy implements AutoCloseable {
                     : "There is no SAP Cloud Connector (SCC) connected to your subaccount with location ID '"
                             + locationId + "'");
         }
+        String principal;
+        try {
+            principal = principal(token.get(), head);
+        } catch (IllegalArgumentException e) {
+            return rejection.send(401, e.getMessage());
+        }
         CloudConnector.Decision decision = connector.get().decide(host, port, path);
         if (decision.target() == null) {
             cloudConnector.deny(locationId, host, port, path, decision.denial());
@@ -244,7 +250,7 @@ final class ConnectivityProxy implements AutoCloseable {
         BackendForwarder.Response response;
         try {
             response = forwarder.forward(head.method(), decision.target(), uri.getRawPath().isEmpty() ? "/"
-                    : uri.getRawPath(), uri.getRawQuery(), head, body, framing.present());
+                    : uri.getRawPath(), uri.getRawQuery(), head, body, framing.present(), principal);
         } catch (java.net.ConnectException e) {
             HttpWire.writeResponse(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
                     + " is not reachable from the Cloud Connector"), true, !keepAlive);
@@ -261,6 +267,41 @@ final class ConnectivityProxy implements AutoCloseable {
         HttpWire.writeResponse(out, response.status(), response.headers(), response.body(),
                 !head.method().equals("HEAD"), !keepAlive);
         return keepAlive;
+    }
+
+    /**
+     * The identity the Cloud Connector logs on to the backend with, or {@code null} for none
+     * [consuming-the-connectivity-service-313b215]: the user of a user token in {@code Proxy-Authorization} (the
+     * recommended principal propagation), else the user of {@code SAP-Connectivity-Authentication: Bearer <user JWT>},
+     * else the technical user (client) of {@code SAP-Connectivity-Technical-Authentication}. The real Cloud Connector
+     * issues a short-lived X.509 certificate with subject {@code CN=<user>} (its default pattern); the sandbox passes
+     * that subject to the backend in {@link BackendForwarder#PRINCIPAL_HEADER}.
+     *
+     * @throws IllegalArgumentException when a propagation header carries no valid token (answered 401; SAP does not
+     *                                  document this status)
+     */
+    private String principal(TokenAuthority.VerifiedToken proxyToken, HttpWire.Head head) {
+        if (proxyToken.isUserToken()) {
+            return proxyToken.userName();
+        }
+        String user = head.header("SAP-Connectivity-Authentication");
+        if (user != null) {
+            return authority.verify(TokenAuthority.bearer(user))
+                    .filter(TokenAuthority.VerifiedToken::isUserToken)
+                    .filter(t -> subaccountId.equals(t.zoneId()))
+                    .map(TokenAuthority.VerifiedToken::userName)
+                    .orElseThrow(() -> new IllegalArgumentException("Principal propagation failed: the"
+                            + " SAP-Connectivity-Authentication header carries no valid user token of this subaccount"));
+        }
+        String technical = head.header("SAP-Connectivity-Technical-Authentication");
+        if (technical != null) {
+            return authority.verify(TokenAuthority.bearer(technical))
+                    .filter(t -> subaccountId.equals(t.zoneId()))
+                    .map(t -> t.isUserToken() ? t.userName() : t.clientId())
+                    .orElseThrow(() -> new IllegalArgumentException("Technical user propagation failed: the"
+                            + " SAP-Connectivity-Technical-Authentication header carries no valid token of this subaccount"));
+        }
+        return null;
     }
 
     /** Answers a request that is not forwarded, keeping the connection when its body can be skipped. */

@@ -90,6 +90,9 @@ public final class DemoDestinations {
     /** Client id {@link #CLOUD_SALES_API} uses at the token service (its secret is random per start). */
     public static final String CLOUD_API_CLIENT_ID = "sb-cloud-sales-api!t3";
 
+    /** Client id of the application whose users {@link Sandbox#userToken(String)} issues tokens for. */
+    public static final String APP_CLIENT_ID = "sb-sandbox-app!t5";
+
     private DemoDestinations() {
     }
 }

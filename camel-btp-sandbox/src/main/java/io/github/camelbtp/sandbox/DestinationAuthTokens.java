@@ -3,6 +3,7 @@ package io.github.camelbtp.sandbox;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -22,6 +23,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds the {@code authTokens} of a find-destination answer [find-a-destination-response-structure-83a3f3b]:
@@ -34,19 +37,143 @@ final class DestinationAuthTokens {
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 10_000;
 
-    /** The tokens for {@code destination}; an empty list means "no authTokens member". */
-    List<Map<String, Object>> tokensFor(Map<String, String> destination) {
+    private final TokenAuthority authority;
+    private final Assertions assertions;
+
+    DestinationAuthTokens(TokenAuthority authority, Assertions assertions) {
+        this.authority = authority;
+        this.assertions = assertions;
+    }
+
+    /**
+     * The tokens for {@code destination}; an empty list means "no authTokens member". {@code header} reads the find
+     * request's headers ({@code X-user-token}, {@code X-refresh-token}, {@code X-code}, {@code X-Subject-Token} …).
+     */
+    List<Map<String, Object>> tokensFor(Map<String, String> destination, Function<String, String> header) {
         String authentication = destination.getOrDefault("Authentication", "NoAuthentication");
+        String userToken = header.apply("X-user-token");
         return switch (authentication) {
             case "NoAuthentication", "PrincipalPropagation", "ClientCertificateAuthentication" -> List.of();
             case "BasicAuthentication" -> List.of(basic(destination));
-            case "OAuth2ClientCredentials" -> List.of(oauth(destination, new ClientCredentialsGrant(), "Authorization"));
-            case "OAuth2TechnicalUserPropagation" -> List.of(oauth(destination, new ClientCredentialsGrant(),
+            case "OAuth2ClientCredentials" -> List.of(oauth(destination, grant("client_credentials"), "Authorization"));
+            case "OAuth2TechnicalUserPropagation" -> List.of(oauth(destination, grant("client_credentials"),
                     "SAP-Connectivity-Technical-Authentication"));
             case "OAuth2Password" -> List.of(password(destination));
-            default -> List.of(failed("the sandbox Destination Service does not retrieve tokens for authentication "
-                    + "type " + authentication));
+            // XSUAA runs the user token exchange as a JWT bearer grant with the user's token as assertion
+            case "OAuth2UserTokenExchange", "OAuth2JWTBearer" -> List.of(userToken == null
+                    ? failed("the request has no user token (X-user-token), which " + authentication + " needs")
+                    : oauth(destination, grant("urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion", userToken),
+                            "Authorization"));
+            case "OAuth2RefreshToken" -> List.of(header.apply("X-refresh-token") == null
+                    ? failed("the request has no refresh token (X-refresh-token)")
+                    : oauth(destination, grant("refresh_token", "refresh_token", header.apply("X-refresh-token")),
+                            "Authorization"));
+            case "OAuth2AuthorizationCode" -> List.of(header.apply("X-code") == null
+                    ? failed("the request has no authorization code (X-code)")
+                    : oauth(destination, grant("authorization_code", "code", header.apply("X-code"), "redirect_uri",
+                            header.apply("X-redirect-uri"), "code_verifier", header.apply("X-code-verifier")),
+                            "Authorization"));
+            case "OAuth2TokenExchange" -> List.of(header.apply("X-Subject-Token") == null
+                    ? failed("the request has no subject token (X-Subject-Token)")
+                    : oauth(destination, grant("urn:ietf:params:oauth:grant-type:token-exchange", "subject_token",
+                            header.apply("X-Subject-Token"), "subject_token_type",
+                            Optional.ofNullable(header.apply("X-Subject-Token-Type"))
+                                    .orElse("urn:ietf:params:oauth:token-type:access_token")), "Authorization"));
+            case "OAuth2SAMLBearerAssertion" -> List.of(samlBearer(destination, userToken));
+            case "SAMLAssertion" -> List.of(samlAssertion(destination, userToken));
+            case "SAPAssertionSSO" -> List.of(logonTicket(destination, userToken));
+            default -> List.of(failed("authentication type " + authentication + " is not supported"));
         };
+    }
+
+    /** The user the service asserts: the destination's SystemUser, else the verified user token's user. */
+    private Optional<String> assertedUser(Map<String, String> destination, String userToken, boolean systemUserAllowed) {
+        String systemUser = destination.get("SystemUser");
+        if (systemUserAllowed && systemUser != null && !systemUser.isBlank()) {
+            return Optional.of(systemUser.trim());
+        }
+        return authority.verify(userToken).filter(TokenAuthority.VerifiedToken::isUserToken)
+                .map(TokenAuthority.VerifiedToken::userName);
+    }
+
+    private Map<String, Object> samlBearer(Map<String, String> destination, String userToken) {
+        Optional<String> user = assertedUser(destination, userToken, true);
+        if (user.isEmpty()) {
+            return failed(userToken == null ? "the request has no user token (X-user-token) and the destination no SystemUser"
+                    : "the user token (X-user-token) is not valid");
+        }
+        String assertion = assertions.samlAssertion(user.get(), destination.getOrDefault("audience", ""),
+                destination.getOrDefault("authnContextClassRef", ""));
+        // RFC 7522 §2.1: the assertion travels base64url-encoded
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(assertion));
+        Map<String, String> client = new LinkedHashMap<>(destination);
+        // the token service knows the client by clientKey; tokenServiceUser/tokenServicePassword authenticate it
+        client.put("clientId", destination.getOrDefault("tokenServiceUser", destination.get("clientKey")));
+        client.putIfAbsent("clientSecret", destination.getOrDefault("tokenServicePassword", ""));
+        if (destination.containsKey("tokenServicePassword")) {
+            client.put("clientSecret", destination.get("tokenServicePassword"));
+        }
+        return oauth(client, grant("urn:ietf:params:oauth:grant-type:saml2-bearer", "assertion", encoded), "Authorization");
+    }
+
+    private Map<String, Object> samlAssertion(Map<String, String> destination, String userToken) {
+        Optional<String> user = assertedUser(destination, userToken, false);
+        if (user.isEmpty()) {
+            return failed(userToken == null ? "the request has no user token (X-user-token)"
+                    : "the user token (X-user-token) is not valid");
+        }
+        String assertion = assertions.samlAssertion(user.get(), destination.getOrDefault("audience", ""),
+                destination.getOrDefault("authnContextClassRef", ""));
+        Map<String, Object> token = new LinkedHashMap<>();
+        token.put("type", "SAML2.0");
+        token.put("value", assertion);
+        token.put("http_header", header("Authorization", "SAML2.0 " + assertion));
+        return token;
+    }
+
+    private Map<String, Object> logonTicket(Map<String, String> destination, String userToken) {
+        Optional<String> user = assertedUser(destination, userToken, true);
+        if (user.isEmpty()) {
+            return failed(userToken == null ? "the request has no user token (X-user-token) and the destination no SystemUser"
+                    : "the user token (X-user-token) is not valid");
+        }
+        String ticket = assertions.logonTicket(user.get());
+        Map<String, Object> token = new LinkedHashMap<>();
+        token.put("type", "MYSAPSSO2");
+        token.put("value", ticket);
+        token.put("http_header", header("Cookie", "MYSAPSSO2=" + ticket));
+        return token;
+    }
+
+    /** A grant from its type and name/value pairs (null values left out), parsed and validated by Nimbus. */
+    private static AuthorizationGrant grant(String type, String... nameValues) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        form.put("grant_type", List.of(type));
+        for (int i = 0; i + 1 < nameValues.length; i += 2) {
+            if (nameValues[i + 1] != null) {
+                form.put(nameValues[i], List.of(nameValues[i + 1]));
+            }
+        }
+        try {
+            return AuthorizationGrant.parse(form);
+        } catch (ParseException e) {
+            return new InvalidGrant(e.getMessage());
+        }
+    }
+
+    /** A grant the request's values could not form (e.g. an assertion that is not a JWT): reported as a failed token. */
+    private static final class InvalidGrant extends AuthorizationGrant {
+        private final String reason;
+
+        InvalidGrant(String reason) {
+            super(new GrantType("invalid"));
+            this.reason = reason;
+        }
+
+        @Override
+        public Map<String, List<String>> toParameters() {
+            return Map.of();
+        }
     }
 
     private static Map<String, Object> basic(Map<String, String> destination) {
@@ -63,7 +190,7 @@ final class DestinationAuthTokens {
         return token;
     }
 
-    private static Map<String, Object> password(Map<String, String> destination) {
+    private Map<String, Object> password(Map<String, String> destination) {
         String user = destination.get("User");
         String password = destination.get("Password");
         if (user == null || password == null) {
@@ -75,6 +202,9 @@ final class DestinationAuthTokens {
 
     private static Map<String, Object> oauth(Map<String, String> destination, AuthorizationGrant grant,
             String headerKey) {
+        if (grant instanceof InvalidGrant invalid) {
+            return failed("the request's token cannot be used: " + invalid.reason);
+        }
         String tokenServiceUrl = destination.get("tokenServiceURL");
         String clientId = destination.get("clientId");
         String clientSecret = destination.get("clientSecret");

@@ -41,11 +41,16 @@ final class DestinationService {
     private final Counters counters;
     private final Faults faults;
     private final ScheduledExecutorService delays;
-    private final DestinationAuthTokens authTokens = new DestinationAuthTokens();
+    private final DestinationAuthTokens authTokens;
+    private final Tenants tenants;
+    private final Certificates certificates;
 
     DestinationService(Destinations destinations, TokenAuthority authority, String destinationClientId,
             String subaccountId, String instanceId, Counters counters, Faults faults,
-            ScheduledExecutorService delays) {
+            ScheduledExecutorService delays, Assertions assertions, Tenants tenants, Certificates certificates) {
+        this.certificates = certificates;
+        this.tenants = tenants;
+        this.authTokens = new DestinationAuthTokens(authority, assertions);
         this.destinations = destinations;
         this.authority = authority;
         this.destinationClientId = destinationClientId;
@@ -70,11 +75,15 @@ final class DestinationService {
         Reply reply;
         if (faults.isDestinationServiceDown()) {
             reply = error(503, "Service Unavailable");
-        } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        } else if (zone(exchange.getRequestHeaders().getFirst("Authorization")).isEmpty()) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             reply = error(401, "Unauthorized: a valid bearer token of the destination service binding is required");
         } else if (find) {
-            reply = find(path.substring(FIND.length()), exchange.getRequestURI().getRawQuery());
+            Optional<Destinations> scope = destinationsFor(zone(exchange.getRequestHeaders().getFirst("Authorization")).get(),
+                    exchange.getRequestHeaders().getFirst("x-tenant"));
+            reply = scope.isEmpty() ? error(404, "Tenant not found")
+                    : find(scope.get(), path.substring(FIND.length()), exchange.getRequestURI().getRawQuery(),
+                            exchange.getRequestHeaders()::getFirst);
         } else if (path.equals(SUBACCOUNT) || path.startsWith(SUBACCOUNT + "/")) {
             reply = admin(false, exchange.getRequestMethod(), path.substring(SUBACCOUNT.length()), body);
         } else if (path.equals(INSTANCE) || path.startsWith(INSTANCE + "/")) {
@@ -104,16 +113,30 @@ final class DestinationService {
         }
     }
 
-    private boolean authorized(String authorization) {
+    /** The identity zone of a valid token of the destination binding's client: the provider's or a subscriber's. */
+    private Optional<String> zone(String authorization) {
         return authority.verify(TokenAuthority.bearer(authorization))
                 .filter(token -> destinationClientId.equals(token.clientId()))
-                .filter(token -> subaccountId.equals(token.zoneId()))
-                .isPresent();
+                .map(TokenAuthority.VerifiedToken::zoneId)
+                .filter(zone -> subaccountId.equals(zone) || tenants.all().stream().anyMatch(t -> t.zoneId().equals(zone)));
+    }
+
+    /**
+     * The destinations a find call sees: the token's subaccount, or — with the provider's token and an
+     * {@code x-tenant} header (subdomain or tenant ID) — that subscriber's.
+     */
+    private Optional<Destinations> destinationsFor(String zone, String xTenant) {
+        if (subaccountId.equals(zone)) {
+            return xTenant == null || xTenant.isBlank() ? Optional.of(destinations)
+                    : tenants.byIdOrSubdomain(xTenant.trim()).map(Tenants.Tenant::destinations);
+        }
+        return tenants.all().stream().filter(t -> t.zoneId().equals(zone)).findFirst().map(Tenants.Tenant::destinations);
     }
 
     // ---- find [find-a-destination-response-structure-83a3f3b] ------------------------------------------------
 
-    private Reply find(String name, String rawQuery) {
+    private Reply find(Destinations destinations, String name, String rawQuery,
+            java.util.function.Function<String, String> header) {
         if (name.isEmpty() || name.contains("/")) {
             return error(404, NOT_FOUND);
         }
@@ -121,6 +144,22 @@ final class DestinationService {
         Map<String, String> destination = atInstance != null ? atInstance : destinations.getSubaccount(name).orElse(null);
         if (destination == null) {
             return error(404, NOT_FOUND);
+        }
+        String fragmentName = header.apply("X-Fragment-Name");
+        if (fragmentName != null && !fragmentName.isBlank()) {
+            Optional<Map<String, String>> fragment = destinations.fragment(fragmentName.trim());
+            if (fragment.isPresent()) {
+                // the fragment's properties win over the destination's
+                Map<String, String> merged = new LinkedHashMap<>(destination);
+                fragment.get().forEach((k, v) -> {
+                    if (!k.equals("FragmentName")) {
+                        merged.put(k, v);
+                    }
+                });
+                destination = merged;
+            } else if (!"true".equalsIgnoreCase(header.apply("X-Fragment-Optional"))) {
+                return error(404, "Destination fragment '" + fragmentName.trim() + "' not found");
+            }
         }
         Map<String, Object> owner = new LinkedHashMap<>();
         owner.put("SubaccountId", subaccountId);
@@ -130,12 +169,23 @@ final class DestinationService {
         answer.put("destinationConfiguration", destination);
         boolean skipTokens = "true".equalsIgnoreCase(HttpEndpoint.queryParameters(rawQuery).get("$skipTokenRetrieval"));
         if (!skipTokens) {
-            List<Map<String, Object>> tokens = authTokens.tokensFor(destination);
+            List<Map<String, Object>> tokens = authTokens.tokensFor(destination, header);
             if (!tokens.isEmpty()) {
                 answer.put("authTokens", tokens);
             }
         }
-        answer.put("certificates", List.of());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (String location : List.of("KeyStoreLocation", "TrustStoreLocation")) {
+            String file = destination.get(location);
+            certificates.get(file).ifPresent(content -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("Name", file);
+                entry.put("Content", java.util.Base64.getEncoder().encodeToString(content));
+                entry.put("Type", "CERTIFICATE");
+                files.add(entry);
+            });
+        }
+        answer.put("certificates", files);
         return new Reply(200, answer);
     }
 

@@ -19,7 +19,30 @@ public final class Destinations {
     private final Map<String, Map<String, String>> subaccount = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> instance = new ConcurrentHashMap<>();
 
+    private final Map<String, Map<String, String>> fragments = new ConcurrentHashMap<>();
+
     Destinations() {
+    }
+
+    /**
+     * Creates or replaces a destination fragment (named by its {@code FragmentName} property): properties a find
+     * request merges into the destination with {@code X-Fragment-Name}, the fragment's values winning.
+     */
+    public Destinations putFragment(Map<String, String> properties) {
+        String name = properties.get("FragmentName");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a destination fragment needs a 'FragmentName' property");
+        }
+        fragments.put(name, Map.copyOf(properties));
+        return this;
+    }
+
+    public boolean deleteFragment(String name) {
+        return fragments.remove(name) != null;
+    }
+
+    Optional<Map<String, String>> fragment(String name) {
+        return Optional.ofNullable(name == null ? null : fragments.get(name));
     }
 
     /** Creates or replaces a subaccount-level destination. */

@@ -57,6 +57,10 @@ public final class OAuthClients {
         return clients.containsKey(clientId);
     }
 
+    Optional<Client> byId(String clientId) {
+        return Optional.ofNullable(clientId == null ? null : clients.get(clientId));
+    }
+
     Optional<Client> authenticate(String clientId, String clientSecret) {
         Client client = clientId == null ? null : clients.get(clientId);
         return client != null && client.secretMatches(clientSecret) ? Optional.of(client) : Optional.empty();

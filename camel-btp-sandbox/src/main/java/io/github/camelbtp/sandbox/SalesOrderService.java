@@ -35,7 +35,11 @@ final class SalesOrderService {
             "OrganizationDivision", "SoldToParty", "PurchaseOrderByCustomer", "TotalNetAmount", "TransactionCurrency");
     private static final String JSON = "application/json; charset=utf-8";
 
+    /** Answers name the ABAP user the request was logged on as, so tests see who arrived. */
+    static final String LOGON_USER_HEADER = "X-Sandbox-Logon-User";
+
     private final SalesOrders orders;
+    private final String salesUser;
     private final Counters counters;
     private final RecordedRequests recorded;
     private final CsrfSessions sessions = new CsrfSessions();
@@ -44,6 +48,7 @@ final class SalesOrderService {
 
     SalesOrderService(SalesOrders orders, Counters counters, RecordedRequests recorded, String user, String password) {
         this.orders = orders;
+        this.salesUser = user;
         this.counters = counters;
         this.recorded = recorded;
         this.expectedAuthorization = Base64.getEncoder()
@@ -68,10 +73,18 @@ final class SalesOrderService {
         }
         Headers request = exchange.getRequestHeaders();
         String cookies = request.getFirst("Cookie");
-        if (!authenticated(request.getFirst("Authorization"), cookies)) {
+        String principal = request.getFirst(BackendForwarder.PRINCIPAL_HEADER);
+        if (principal != null && principal.startsWith("CN=")) {
+            // logged on by the Cloud Connector with the propagated user's certificate: the ABAP user is mapped from
+            // the subject's CN (rule "CN=${name}", upper-cased as ABAP user names are)
+            exchange.getResponseHeaders().set(LOGON_USER_HEADER, principal.substring(3).toUpperCase(java.util.Locale.ROOT));
+        } else if (!authenticated(request.getFirst("Authorization"), cookies)) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server\"");
             HttpEndpoint.send(exchange, 401, HttpEndpoint.TEXT, "Logon failed");
             return;
+        }
+        if (principal == null || !principal.startsWith("CN=")) {
+            exchange.getResponseHeaders().set(LOGON_USER_HEADER, salesUser);
         }
         String method = exchange.getRequestMethod();
         String csrfHeader = request.getFirst("x-csrf-token");

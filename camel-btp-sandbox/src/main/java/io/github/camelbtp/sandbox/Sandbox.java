@@ -91,6 +91,11 @@ public final class Sandbox implements AutoCloseable {
     private final RecordedRequests backendRequests = new RecordedRequests();
     private final RecordedRequests proxyRequests = new RecordedRequests();
     private final OAuthClients oauthClients = new OAuthClients();
+    private final SandboxUsers users = new SandboxUsers();
+    private final Tenants tenants = new Tenants();
+    private final TokenService tokenService;
+    private final Certificates certificates = new Certificates();
+    private final TokenAuthority authority;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final HttpEndpoint tokenEndpoint;
@@ -126,12 +131,15 @@ public final class Sandbox implements AutoCloseable {
             oauthClients.register(CONNECTIVITY_CLIENT_ID, connectivitySecret);
             oauthClients.register(CLOUD_API_CLIENT_ID, cloudApiSecret, List.of("uaa.resource", "products.read"));
 
-            new TokenService(oauthClients, authority, counters, faults).register(tokenEndpoint);
+            this.authority = authority;
+            Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
+            tokenService = new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants);
+            tokenService.register(tokenEndpoint);
             new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
-                    DESTINATION_INSTANCE_ID, counters, faults, delays).register(destinationEndpoint);
+                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates).register(destinationEndpoint);
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
                     .register(salesEndpoint);
-            new CloudApiService(authority, counters, backendRequests).register(cloudApiEndpoint);
+            new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
             proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, counters,
                     proxyRequests);
             resources.add(proxy);
@@ -405,6 +413,74 @@ public final class Sandbox implements AutoCloseable {
     /** Request counters. */
     public Counters counters() {
         return counters;
+    }
+
+    /**
+     * Subscriber tenants: {@code tenants().subscribe("acme").destinations()} gives tenant {@code acme} its own
+     * subaccount and destinations, reached with its token ({@code /tenants/acme/oauth/token} on loopback) or with
+     * the provider's token and {@code x-tenant}.
+     */
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    /** The subaccount's certificate files, returned with destinations that name them (KeyStoreLocation, TrustStoreLocation). */
+    public Certificates certificates() {
+        return certificates;
+    }
+
+    /**
+     * Starts an HTTPS backend serving with {@code serverContext}'s certificate, requiring a client certificate when
+     * asked; closed with the sandbox.
+     */
+    public HttpsBackend httpsBackend(javax.net.ssl.SSLContext serverContext, boolean requireClientCertificate) {
+        HttpsBackend backend = HttpsBackend.start(serverContext, requireClientCertificate);
+        synchronized (resources) {
+            resources.add(backend);
+        }
+        return backend;
+    }
+
+    /**
+     * Starts the token service's X.509 variant — what a binding's {@code certurl} points to — on HTTPS with
+     * {@code serverContext}'s certificate: a client authenticates with a TLS client certificate whose subject is
+     * {@code CN=<client id>} and that {@code serverContext} trusts, sending {@code client_id} in the form
+     * ({@code tls_client_auth}). Returns its base URI ({@code certurl}); closed with the sandbox.
+     */
+    public URI x509TokenService(javax.net.ssl.SSLContext serverContext) {
+        HttpsBackend endpoint = new HttpsBackend(serverContext, false, true, tokenService.tokenHandler());
+        synchronized (resources) {
+            resources.add(endpoint);
+        }
+        return endpoint.uri("localhost");
+    }
+
+    /** The identity provider's users (for the password grant). */
+    public SandboxUsers users() {
+        return users;
+    }
+
+    /**
+     * A user's JWT as an application receives it from the approuter: an XSUAA-style token of the application client
+     * {@link DemoDestinations#APP_CLIENT_ID} with {@code user_name}, {@code email} and {@code origin}. The input of
+     * principal propagation and the user-dependent token flows ({@code X-user-token}).
+     */
+    public String userToken(String user) {
+        return authority.issue(DemoDestinations.APP_CLIENT_ID, OAuthClients.DEFAULT_SCOPES, user, "authorization_code")
+                .value();
+    }
+
+    /** A refresh token for {@code user}, redeemable once or more by client {@code clientId} ({@code X-refresh-token}). */
+    public String refreshToken(String user, String clientId) {
+        return users.newRefreshToken(user, clientId);
+    }
+
+    /**
+     * A one-time authorization code for {@code user} and client {@code clientId} ({@code X-code}), bound to
+     * {@code redirectUri} and, when {@code codeVerifier} is given, to its S256 code challenge (PKCE); both may be null.
+     */
+    public String authorizationCode(String user, String clientId, String redirectUri, String codeVerifier) {
+        return users.newCode(user, clientId, redirectUri, codeVerifier == null ? null : SandboxUsers.s256(codeVerifier));
     }
 
     /** Fault injection. */

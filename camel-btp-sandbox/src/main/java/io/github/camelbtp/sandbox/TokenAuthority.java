@@ -41,8 +41,16 @@ final class TokenAuthority {
         }
     }
 
-    /** What the services need to know about a valid presented token. */
-    record VerifiedToken(String clientId, String zoneId, Instant expiresAt) {
+    /**
+     * What the services need to know about a valid presented token.
+     *
+     * @param userName the user a user token belongs to ({@code user_name}), {@code null} for a client's own token
+     */
+    record VerifiedToken(String clientId, String zoneId, Instant expiresAt, String userName, String grantType) {
+
+        boolean isUserToken() {
+            return userName != null;
+        }
     }
 
     private static final int MAX_CACHED = 10_000;
@@ -72,21 +80,42 @@ final class TokenAuthority {
     }
 
     IssuedToken issue(String clientId, List<String> scopes) {
+        return issue(clientId, scopes, null, "client_credentials");
+    }
+
+    /**
+     * A user token as XSUAA issues it for user grants (password, authorization code, refresh token, JWT bearer, token
+     * exchange): the client's token acting for {@code userName}, with {@code user_name}, {@code user_id},
+     * {@code email} and {@code origin}.
+     */
+    IssuedToken issue(String clientId, List<String> scopes, String userName, String grantType) {
+        return issue(clientId, scopes, userName, grantType, null);
+    }
+
+    /** As above, in a subscriber's identity zone ({@code null}: the provider's, the sandbox's own subaccount). */
+    IssuedToken issue(String clientId, List<String> scopes, String userName, String grantType, Tenants.Tenant tenant) {
+        String zone = tenant == null ? zoneId : tenant.zoneId();
         long now = Instant.now().getEpochSecond();
         long expiresIn = Math.max(1, lifetime.toSeconds());
         String jti = UUID.randomUUID().toString().replace("-", "");
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (userName != null) {
+            builder.claim("user_name", userName).claim("user_id", "u-" + userName)
+                    .claim("email", userName + "@sandbox.example").claim("origin", "sandbox-idp");
+        }
+        JWTClaimsSet claims = builder
                 .jwtID(jti)
                 .issuer(issuer)
-                .subject(clientId)
+                .subject(userName != null ? "u-" + userName : clientId)
                 .audience(List.of(clientId))
                 .claim("client_id", clientId)
                 .claim("cid", clientId)
                 .claim("azp", clientId)
-                .claim("grant_type", "client_credentials")
-                .claim("zid", zoneId)
+                .claim("grant_type", grantType)
+                .claim("zid", zone)
                 .claim("scope", scopes)
-                .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zoneId, "zdn", "sandbox"))
+                .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zone, "zdn",
+                        tenant == null ? "sandbox" : tenant.subdomain()))
                 .issueTime(new Date(now * 1000))
                 .expirationTime(new Date((now + expiresIn) * 1000))
                 .build();
@@ -122,7 +151,8 @@ final class TokenAuthority {
             if (!issuer.equals(claims.getIssuer()) || exp == null || clientId == null) {
                 return Optional.empty();
             }
-            VerifiedToken result = new VerifiedToken(clientId, claims.getStringClaim("zid"), exp.toInstant());
+            VerifiedToken result = new VerifiedToken(clientId, claims.getStringClaim("zid"), exp.toInstant(),
+                    claims.getStringClaim("user_name"), claims.getStringClaim("grant_type"));
             if (!result.expiresAt().isAfter(now)) {
                 return Optional.empty();
             }

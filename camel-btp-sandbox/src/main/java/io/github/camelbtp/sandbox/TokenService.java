@@ -21,15 +21,29 @@ final class TokenService {
     private final Counters counters;
     private final Faults faults;
 
-    TokenService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults) {
+    private final SandboxUsers users;
+    private final Assertions assertions;
+    private final Tenants tenants;
+
+    TokenService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults, SandboxUsers users,
+            Assertions assertions, Tenants tenants) {
+        this.tenants = tenants;
+        this.users = users;
+        this.assertions = assertions;
         this.clients = clients;
         this.authority = authority;
         this.counters = counters;
         this.faults = faults;
     }
 
+    /** The token endpoint's handler, for the X.509 (mutual TLS) variant of the token service. */
+    com.sun.net.httpserver.HttpHandler tokenHandler() {
+        return this::token;
+    }
+
     void register(HttpEndpoint endpoint) {
         endpoint.handle("/oauth/token", this::token);
+        endpoint.handle("/tenants/", this::token);
         endpoint.handle("/token_keys", this::tokenKeys);
         endpoint.handle("/", exchange -> HttpEndpoint.sendJson(exchange, 404,
                 Map.of("error", "not_found", "error_description", "No such endpoint")));
@@ -44,8 +58,24 @@ final class TokenService {
         HttpEndpoint.send(exchange, 200, HttpEndpoint.JSON, authority.jwks());
     }
 
+    /**
+     * A tenant's token URL on loopback. On BTP a subscriber's token service is {@code https://<subdomain>.<uaa host>};
+     * loopback has no subdomains, so the sandbox serves the tenant variant under {@code /tenants/<subdomain>/oauth/token}.
+     */
+    static final java.util.regex.Pattern TENANT_TOKEN_PATH = java.util.regex.Pattern.compile("^/tenants/([A-Za-z0-9-]+)/oauth/token$");
+
     private void token(HttpExchange exchange) throws IOException {
-        if (!"/oauth/token".equals(exchange.getRequestURI().getPath())) {
+        String path = exchange.getRequestURI().getPath();
+        java.util.regex.Matcher tenantPath = TENANT_TOKEN_PATH.matcher(path);
+        String subdomain = tenantPath.matches() ? tenantPath.group(1) : null;
+        Tenants.Tenant tenant = tenants.bySubdomain(subdomain).orElse(null);
+        if (subdomain != null && tenant == null) {
+            exchange.getRequestBody().readAllBytes();
+            HttpEndpoint.sendJson(exchange, 404, error("not_found", "Identity zone for subdomain '" + subdomain
+                    + "' not found"));
+            return;
+        }
+        if (!"/oauth/token".equals(path) && tenant == null) {
             HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found"));
             return;
         }
@@ -63,14 +93,16 @@ final class TokenService {
         }
         Map<String, List<String>> form = URLUtils.parseParameters(new String(body, StandardCharsets.UTF_8));
         String[] credentials = clientCredentials(exchange.getRequestHeaders().getFirst("Authorization"), form);
-        if (credentials == null) {
+        Optional<OAuthClients.Client> byCertificate = certificateClient(exchange, first(form, "client_id"));
+        if (credentials == null && byCertificate.isEmpty()) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"UAA/client\", error=\"unauthorized\"");
             HttpEndpoint.sendJson(exchange, 401, error("unauthorized",
                     "Full authentication is required to access this resource"));
             return;
         }
-        Optional<OAuthClients.Client> client = clients.authenticate(credentials[0], credentials[1]);
-        if (client.isEmpty() && credentials.length > 2) {
+        Optional<OAuthClients.Client> client = byCertificate.isPresent() ? byCertificate
+                : clients.authenticate(credentials[0], credentials[1]);
+        if (client.isEmpty() && credentials != null && credentials.length > 2) {
             client = clients.authenticate(credentials[0], credentials[2]);
         }
         if (client.isEmpty()) {
@@ -83,12 +115,13 @@ final class TokenService {
             HttpEndpoint.sendJson(exchange, 400, error("invalid_request", "Missing grant type"));
             return;
         }
-        if (!"client_credentials".equals(grantType)) {
-            HttpEndpoint.sendJson(exchange, 400, error("unsupported_grant_type",
-                    "Unsupported grant type: " + grantType));
+        String clientId = client.get().clientId();
+        UserGrant user = "client_credentials".equals(grantType) ? new UserGrant(null, null) : userGrant(grantType, form, clientId);
+        if (user.error() != null) {
+            HttpEndpoint.sendJson(exchange, 400, user.error());
             return;
         }
-        TokenAuthority.IssuedToken token = authority.issue(client.get().clientId(), client.get().scopes());
+        TokenAuthority.IssuedToken token = authority.issue(clientId, client.get().scopes(), user.user(), grantType, tenant);
         counters.tokenGrant();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", token.value());
@@ -96,9 +129,100 @@ final class TokenService {
         answer.put("expires_in", token.expiresInSeconds());
         answer.put("scope", String.join(" ", token.scopes()));
         answer.put("jti", token.jti());
+        if (user.user() != null && !"refresh_token".equals(grantType)) {
+            // UAA hands a refresh token out with user tokens
+            answer.put("refresh_token", users.newRefreshToken(user.user(), clientId));
+        }
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("Pragma", "no-cache");
         HttpEndpoint.sendJson(exchange, 200, answer);
+    }
+
+    /**
+     * {@code tls_client_auth} on the X.509 endpoint: the client whose id the verified TLS client certificate's CN
+     * names, when the form's {@code client_id} is that client.
+     */
+    private Optional<OAuthClients.Client> certificateClient(HttpExchange exchange, String clientId) {
+        if (!(exchange instanceof com.sun.net.httpserver.HttpsExchange https) || clientId == null) {
+            return Optional.empty();
+        }
+        try {
+            java.security.cert.Certificate[] chain = https.getSSLSession().getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof java.security.cert.X509Certificate x509)) {
+                return Optional.empty();
+            }
+            String subject = x509.getSubjectX500Principal().getName();
+            return ("CN=" + clientId).equals(subject) ? clients.byId(clientId) : Optional.empty();
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The user a grant acts for, or the OAuth error answering it (RFC 6749 §5.2). */
+    private record UserGrant(String user, Map<String, String> error) {
+    }
+
+    private static UserGrant invalidGrant(String description) {
+        return new UserGrant(null, error("invalid_grant", description));
+    }
+
+    /** Runs the user grants XSUAA supports; each yields the user the new token acts for. */
+    private UserGrant userGrant(String grantType, Map<String, List<String>> form, String clientId) {
+        switch (grantType) {
+            case "password" -> {
+                String username = first(form, "username");
+                return users.authenticate(username, first(form, "password")) ? new UserGrant(username, null)
+                        : invalidGrant("User authentication failed.");
+            }
+            case "refresh_token" -> {
+                return users.refreshToken(first(form, "refresh_token"))
+                        .filter(g -> g.clientId().equals(clientId))
+                        .map(g -> new UserGrant(g.user(), null))
+                        .orElseGet(() -> invalidGrant("Invalid refresh token: unknown, or issued to another client"));
+            }
+            case "authorization_code" -> {
+                var code = users.takeCode(first(form, "code"));
+                if (code.isEmpty() || !code.get().clientId().equals(clientId)) {
+                    return invalidGrant("Invalid authorization code");
+                }
+                if (code.get().redirectUri() != null && !code.get().redirectUri().equals(first(form, "redirect_uri"))) {
+                    return invalidGrant("Redirect URI mismatch.");
+                }
+                String verifier = first(form, "code_verifier");
+                if (code.get().codeChallenge() != null
+                        && (verifier == null || !SandboxUsers.s256(verifier).equals(code.get().codeChallenge()))) {
+                    return invalidGrant("PKCE verification failed: code_verifier does not match the code_challenge");
+                }
+                return new UserGrant(code.get().user(), null);
+            }
+            case "urn:ietf:params:oauth:grant-type:jwt-bearer" -> {
+                return authority.verify(first(form, "assertion"))
+                        .filter(TokenAuthority.VerifiedToken::isUserToken)
+                        .map(t -> new UserGrant(t.userName(), null))
+                        .orElseGet(() -> invalidGrant("The assertion is not a valid user token of this identity zone"));
+            }
+            case "urn:ietf:params:oauth:grant-type:token-exchange" -> {
+                String type = first(form, "subject_token_type");
+                if (type == null || !(type.equals("urn:ietf:params:oauth:token-type:access_token")
+                        || type.equals("urn:ietf:params:oauth:token-type:jwt")
+                        || type.equals("urn:ietf:params:oauth:token-type:id_token"))) {
+                    return new UserGrant(null, error("invalid_request", "Unsupported subject_token_type: " + type));
+                }
+                return authority.verify(first(form, "subject_token"))
+                        .filter(TokenAuthority.VerifiedToken::isUserToken)
+                        .map(t -> new UserGrant(t.userName(), null))
+                        .orElseGet(() -> invalidGrant("The subject token is not a valid user token of this identity zone"));
+            }
+            case "urn:ietf:params:oauth:grant-type:saml2-bearer" -> {
+                return assertions.verifySaml(Optional.ofNullable(first(form, "assertion")).orElse(""))
+                        .map(subject -> new UserGrant(subject.user(), null))
+                        .orElseGet(() -> invalidGrant("The SAML assertion is not valid or was not issued by a trusted"
+                                + " identity provider"));
+            }
+            default -> {
+                return new UserGrant(null, error("unsupported_grant_type", "Unsupported grant type: " + grantType));
+            }
+        }
     }
 
     /** [id, secret, alternative secret?] from the Basic header (preferred) or the form; null when neither carries a client id. */

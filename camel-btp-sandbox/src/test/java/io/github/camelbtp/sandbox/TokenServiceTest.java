@@ -74,11 +74,30 @@ class TokenServiceTest {
 
     @Test
     void rejectsOtherGrantTypeWith400UnsupportedGrantType() {
-        HttpResponse<String> response = tokenRequest(sandbox, "grant_type=password&username=u&password=p",
+        HttpResponse<String> response = tokenRequest(sandbox, "grant_type=urn:example:unknown-grant",
                 clientId, clientSecret);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response.body()).get("error").asText()).isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void passwordGrantOfAnUnknownUserIs400InvalidGrant() {
+        HttpResponse<String> response = tokenRequest(sandbox, "grant_type=password&username=u&password=p",
+                clientId, clientSecret);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response.body()).get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void passwordGrantIssuesAUserTokenWithARefreshToken() {
+        sandbox.users().register("token-test-user", "token-test-password");
+        HttpResponse<String> response = tokenRequest(sandbox,
+                "grant_type=password&username=token-test-user&password=token-test-password", clientId, clientSecret);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).get("refresh_token").asText()).isNotBlank();
     }
 
     @Test

@@ -35,12 +35,14 @@ import java.util.stream.Collectors;
 public final class Authenticator {
 
     /** SAP's 15 values of {@code Authentication} [http-destinations-42a0e6b]. */
-    public static final Set<String> KNOWN_TYPES = Set.of("NoAuthentication", "BasicAuthentication",
-            "ClientCertificateAuthentication", "PrincipalPropagation", "OAuth2ClientCredentials", "OAuth2Password",
-            "OAuth2UserTokenExchange", "OAuth2JWTBearer", "OAuth2SAMLBearerAssertion", "SAMLAssertion", "SAPAssertionSSO",
-            "OAuth2RefreshToken", "OAuth2AuthorizationCode", "OAuth2TokenExchange", "OAuth2TechnicalUserPropagation");
+    public static final Set<String> KNOWN_TYPES = java.util.Arrays.stream(AuthenticationType.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final Duration TOKEN_SERVICE_TIMEOUT = Duration.ofSeconds(10);
+    /** Where OAuth2TechnicalUserPropagation's token goes [consuming-the-connectivity-service-313b215]. */
+    public static final String TECHNICAL_AUTHENTICATION_HEADER = "SAP-Connectivity-Technical-Authentication";
+    /** Sent with a SAMLAssertion so the backend creates a security session [http-destinations-42a0e6b]. */
+    public static final String SECURITY_SESSION_HEADER = "x-sap-security-session";
 
     private final TokenService tokens;
 
@@ -48,28 +50,67 @@ public final class Authenticator {
         this.tokens = tokens;
     }
 
+    /** Checks type, required properties and per-request input; see {@link AuthenticationType#validate}. */
+    public AuthenticationType validate(Destination destination, DestinationOptions options) {
+        AuthenticationType type = AuthenticationType.of(destination);
+        type.validate(destination, options);
+        return type;
+    }
+
     public Authentication authenticate(Destination destination, DestinationOptions options) {
-        String type = destination.authentication();
-        if (!KNOWN_TYPES.contains(type)) {
-            throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION,
-                    "'" + type + "' is not an authentication type SAP defines. Use one of: "
-                            + KNOWN_TYPES.stream().sorted().collect(Collectors.joining(", ")) + ".");
-        }
-        if ("BasicAuthentication".equals(type) && !preemptive(destination)) {
+        AuthenticationType authType = validate(destination, options);
+        String type = authType.name();
+        if (authType == AuthenticationType.BasicAuthentication && !preemptive(destination)) {
             // Preemptive=FALSE holds for service destinations too: the service's ready-made Basic header would
             // otherwise be sent unasked; answer the challenge with the destination's User/Password instead
             return basic(destination);
         }
-        if (!destination.authTokens().isEmpty()) {
-            return fromServiceTokens(destination, type);
+        if (authType == AuthenticationType.PrincipalPropagation) {
+            // the user's identity travels to the Connectivity proxy, never as Authorization to the backend
+            // [consuming-the-connectivity-service-313b215]; the dispatch adds the header it needs
+            return Authentication.NONE;
         }
-        return switch (type) {
-            case "NoAuthentication" -> Authentication.NONE;
-            case "BasicAuthentication" -> basic(destination);
-            case "OAuth2ClientCredentials" -> Authentication.header("Authorization",
-                    tokens.token(clientCredentialsRequest(destination), destination.name()).bearer());
+        if (!destination.authTokens().isEmpty()) {
+            Authentication fromService = fromServiceTokens(destination, type);
+            if (authType == AuthenticationType.SAMLAssertion) {
+                // the backend opens a security session from the assertion and answers with its session cookie
+                // [http-destinations-42a0e6b]
+                List<HttpHeader> headers = new ArrayList<>(fromService.headers());
+                headers.add(new HttpHeader(SECURITY_SESSION_HEADER, "create"));
+                return new Authentication(headers, null);
+            }
+            return fromService;
+        }
+        return switch (authType) {
+            // forwardAuthToken (the approuter's and SAP SDKs' property) sends the request's user JWT on as it is
+            case NoAuthentication -> forwardAuthToken(destination) && options.userToken() != null
+                    ? Authentication.header("Authorization", "Bearer " + options.userToken()) : Authentication.NONE;
+            // the client certificate is presented in the TLS handshake (see TlsMaterial), no header
+            case ClientCertificateAuthentication -> Authentication.NONE;
+            case BasicAuthentication -> basic(destination);
+            case OAuth2ClientCredentials -> bearer(destination, options, TokenGrant.CLIENT_CREDENTIALS, "Authorization");
+            case OAuth2Password -> bearer(destination, options, TokenGrant.password(
+                    destination.requireProperty(DestinationProperty.USER, "OAuth2Password needs the resource owner"),
+                    destination.requireProperty(DestinationProperty.PASSWORD, "OAuth2Password needs the resource owner's password")),
+                    "Authorization");
+            // XSUAA implements the user token exchange with the JWT bearer grant, as SAP's SDKs do client-side
+            case OAuth2JWTBearer, OAuth2UserTokenExchange -> bearer(destination, options,
+                    TokenGrant.jwtBearer(options.userToken()), "Authorization");
+            case OAuth2RefreshToken -> bearer(destination, options, TokenGrant.refreshToken(options.refreshToken()),
+                    "Authorization");
+            case OAuth2AuthorizationCode -> bearer(destination, options, TokenGrant.authorizationCode(options.code(),
+                    options.redirectUri(), options.codeVerifier()), "Authorization");
+            case OAuth2TokenExchange -> bearer(destination, options, TokenGrant.tokenExchange(options.subjectToken(),
+                    options.subjectTokenType()), "Authorization");
+            case OAuth2TechnicalUserPropagation -> bearer(destination, options, TokenGrant.CLIENT_CREDENTIALS,
+                    TECHNICAL_AUTHENTICATION_HEADER);
             default -> throw unsupportedWithoutService(destination, type);
         };
+    }
+
+    private Authentication bearer(Destination destination, DestinationOptions options, TokenGrant grant, String header) {
+        TokenRequest request = clientCredentialsRequest(destination, options.tenant()).withGrant(grant);
+        return Authentication.header(header, tokens.token(request, destination.name()).bearer());
     }
 
     private static Authentication fromServiceTokens(Destination destination, String type) {
@@ -103,6 +144,10 @@ public final class Authenticator {
                 : new Authentication(List.of(), credentials);
     }
 
+    private static boolean forwardAuthToken(Destination destination) {
+        return "true".equalsIgnoreCase(destination.property(DestinationProperty.FORWARD_AUTH_TOKEN).orElse("false"));
+    }
+
     /** {@code Preemptive} (default TRUE) [http-destinations-42a0e6b]. */
     private static boolean preemptive(Destination destination) {
         return !"false".equalsIgnoreCase(destination.property(DestinationProperty.PREEMPTIVE).orElse("true"));
@@ -110,7 +155,12 @@ public final class Authenticator {
 
     /** The token request SAP's OAuth properties describe, for flows that run client-side. */
     static TokenRequest clientCredentialsRequest(Destination d) {
-        String url = d.requireProperty(DestinationProperty.TOKEN_SERVICE_URL, "OAuth2ClientCredentials needs the token endpoint");
+        return clientCredentialsRequest(d, null);
+    }
+
+    /** As {@link #clientCredentialsRequest(Destination)}, with {@code tokenServiceURLType=Common} resolved for {@code tenant}. */
+    static TokenRequest clientCredentialsRequest(Destination d, String tenant) {
+        String url = TokenServiceUrl.resolve(d, tenant);
         Map<String, String> queries = d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_QUERIES_PREFIX);
         URI endpoint;
         try {
@@ -133,8 +183,8 @@ public final class Authenticator {
             inBody = true;
         }
         return new TokenRequest(endpoint,
-                d.requireProperty(DestinationProperty.CLIENT_ID, "OAuth2ClientCredentials needs the client ID"),
-                d.requireProperty(DestinationProperty.CLIENT_SECRET, "OAuth2ClientCredentials needs the client secret"),
+                d.requireProperty(DestinationProperty.CLIENT_ID, "an OAuth flow run client-side needs the client ID"),
+                d.requireProperty(DestinationProperty.CLIENT_SECRET, "an OAuth flow run client-side needs the client secret"),
                 inBody, d.property(DestinationProperty.SCOPE).orElse(null), headers,
                 d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_BODY_PREFIX),
                 seconds(d, DestinationProperty.TOKEN_SERVICE_CONNECTION_TIMEOUT, TOKEN_SERVICE_TIMEOUT),
@@ -173,8 +223,10 @@ public final class Authenticator {
                 ? "the Destination Service returned no token for it (was $skipTokenRetrieval used, or is the type"
                   + " missing its user token?)."
                 : "this authentication type needs the Destination Service to run its token flow, and destination '"
-                  + d.name() + "' comes from " + d.source() + ". Define it in the Destination Service, or use"
-                  + " NoAuthentication, BasicAuthentication or OAuth2ClientCredentials for destinations from configuration.";
+                  + d.name() + "' comes from " + d.source() + ". Define it in the Destination Service, or use a type"
+                  + " camel-btp runs client-side: NoAuthentication, BasicAuthentication, OAuth2ClientCredentials,"
+                  + " OAuth2Password, OAuth2JWTBearer, OAuth2UserTokenExchange, OAuth2RefreshToken,"
+                  + " OAuth2AuthorizationCode, OAuth2TokenExchange, OAuth2TechnicalUserPropagation, PrincipalPropagation.";
         return new DestinationConfigurationException(d.name(), DestinationProperty.AUTHENTICATION, "'" + type + "': " + why);
     }
 }

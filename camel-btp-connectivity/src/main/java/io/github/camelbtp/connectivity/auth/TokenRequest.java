@@ -1,5 +1,8 @@
 package io.github.camelbtp.connectivity.auth;
 
+import io.github.camelbtp.connectivity.binding.OAuthClientCredentials;
+import io.github.camelbtp.connectivity.binding.X509ClientCertificate;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -17,19 +20,51 @@ import java.util.Map;
  * @param bodyParameters       extra form parameters ({@code tokenService.body.*})
  * @param connectTimeout       connect timeout to the token service
  * @param readTimeout          read timeout
+ * @param grant                the grant; {@link TokenGrant#CLIENT_CREDENTIALS} unless a flow needs another
+ * @param clientCertificate    an X.509 binding's certificate, presented in the TLS handshake instead of a secret
+ *                             ({@code tls_client_auth}); {@code null} for secret-based clients
  */
 public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
-        Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout) {
+        Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout,
+        TokenGrant grant, X509ClientCertificate clientCertificate) {
 
     public TokenRequest {
         headers = Map.copyOf(headers);
         bodyParameters = Map.copyOf(bodyParameters);
+        grant = grant == null ? TokenGrant.CLIENT_CREDENTIALS : grant;
+    }
+
+    /** A client-credentials request. */
+    public TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
+            Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout) {
+        this(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters, connectTimeout,
+                readTimeout, TokenGrant.CLIENT_CREDENTIALS, null);
+    }
+
+    /** A client-credentials request of a service binding's client, by secret or by X.509 certificate. */
+    public static TokenRequest forBinding(OAuthClientCredentials client, Duration timeout) {
+        // XSUAA accepts the client in the Basic header; SAP's SDKs send it so as well
+        return new TokenRequest(client.tokenEndpoint(), client.clientId(), client.clientSecret(), false, null, Map.of(),
+                Map.of(), timeout, timeout, TokenGrant.CLIENT_CREDENTIALS, client.x509());
+    }
+
+    /** The same client and token service with another grant. */
+    public TokenRequest withGrant(TokenGrant newGrant) {
+        return new TokenRequest(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
+                connectTimeout, readTimeout, newGrant, clientCertificate);
+    }
+
+    /** The same request sent to another token endpoint (a tenant's, for {@code tokenServiceURLType=Common}). */
+    public TokenRequest withTokenEndpoint(URI endpoint) {
+        return new TokenRequest(endpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
+                connectTimeout, readTimeout, grant, clientCertificate);
     }
 
     @Override
     public String toString() {
         return "TokenRequest[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", credentialsInBody="
                 + credentialsInBody + ", scope=" + scope + ", headers=" + headers.keySet() + ", bodyParameters="
-                + bodyParameters.keySet() + ", clientSecret=****]";
+                + bodyParameters.keySet() + ", grant=" + grant + ", clientSecret=****"
+                + (clientCertificate == null ? "" : ", clientCertificate=" + clientCertificate) + "]";
     }
 }

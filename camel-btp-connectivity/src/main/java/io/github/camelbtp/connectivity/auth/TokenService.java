@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -30,7 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Obtains OAuth 2.0 tokens with the client-credentials grant (Nimbus OAuth SDK, sent through the engine's
+ * Obtains OAuth 2.0 tokens with any {@link TokenGrant} — client credentials, password, JWT bearer, refresh token,
+ * authorization code, token exchange — (Nimbus OAuth SDK, sent through the engine's
  * {@link ServiceClient}) and caches each until {@code refreshMargin} before it expires. Concurrent callers for the
  * same {@link TokenRequest} wait for one request to the token service (single-flight); an expired token is never
  * returned. Used for the service bindings' own tokens (Destination Service, Connectivity proxy) and for destinations
@@ -80,21 +82,30 @@ public final class TokenService {
 
     private AccessToken fetch(TokenRequest request, String destinationName) {
         String host = request.tokenEndpoint().getHost() + (request.tokenEndpoint().getPort() > 0 ? ":" + request.tokenEndpoint().getPort() : "");
-        ClientAuthentication auth = request.credentialsInBody()
+        // an X.509 binding authenticates with its certificate in the TLS handshake; client_id goes in the body
+        ClientAuthentication auth = request.clientCertificate() != null
+                ? new com.nimbusds.oauth2.sdk.auth.PKITLSClientAuthentication(new ClientID(request.clientId()),
+                        (javax.net.ssl.SSLSocketFactory) null)
+                : request.credentialsInBody()
                 ? new ClientSecretPost(new ClientID(request.clientId()), new Secret(request.clientSecret()))
                 : new ClientSecretBasic(new ClientID(request.clientId()), new Secret(request.clientSecret()));
         Scope scope = request.scope() == null || request.scope().isBlank() ? null : Scope.parse(request.scope());
         Map<String, List<String>> custom = new java.util.LinkedHashMap<>();
         request.bodyParameters().forEach((k, v) -> custom.put(k, List.of(v)));
         HTTPRequest httpRequest = new com.nimbusds.oauth2.sdk.TokenRequest(request.tokenEndpoint(), auth,
-                new ClientCredentialsGrant(), scope, null, custom).toHTTPRequest();
+                grant(request, destinationName, host), scope, null, custom).toHTTPRequest();
         request.headers().forEach(httpRequest::setHeader);
         httpRequest.setConnectTimeout((int) request.connectTimeout().toMillis());
         httpRequest.setReadTimeout((int) request.readTimeout().toMillis());
         Instant requestedAt = clock.instant();
         HTTPResponse httpResponse;
         try {
-            httpResponse = httpRequest.send(http);
+            httpResponse = httpRequest.send(request.clientCertificate() == null ? http
+                    : http.withClientCertificate(request.clientCertificate()));
+        } catch (IllegalArgumentException e) {
+            throw new TokenException(destinationName, host, "invalid_client_certificate", "The X.509 service binding of"
+                    + " client '" + request.clientId() + "' cannot authenticate at " + host + ": " + e.getMessage()
+                    + ". Check the binding's 'certificate' and 'key' (PEM; re-create the service key).", null);
         } catch (IOException e) {
             throw new TokenException(destinationName, host, null, "Cannot reach the token service at " + host
                     + (destinationName == null ? "" : " for destination '" + destinationName + "'") + ": " + e.getMessage()
@@ -123,12 +134,32 @@ public final class TokenService {
         return new AccessToken(token.getValue(), requestedAt.plus(lifetime));
     }
 
+    /** Nimbus' grant object for the request's grant type and parameters (it validates them). */
+    private static AuthorizationGrant grant(TokenRequest request, String destinationName, String host) {
+        if (TokenGrant.CLIENT_CREDENTIALS.equals(request.grant())) {
+            return new ClientCredentialsGrant();
+        }
+        Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+        form.put("grant_type", List.of(request.grant().type()));
+        request.grant().parameters().forEach((k, v) -> form.put(k, List.of(v)));
+        try {
+            return AuthorizationGrant.parse(form);
+        } catch (ParseException e) {
+            // e.g. a jwt-bearer assertion that is not a JWT: name the grant, never the value
+            throw new TokenException(destinationName, host, "invalid_request", "Cannot build the "
+                    + request.grant().type() + " token request" + (destinationName == null ? "" : " for destination '"
+                    + destinationName + "'") + ": " + e.getMessage() + ". Check the token the request carries.", null);
+        }
+    }
+
     private static String fix(String code) {
         return switch (code) {
             case "invalid_client" -> "Check clientId/clientSecret (or the service binding's clientid/clientsecret) and"
                     + " whether the client authenticates in the body or with Basic (tokenService.addClientCredentialsInBody).";
             case "invalid_scope" -> "Check the scope property against the scopes the client may request.";
-            case "unauthorized_client" -> "The client may not use the client_credentials grant; check its grant types.";
+            case "unauthorized_client" -> "The client may not use this grant type; check its grant types.";
+            case "invalid_grant" -> "The user token, refresh token, code or subject token was rejected (expired,"
+                    + " already used, or issued for another client or zone); obtain a fresh one.";
             default -> "Check the token service URL and its availability.";
         };
     }

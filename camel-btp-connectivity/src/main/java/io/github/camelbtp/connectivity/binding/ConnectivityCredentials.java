@@ -2,8 +2,6 @@ package io.github.camelbtp.connectivity.binding;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 
-import java.net.URI;
-
 /**
  * The {@code connectivity} binding: the on-premise proxy address and the client for its token
  * [consuming-the-connectivity-service-313b215]. Reads both spellings SAP has used: {@code token_service_url} (newer)
@@ -29,7 +27,6 @@ public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuth
         // name the key the value came from: a binding with the older key must not be told about the newer one
         String portKey = binding.credential("onpremise_proxy_http_port").isPresent() ? "onpremise_proxy_http_port"
                 : "onpremise_proxy_port";
-        String tokenUrl = DestinationServiceCredentials.require(binding, "token_service_url", "url");
         int httpPort;
         try {
             httpPort = Integer.parseInt(port);
@@ -47,9 +44,7 @@ public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuth
                         "is not a port number: '" + socks + "'.");
             }
         }
-        return new ConnectivityCredentials(host, httpPort, new OAuthClientCredentials(
-                URI.create(DestinationServiceCredentials.stripSlash(tokenUrl) + "/oauth/token"),
-                DestinationServiceCredentials.require(binding, "clientid"),
-                DestinationServiceCredentials.require(binding, "clientsecret")), socksPort);
+        return new ConnectivityCredentials(host, httpPort, OAuthClientCredentials.of(binding, "token_service_url", "url"),
+                socksPort);
     }
 }

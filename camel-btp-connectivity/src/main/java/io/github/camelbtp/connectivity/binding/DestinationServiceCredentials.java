@@ -12,10 +12,7 @@ public record DestinationServiceCredentials(URI serviceUri, OAuthClientCredentia
 
     static DestinationServiceCredentials from(ServiceBinding binding) {
         String uri = require(binding, "uri");
-        String url = require(binding, "url");
-        return new DestinationServiceCredentials(URI.create(stripSlash(uri)),
-                new OAuthClientCredentials(URI.create(stripSlash(url) + "/oauth/token"),
-                        require(binding, "clientid"), require(binding, "clientsecret")));
+        return new DestinationServiceCredentials(URI.create(stripSlash(uri)), OAuthClientCredentials.of(binding, "url"));
     }
 
     static String require(ServiceBinding binding, String... keys) {

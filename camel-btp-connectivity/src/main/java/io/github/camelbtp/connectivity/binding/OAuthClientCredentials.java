@@ -7,10 +7,35 @@ import java.net.URI;
  *
  * @param tokenEndpoint the full token endpoint ({@code …/oauth/token})
  */
-public record OAuthClientCredentials(URI tokenEndpoint, String clientId, String clientSecret) {
+public record OAuthClientCredentials(URI tokenEndpoint, String clientId, String clientSecret, X509ClientCertificate x509) {
+
+    /** Client ID and secret. */
+    public OAuthClientCredentials(URI tokenEndpoint, String clientId, String clientSecret) {
+        this(tokenEndpoint, clientId, clientSecret, null);
+    }
+
+    /**
+     * The binding's client: with {@code certificate} and {@code key} (an X.509 binding) the token endpoint is
+     * {@code certurl}/oauth/token and the certificate authenticates the client; else {@code clientsecret} at the
+     * first of {@code urlKeys}.
+     */
+    static OAuthClientCredentials of(ServiceBinding binding, String... urlKeys) {
+        String clientId = DestinationServiceCredentials.require(binding, "clientid");
+        var certificate = binding.credential("certificate");
+        var key = binding.credential("key");
+        if (certificate.isPresent() && key.isPresent()) {
+            String certUrl = DestinationServiceCredentials.require(binding, "certurl");
+            return new OAuthClientCredentials(URI.create(DestinationServiceCredentials.stripSlash(certUrl) + "/oauth/token"),
+                    clientId, binding.credential("clientsecret").orElse(null), new X509ClientCertificate(certificate.get(), key.get()));
+        }
+        String url = DestinationServiceCredentials.require(binding, urlKeys);
+        return new OAuthClientCredentials(URI.create(DestinationServiceCredentials.stripSlash(url) + "/oauth/token"),
+                clientId, DestinationServiceCredentials.require(binding, "clientsecret"));
+    }
 
     @Override
     public String toString() {
-        return "OAuthClientCredentials[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", clientSecret=****]";
+        return "OAuthClientCredentials[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", clientSecret=****"
+                + (x509 == null ? "" : ", x509=" + x509) + "]";
     }
 }

@@ -20,13 +20,27 @@ import java.util.TreeMap;
  * @param properties all properties, including {@code Name}, {@code Type}, {@code URL} …
  * @param authTokens tokens returned by the Destination Service ({@code authTokens}); empty for other sources
  * @param source     which loader produced it ("static", "environment", "destination-service")
+ * @param certificates key and trust store files the Destination Service returned ({@code certificates[]}), matched
+ *                   by name against {@code KeyStoreLocation}/{@code TrustStoreLocation}
  */
-public record Destination(String name, Map<String, String> properties, List<AuthToken> authTokens, String source) {
+public record Destination(String name, Map<String, String> properties, List<AuthToken> authTokens, String source,
+        List<DestinationCertificate> certificates) {
 
     public Destination {
         Objects.requireNonNull(name, "name");
         properties = Map.copyOf(properties);
         authTokens = List.copyOf(authTokens);
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    /** A destination without certificate files. */
+    public Destination(String name, Map<String, String> properties, List<AuthToken> authTokens, String source) {
+        this(name, properties, authTokens, source, List.of());
+    }
+
+    /** The certificate file named {@code fileName} ({@code certificates[].Name}), if the source returned it. */
+    public Optional<DestinationCertificate> certificate(String fileName) {
+        return certificates.stream().filter(c -> c.name().equals(fileName)).findFirst();
     }
 
     /** A destination from properties alone (static configuration, environment variable, tests). */
@@ -92,6 +106,6 @@ public record Destination(String name, Map<String, String> properties, List<Auth
         Map<String, String> shown = new TreeMap<>();
         properties.forEach((key, value) -> shown.put(key, DestinationProperty.isSecret(key) ? "****" : value));
         return "Destination[name=" + name + ", source=" + source + ", properties=" + shown + ", authTokens="
-                + authTokens + "]";
+                + authTokens + (certificates.isEmpty() ? "" : ", certificates=" + certificates) + "]";
     }
 }

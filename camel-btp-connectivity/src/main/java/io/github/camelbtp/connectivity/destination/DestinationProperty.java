@@ -42,6 +42,14 @@ public final class DestinationProperty {
     public static final String TOKEN_SERVICE_CONNECTION_TIMEOUT = "tokenServiceURL.ConnectionTimeoutInSeconds";
     public static final String TOKEN_SERVICE_READ_TIMEOUT = "tokenServiceURL.SocketReadTimeoutInSeconds";
     public static final String TOKEN_SERVICE_CLIENT_CREDENTIALS_IN_BODY = "tokenService.addClientCredentialsInBody";
+    public static final String AUDIENCE = "audience";
+    public static final String CLIENT_KEY = "clientKey";
+    public static final String AUTHN_CONTEXT_CLASS_REF = "authnContextClassRef";
+    public static final String SYSTEM_USER = "SystemUser";
+    /** Approuter/SAP SDK convention: send the request's user JWT to a NoAuthentication destination as Authorization. */
+    public static final String FORWARD_AUTH_TOKEN = "forwardAuthToken";
+    public static final String KEY_STORE_LOCATION = "KeyStoreLocation";
+    public static final String KEY_STORE_PASSWORD = "KeyStorePassword";
 
     /**
      * Properties whose values are secrets: never logged, never in a message or {@code toString()}. Keys ending in

@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity.destination;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
+import io.github.camelbtp.connectivity.TokenException;
 import io.github.camelbtp.connectivity.auth.AccessToken;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
@@ -46,31 +47,67 @@ public final class DestinationServiceLoader implements DestinationLoader {
         this.tokens = tokens;
         this.http = http;
         this.clock = clock;
-        // XSUAA accepts the client in the Basic header; SAP's SDKs send it so as well
-        this.tokenRequest = new TokenRequest(credentials.client().tokenEndpoint(), credentials.client().clientId(),
-                credentials.client().clientSecret(), false, null, Map.of(), Map.of(), timeout, timeout);
+        this.tokenRequest = TokenRequest.forBinding(credentials.client(), timeout);
     }
 
     @Override
     public Optional<Destination> load(String name, DestinationOptions options) {
         DestinationNames.requireValid(name);
-        ServiceClient.Response response = find(name, tokens.token(tokenRequest, name));
+        TokenRequest request = tokenRequestFor(options.tenant());
+        ServiceClient.Response response = find(name, token(request, name, options.tenant()), options);
         if (response.status() == 401) {
             // the token may have been revoked or the key rotated: one fresh token, one more try
-            tokens.invalidate(tokenRequest);
-            response = find(name, tokens.token(tokenRequest, name));
+            tokens.invalidate(request);
+            response = find(name, tokens.token(request, name), options);
         }
         return switch (response.status()) {
             case 200 -> Optional.of(parse(name, response.body()));
-            case 404 -> Optional.empty();
+            case 404 -> {
+                String message = errorMessage(response.body());
+                if (options.fragmentName() != null && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("fragment")) {
+                    throw new io.github.camelbtp.connectivity.DestinationConfigurationException(name,
+                            FindRequestHeaders.FRAGMENT_NAME, "names fragment '" + options.fragmentName() + "', which the"
+                            + " Destination Service does not know (" + message + "). Create the fragment, correct"
+                            + " fragmentName, or set fragmentOptional=true to use the destination without it.");
+                }
+                yield Optional.empty();
+            }
             default -> throw error(name, response);
         };
     }
 
-    private ServiceClient.Response find(String name, AccessToken token) {
+    /**
+     * The binding's client-credentials token for the tenant: a subscriber given by subdomain gets a token from its own
+     * token URL, so the service answers with that subaccount's destinations; the provider (no tenant) and tenants
+     * given by ID use the binding's token URL (a tenant ID then travels as {@code x-tenant}).
+     */
+    private TokenRequest tokenRequestFor(String tenant) {
+        if (tenant == null || !SubscriberTokenUrl.isSubdomain(tenant)) {
+            return tokenRequest;
+        }
+        return tokenRequest.withTokenEndpoint(SubscriberTokenUrl.of(tokenRequest.tokenEndpoint(), tenant));
+    }
+
+    private AccessToken token(TokenRequest request, String name, String tenant) {
+        if (request == tokenRequest) {
+            return tokens.token(request, name);
+        }
+        try {
+            return tokens.token(request, name);
+        } catch (TokenException e) {
+            URI url = request.tokenEndpoint();
+            throw new TokenException(name, e.tokenServiceHost(), e.errorCode(), "Cannot get the destination binding's"
+                    + " token for tenant '" + tenant + "' from the subscriber's token URL " + url.getScheme() + "://"
+                    + url.getRawAuthority() + url.getRawPath() + ": " + e.getMessage() + " Check that the tenant header"
+                    + " carries the subdomain of a subaccount subscribed to this application.", e);
+        }
+    }
+
+    private ServiceClient.Response find(String name, AccessToken token, DestinationOptions options) {
         HttpGet get = new HttpGet(URI.create(credentials.serviceUri() + FIND_PATH + name));
         get.setHeader("Authorization", token.bearer());
         get.setHeader("Accept", "application/json");
+        FindRequestHeaders.of(options).forEach(get::setHeader);
         try {
             return http.execute(get);
         } catch (IOException e) {
@@ -138,7 +175,21 @@ public final class DestinationServiceLoader implements DestinationLoader {
                     header.path("key").asText(null), header.path("value").asText(null), expiresAt,
                     t.hasNonNull("error") ? t.get("error").asText() : null));
         }
-        return new Destination(name, properties, authTokens, SOURCE);
+        List<DestinationCertificate> certificates = new ArrayList<>();
+        for (JsonNode c : root.path("certificates")) {
+            String fileName = c.path("Name").asText("");
+            if (fileName.isEmpty()) {
+                continue;
+            }
+            try {
+                certificates.add(new DestinationCertificate(fileName,
+                        java.util.Base64.getMimeDecoder().decode(c.path("Content").asText("")), c.path("Type").asText(null)));
+            } catch (IllegalArgumentException e) {
+                throw new DestinationServiceException(name, 200, null, "The Destination Service returned certificate '"
+                        + fileName + "' for destination '" + name + "' with a Content that is not base64.", null);
+            }
+        }
+        return new Destination(name, properties, authTokens, SOURCE, certificates);
     }
 
     private static String hostOf(URI uri) {

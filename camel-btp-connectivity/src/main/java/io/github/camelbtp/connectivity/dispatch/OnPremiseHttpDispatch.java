@@ -1,6 +1,8 @@
 package io.github.camelbtp.connectivity.dispatch;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.auth.TokenGrant;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
@@ -31,12 +33,30 @@ public final class OnPremiseHttpDispatch implements Dispatch {
     public OnPremiseHttpDispatch(ConnectivityCredentials connectivity, TokenService tokens, Duration timeout) {
         this.connectivity = connectivity;
         this.tokens = tokens;
-        this.tokenRequest = new TokenRequest(connectivity.client().tokenEndpoint(), connectivity.client().clientId(),
-                connectivity.client().clientSecret(), false, null, Map.of(), Map.of(), timeout, timeout);
+        this.tokenRequest = TokenRequest.forBinding(connectivity.client(), timeout);
+    }
+
+    /** The header that carries the user's JWT for principal propagation. */
+    public static final String USER_AUTHENTICATION_HEADER = "SAP-Connectivity-Authentication";
+
+    private PrincipalPropagationMode propagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
+
+    /** How PrincipalPropagation destinations carry the user; default {@link PrincipalPropagationMode#CONNECTIVITY_AUTHENTICATION_HEADER}. */
+    public OnPremiseHttpDispatch propagationMode(PrincipalPropagationMode mode) {
+        this.propagationMode = mode;
+        return this;
     }
 
     @Override
     public DispatchPlan plan(Destination destination) {
+        return plan(destination, DestinationOptions.NONE);
+    }
+
+    /**
+     * The plan for one request: for {@code PrincipalPropagation} the user's JWT from {@code options} travels as the
+     * {@link #propagationMode} says (the Authenticator has already checked it is there).
+     */
+    public DispatchPlan plan(Destination destination, DestinationOptions options) {
         String url = destination.property(DestinationProperty.URL).orElse("");
         if (url.regionMatches(true, 0, "https:", 0, 6)) {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is '"
@@ -45,8 +65,18 @@ public final class OnPremiseHttpDispatch implements Dispatch {
                     + " https targets with 405 because the tunnel to the Cloud Connector is already encrypted; the Cloud"
                     + " Connector's system mapping decides whether it speaks HTTPS to the backend. Change the URL to http://.");
         }
-        List<HttpHeader> headers = new ArrayList<>(2);
-        headers.add(new HttpHeader("Proxy-Authorization", tokens.token(tokenRequest, destination.name()).bearer()));
+        List<HttpHeader> headers = new ArrayList<>(3);
+        boolean propagateUser = "PrincipalPropagation".equals(destination.authentication()) && options.userToken() != null;
+        if (propagateUser && propagationMode == PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE) {
+            // one token per user, cached until it expires like any other (TokenService keys it by the assertion)
+            headers.add(new HttpHeader("Proxy-Authorization", tokens.token(
+                    tokenRequest.withGrant(TokenGrant.jwtBearer(options.userToken())), destination.name()).bearer()));
+        } else {
+            headers.add(new HttpHeader("Proxy-Authorization", tokens.token(tokenRequest, destination.name()).bearer()));
+            if (propagateUser) {
+                headers.add(new HttpHeader(USER_AUTHENTICATION_HEADER, "Bearer " + options.userToken()));
+            }
+        }
         String location = destination.locationId();
         if (!location.isEmpty()) {
             headers.add(new HttpHeader(LOCATION_ID_HEADER, location));

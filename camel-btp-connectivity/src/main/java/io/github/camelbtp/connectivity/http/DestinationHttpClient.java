@@ -12,6 +12,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -45,13 +47,26 @@ public final class DestinationHttpClient implements Closeable {
 
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient client;
+    private final int maxTotal;
+    private final int perRoute;
+    /** One pool per TLS material (key store, trust store, verifier), keyed by its fingerprint — never by a token. */
+    private final java.util.concurrent.ConcurrentHashMap<String, TlsPool> tlsPools = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record TlsPool(PoolingHttpClientConnectionManager pool, CloseableHttpClient client) {
+    }
 
     public DestinationHttpClient(int maxTotal, int perRoute) {
+        this.maxTotal = maxTotal;
+        this.perRoute = perRoute;
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxTotal)
                 .setMaxConnPerRoute(perRoute)
                 .build();
-        this.client = HttpClients.custom()
+        this.client = build(pool);
+    }
+
+    private static CloseableHttpClient build(PoolingHttpClientConnectionManager pool) {
+        return HttpClients.custom()
                 .setConnectionManager(pool)
                 .setRoutePlanner(new DestinationRoutePlanner())
                 .disableRedirectHandling()
@@ -59,6 +74,27 @@ public final class DestinationHttpClient implements Closeable {
                 .evictIdleConnections(TimeValue.ofMinutes(1))
                 .setUserAgent("camel-btp")
                 .build();
+    }
+
+    /** The client for the destination's TLS material: the shared default, or the pool of that material. */
+    private CloseableHttpClient clientFor(ResolvedDestination resolved) {
+        TlsMaterial tls = resolved.tls();
+        if (tls == null) {
+            return client;
+        }
+        return tlsPools.computeIfAbsent(tls.fingerprint(), fingerprint -> {
+            PoolingHttpClientConnectionManager tlsPool = PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(maxTotal)
+                    .setMaxConnPerRoute(perRoute)
+                    .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls.sslContext(), tls.hostnameVerifier()))
+                    .build();
+            return new TlsPool(tlsPool, build(tlsPool));
+        }).client();
+    }
+
+    /** How many TLS-material pools exist besides the default one (for tests and metrics). */
+    public int tlsPoolCount() {
+        return tlsPools.size();
     }
 
     /** The underlying client, for transports (camel-http) that want one. Do not close it; close this instead. */
@@ -98,9 +134,13 @@ public final class DestinationHttpClient implements Closeable {
      * engine may decide, because they choose the proxy credentials or the Cloud Connector location.
      */
     public static void applyHeaders(HttpRequest request, ResolvedDestination resolved) {
+        // principal propagation sends no Authorization at all [consuming-the-connectivity-service-313b215]: the
+        // Cloud Connector logs the user on; a caller's header (often the user's own JWT) must not reach the backend
+        boolean noAuthorization = "PrincipalPropagation".equals(resolved.destination().authentication());
         for (Header h : request.getHeaders()) {
             String name = h.getName().toLowerCase(Locale.ROOT);
-            if (name.equals("proxy-authorization") || name.startsWith("sap-connectivity-")) {
+            if (name.equals("proxy-authorization") || name.startsWith("sap-connectivity-")
+                    || noAuthorization && name.equals("authorization")) {
                 request.removeHeaders(h.getName());
             }
         }
@@ -119,7 +159,7 @@ public final class DestinationHttpClient implements Closeable {
         boolean onPremise = resolved.destination().isOnPremise();
         ClassicHttpResponse response;
         try {
-            response = client.executeOpen(target, request, context);
+            response = clientFor(resolved).executeOpen(target, request, context);
         } catch (IOException e) {
             if (onPremise && resolved.proxy() != null) {
                 throw new CloudConnectorException(resolved.name(), resolved.destination().locationId(), 0,
@@ -153,11 +193,19 @@ public final class DestinationHttpClient implements Closeable {
     /** Connections currently pooled (leased + available), for tests and metrics. */
     public int pooledConnections() {
         var stats = pool.getTotalStats();
-        return stats.getLeased() + stats.getAvailable();
+        int total = stats.getLeased() + stats.getAvailable();
+        for (TlsPool p : tlsPools.values()) {
+            total += p.pool().getTotalStats().getLeased() + p.pool().getTotalStats().getAvailable();
+        }
+        return total;
     }
 
     @Override
     public void close() throws IOException {
         client.close();
+        for (TlsPool p : tlsPools.values()) {
+            p.client().close();
+        }
+        tlsPools.clear();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelbtp.connectivity.http;
 
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
+import io.github.camelbtp.connectivity.binding.X509ClientCertificate;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
@@ -48,21 +49,58 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     private final CloseableHttpClient client;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final List<java.security.cert.X509Certificate> extraTrust;
+    /** Clients of X.509 service bindings: the certificate is connection state, so one pool per certificate. */
+    private final java.util.concurrent.ConcurrentHashMap<X509ClientCertificate, CloseableHttpClient> certificateClients =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServiceClient(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, List.of());
+    }
+
+    /**
+     * @param extraTrust CA certificates trusted in addition to the JDK's on mutual-TLS calls of X.509 service bindings
+     *                   (for example a corporate TLS inspection CA)
+     */
+    public ServiceClient(Duration connectTimeout, Duration readTimeout, List<java.security.cert.X509Certificate> extraTrust) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(50).setMaxConnPerRoute(20)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setSocketTimeout(Timeout.of(readTimeout)).build())
-                        .build())
+        this.extraTrust = List.copyOf(extraTrust);
+        this.client = build(null);
+    }
+
+    private CloseableHttpClient build(javax.net.ssl.SSLContext sslContext) {
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(50).setMaxConnPerRoute(20)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(readTimeout)).build());
+        if (sslContext != null) {
+            pool.setTlsSocketStrategy(new org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy(sslContext));
+        }
+        var builder = HttpClients.custom()
+                .setConnectionManager(pool.build())
                 .disableCookieManagement()
-                .disableAutomaticRetries()
-                .useSystemProperties()
-                .build();
+                .disableAutomaticRetries();
+        return (sslContext == null ? builder.useSystemProperties() : builder).build();
+    }
+
+    /**
+     * A sender for Nimbus that presents an X.509 binding's client certificate ({@code tls_client_auth}).
+     *
+     * @throws IllegalArgumentException when the certificate and key are not usable PEM
+     */
+    public HTTPRequestSender withClientCertificate(X509ClientCertificate certificate) {
+        CloseableHttpClient mtls = certificateClients.computeIfAbsent(certificate, c -> {
+            try {
+                return build(io.github.camelbtp.connectivity.tls.TlsMaterial.clientCertificateContext(c.certificatePem(),
+                        c.keyPem(), extraTrust));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException("the binding's certificate and key are not a usable PEM key pair ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
+        });
+        return request -> send(request, mtls);
     }
 
     /** Executes a request with the client's default timeouts. */
@@ -72,6 +110,11 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
 
     @SuppressWarnings("deprecation") // per-request connect timeout: token endpoints have their own (destination property)
     public Response execute(ClassicHttpRequest request, Duration connect, Duration read) throws IOException {
+        return execute(client, request, connect, read);
+    }
+
+    private static Response execute(CloseableHttpClient client, ClassicHttpRequest request, Duration connect, Duration read)
+            throws IOException {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(RequestConfig.custom()
                 .setConnectTimeout(Timeout.of(connect))
@@ -90,6 +133,10 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     /** Nimbus' hook: sends token requests through this client instead of {@code HttpURLConnection}. */
     @Override
     public ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest nimbusRequest) throws IOException {
+        return send(nimbusRequest, client);
+    }
+
+    private ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest nimbusRequest, CloseableHttpClient client) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(nimbusRequest.getMethod().name(), nimbusRequest.getURI());
         nimbusRequest.getHeaderMap().forEach((name, values) -> values.forEach(v -> request.addHeader(name, v)));
         if (nimbusRequest.getBody() != null) {
@@ -99,7 +146,7 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
         }
         Duration connect = nimbusRequest.getConnectTimeout() > 0 ? Duration.ofMillis(nimbusRequest.getConnectTimeout()) : connectTimeout;
         Duration read = nimbusRequest.getReadTimeout() > 0 ? Duration.ofMillis(nimbusRequest.getReadTimeout()) : readTimeout;
-        Response response = execute(request, connect, read);
+        Response response = execute(client, request, connect, read);
         HTTPResponse answer = new HTTPResponse(response.status());
         response.headers().forEach((name, values) -> answer.setHeader(name, values.toArray(String[]::new)));
         answer.setContent(response.body());
@@ -109,5 +156,8 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     @Override
     public void close() throws IOException {
         client.close();
+        for (CloseableHttpClient c : certificateClients.values()) {
+            c.close();
+        }
     }
 }

@@ -127,17 +127,19 @@ class AuthenticatorTest {
 
     @Test
     void typeThatNeedsTheServiceIsAConfigurationErrorForAStaticDestination() {
-        Destination d = Destination.of("Jwt", Map.of("URL", "http://x", "Authentication", "OAuth2JWTBearer"), "static configuration");
+        Destination d = Destination.of("Saml", Map.of("URL", "http://x", "Authentication", "SAMLAssertion",
+                "audience", "https://x", "authnContextClassRef", "urn:x"), "static configuration");
 
         DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
-                () -> authenticator.authenticate(d, DestinationOptions.NONE));
+                () -> authenticator.authenticate(d, DestinationOptions.builder().userToken("a.b.c").build()));
 
-        assertThat(e.getMessage()).contains("OAuth2JWTBearer").contains("static configuration");
+        assertThat(e.getMessage()).contains("SAMLAssertion").contains("static configuration");
     }
 
     @Test
     void serviceTokenHttpHeaderIsUsedAsGiven() {
-        Destination d = new Destination("Svc", Map.of("URL", "http://x", "Authentication", "OAuth2TechnicalUserPropagation"),
+        Destination d = new Destination("Svc", Map.of("URL", "http://x", "Authentication", "OAuth2TechnicalUserPropagation",
+                "ProxyType", "OnPremise", "clientId", "c", "tokenServiceURL", "https://uaa.example/oauth/token"),
                 List.of(new AuthToken("bearer", "tok-abc-123456", "SAP-Connectivity-Technical-Authentication",
                         "Bearer tok-abc-123456", null, null)), DestinationServiceLoader.SOURCE);
 
@@ -147,8 +149,8 @@ class AuthenticatorTest {
 
     @Test
     void serviceTokenWithoutHttpHeaderBecomesAuthorizationTypeValue() {
-        Destination d = new Destination("Svc", Map.of("URL", "http://x", "Authentication", "OAuth2ClientCredentials"),
-                List.of(new AuthToken("bearer", "tok-abc-123456", null, null, null, null)), DestinationServiceLoader.SOURCE);
+        Destination d = new Destination("Svc", Map.of("URL", "http://x", "Authentication", "OAuth2ClientCredentials",
+                "clientId", "c", "tokenServiceURL", "https://uaa.example/oauth/token"), List.of(new AuthToken("bearer", "tok-abc-123456", null, null, null, null)), DestinationServiceLoader.SOURCE);
 
         assertThat(authenticator.authenticate(d, DestinationOptions.NONE).headers())
                 .containsExactly(new HttpHeader("Authorization", "bearer tok-abc-123456"));
@@ -157,7 +159,7 @@ class AuthenticatorTest {
     @Test
     void failedServiceTokenIsATokenExceptionWithTheServiceText() {
         Destination d = new Destination("Svc", Map.of("URL", "http://x", "Authentication", "OAuth2ClientCredentials",
-                "clientSecret", "svc-secret-55aa77"), List.of(new AuthToken("", "", null, null, null,
+                "clientSecret", "svc-secret-55aa77", "clientId", "c", "tokenServiceURL", "https://uaa.example/oauth/token"), List.of(new AuthToken("", "", null, null, null,
                 "Retrieval of OAuth token failed due to: 401 invalid_client: Bad credentials")), DestinationServiceLoader.SOURCE);
 
         TokenException e = catchThrowableOfType(TokenException.class, () -> authenticator.authenticate(d, DestinationOptions.NONE));

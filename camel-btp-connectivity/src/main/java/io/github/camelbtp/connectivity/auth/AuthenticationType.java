@@ -1,0 +1,107 @@
+package io.github.camelbtp.connectivity.auth;
+
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * SAP's 15 values of {@code Authentication} for HTTP destinations [http-destinations-42a0e6b], each with the
+ * properties it needs and the per-request input (user JWT, refresh token, code, subject token) its token flow needs.
+ * Constants are spelled as SAP spells the values, so {@link #of} is an exact match.
+ */
+@SuppressWarnings("java:S115") // SAP's spelling, not Java's constant style: the value is the name
+public enum AuthenticationType {
+
+    NoAuthentication(Input.NONE),
+    BasicAuthentication(Input.NONE, DestinationProperty.USER, DestinationProperty.PASSWORD),
+    ClientCertificateAuthentication(Input.NONE, DestinationProperty.KEY_STORE_LOCATION),
+    PrincipalPropagation(Input.USER_TOKEN),
+    OAuth2ClientCredentials(Input.NONE, DestinationProperty.CLIENT_ID, DestinationProperty.TOKEN_SERVICE_URL),
+    OAuth2Password(Input.NONE, DestinationProperty.CLIENT_ID, DestinationProperty.USER, DestinationProperty.PASSWORD,
+            DestinationProperty.TOKEN_SERVICE_URL),
+    OAuth2UserTokenExchange(Input.USER_TOKEN, DestinationProperty.CLIENT_ID, DestinationProperty.TOKEN_SERVICE_URL),
+    OAuth2JWTBearer(Input.USER_TOKEN, DestinationProperty.CLIENT_ID, DestinationProperty.TOKEN_SERVICE_URL),
+    OAuth2SAMLBearerAssertion(Input.USER_TOKEN_UNLESS_SYSTEM_USER, DestinationProperty.AUDIENCE,
+            DestinationProperty.CLIENT_KEY, DestinationProperty.TOKEN_SERVICE_URL, DestinationProperty.AUTHN_CONTEXT_CLASS_REF),
+    SAMLAssertion(Input.USER_TOKEN, DestinationProperty.AUDIENCE, DestinationProperty.AUTHN_CONTEXT_CLASS_REF),
+    SAPAssertionSSO(Input.USER_TOKEN_UNLESS_SYSTEM_USER),
+    OAuth2RefreshToken(Input.REFRESH_TOKEN, DestinationProperty.CLIENT_ID, DestinationProperty.TOKEN_SERVICE_URL),
+    OAuth2AuthorizationCode(Input.CODE, DestinationProperty.CLIENT_ID, DestinationProperty.TOKEN_SERVICE_URL),
+    OAuth2TokenExchange(Input.SUBJECT_TOKEN, DestinationProperty.CLIENT_ID, DestinationProperty.TOKEN_SERVICE_URL),
+    OAuth2TechnicalUserPropagation(Input.NONE, DestinationProperty.CLIENT_ID, DestinationProperty.TOKEN_SERVICE_URL);
+
+    /** What a request must carry for the type's token flow. */
+    enum Input {
+        NONE, USER_TOKEN, USER_TOKEN_UNLESS_SYSTEM_USER, REFRESH_TOKEN, CODE, SUBJECT_TOKEN
+    }
+
+    private final Input input;
+    private final List<String> requiredProperties;
+
+    AuthenticationType(Input input, String... requiredProperties) {
+        this.input = input;
+        this.requiredProperties = List.of(requiredProperties);
+    }
+
+    /** The type a destination names, or a {@link DestinationConfigurationException} listing SAP's values. */
+    public static AuthenticationType of(Destination destination) {
+        String value = destination.authentication();
+        try {
+            return valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION,
+                    "'" + value + "' is not an authentication type SAP defines. Use one of: "
+                            + Arrays.stream(values()).map(Enum::name).sorted().collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    /** The properties SAP documents as required for this type. */
+    public List<String> requiredProperties() {
+        return requiredProperties;
+    }
+
+    /** Whether tokens of this type belong to the requesting user (or another per-request input), not to a client. */
+    public boolean isUserDependent() {
+        return input != Input.NONE;
+    }
+
+    /**
+     * Checks what the type needs before any flow runs: its required properties, OnPremise for the propagation types,
+     * and the per-request input. A type that needs a user token and gets none fails here — it is never run as a
+     * technical user.
+     */
+    public void validate(Destination destination, DestinationOptions options) {
+        for (String property : requiredProperties) {
+            destination.requireProperty(property, name() + " needs it");
+        }
+        if ((this == PrincipalPropagation || this == OAuth2TechnicalUserPropagation) && !destination.isOnPremise()) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is '"
+                    + destination.proxyType() + "', but " + name() + " propagates an identity through the Cloud Connector"
+                    + " and works with ProxyType OnPremise only. Set ProxyType=OnPremise or choose another Authentication.");
+        }
+        String missing = switch (input) {
+            case NONE -> null;
+            case USER_TOKEN -> options.userToken() == null ? "the user's JWT (X-user-token)" : null;
+            case USER_TOKEN_UNLESS_SYSTEM_USER -> options.userToken() == null
+                    && destination.property(DestinationProperty.SYSTEM_USER).isEmpty()
+                    ? "the user's JWT (X-user-token), or a SystemUser property on the destination" : null;
+            case REFRESH_TOKEN -> options.refreshToken() == null ? "a refresh token (X-refresh-token)" : null;
+            case CODE -> options.code() == null ? "an authorization code (X-code, with X-redirect-uri and"
+                    + " X-code-verifier when the code was issued for them)" : null;
+            case SUBJECT_TOKEN -> options.subjectToken() == null ? "a subject token (X-Subject-Token, with"
+                    + " X-Subject-Token-Type)" : null;
+        };
+        if (missing != null) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION, "is "
+                    + name() + ", which acts for a user and needs " + missing + ", but the request carries none. Pass it"
+                    + " with the request (btp-destination: the incoming 'Authorization: Bearer' header or the endpoint's"
+                    + " userTokenHeader, refreshTokenHeader, codeHeader or subjectTokenHeader option). camel-btp never"
+                    + " falls back to a technical user.");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.camelbtp.connectivity.destination;
+
+/**
+ * A key or trust store file from the find-destination response's {@code certificates[]}
+ * [find-a-destination-response-structure-83a3f3b]. {@code toString()} shows the name only: a key store holds a
+ * private key.
+ *
+ * @param name    the file name ({@code Name}), which {@code KeyStoreLocation}/{@code TrustStoreLocation} refer to
+ * @param content the file's bytes (decoded from the base64 {@code Content})
+ * @param type    {@code Type} as the service sent it ({@code CERTIFICATE}, …)
+ */
+public record DestinationCertificate(String name, byte[] content, String type) {
+
+    public DestinationCertificate {
+        content = content.clone();
+    }
+
+    @Override
+    public byte[] content() {
+        return content.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DestinationCertificate c && name.equals(c.name) && java.util.Arrays.equals(content, c.content);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + java.util.Arrays.hashCode(content);
+    }
+
+    @Override
+    public String toString() {
+        return "DestinationCertificate[name=" + name + ", type=" + type + ", bytes=" + content.length + "]";
+    }
+}

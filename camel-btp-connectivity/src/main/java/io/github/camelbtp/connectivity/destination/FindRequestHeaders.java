@@ -1,0 +1,63 @@
+package io.github.camelbtp.connectivity.destination;
+
+import io.github.camelbtp.connectivity.DestinationOptions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The request headers of the Destination Service's find API that carry what a lookup needs beyond the name
+ * [calling-the-destination-service-rest-api-84c5d38]: the user's JWT and the other inputs of user-dependent token
+ * flows, the tenant, a fragment to merge and a destination chain. Only values the request carries are sent.
+ */
+public final class FindRequestHeaders {
+
+    public static final String USER_TOKEN = "X-user-token";
+    public static final String REFRESH_TOKEN = "X-refresh-token";
+    public static final String CODE = "X-code";
+    public static final String REDIRECT_URI = "X-redirect-uri";
+    public static final String CODE_VERIFIER = "X-code-verifier";
+    public static final String SUBJECT_TOKEN = "X-Subject-Token";
+    public static final String SUBJECT_TOKEN_TYPE = "X-Subject-Token-Type";
+    public static final String TENANT = "x-tenant";
+    public static final String FRAGMENT_NAME = "X-Fragment-Name";
+    public static final String FRAGMENT_OPTIONAL = "X-Fragment-Optional";
+    public static final String CHAIN_NAME = "X-chain-name";
+    public static final String CHAIN_VARIABLE_PREFIX = "X-chain-var-";
+
+    private FindRequestHeaders() {
+    }
+
+    /** The headers for {@code options}, in a stable order; secrets included, so never log the values. */
+    public static Map<String, String> of(DestinationOptions options) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        put(headers, USER_TOKEN, options.userToken());
+        put(headers, REFRESH_TOKEN, options.refreshToken());
+        put(headers, CODE, options.code());
+        put(headers, REDIRECT_URI, options.redirectUri());
+        put(headers, CODE_VERIFIER, options.codeVerifier());
+        put(headers, SUBJECT_TOKEN, options.subjectToken());
+        put(headers, SUBJECT_TOKEN_TYPE, options.subjectTokenType());
+        if (options.tenant() != null && !SubscriberTokenUrl.isSubdomain(options.tenant())) {
+            // a subdomain is reached with the subscriber's own token; a tenant ID rides on the provider's token
+            headers.put(TENANT, options.tenant());
+        }
+        if (options.fragmentName() != null) {
+            headers.put(FRAGMENT_NAME, options.fragmentName());
+            if (options.fragmentOptional()) {
+                headers.put(FRAGMENT_OPTIONAL, "true");
+            }
+        }
+        if (options.chainName() != null) {
+            headers.put(CHAIN_NAME, options.chainName());
+            options.chainVariables().forEach((name, value) -> headers.put(CHAIN_VARIABLE_PREFIX + name, value));
+        }
+        return headers;
+    }
+
+    private static void put(Map<String, String> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
+    }
+}

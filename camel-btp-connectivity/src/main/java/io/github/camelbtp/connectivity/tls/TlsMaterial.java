@@ -1,0 +1,306 @@
+package io.github.camelbtp.connectivity.tls;
+
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationCertificate;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The TLS settings of an HTTP destination [server-certificate-authentication-e75d7f1,
+ * client-certificate-authentication-4e13a04]: the client key store ({@code KeyStoreLocation}/{@code KeyStorePassword};
+ * p12, pfx, jks, pem), a trust store added to the JDK's ({@code TrustStoreLocation}/{@code TrustStorePassword}; jks,
+ * crt, cer, der, pem), {@code TrustAll} and {@code HostnameVerifier} ({@code Strict}, {@code BrowserCompatible}).
+ * Store files come from the find response's {@code certificates[]}, matched by name.
+ * <p>
+ * {@link #fingerprint()} identifies the material (a SHA-256 over the store bytes and the settings, never a password
+ * or token), so HTTP connections are pooled per material: a destination with its own client certificate never
+ * shares a connection with one without. {@code toString()} shows the fingerprint only.
+ *
+ * @param sslContext       the context to open connections with
+ * @param hostnameVerifier the verifier to check the server's name with
+ * @param fingerprint      a stable identifier of the material
+ */
+public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifier, String fingerprint) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
+    private static final Set<String> WARNED_TRUST_ALL = ConcurrentHashMap.newKeySet();
+
+    public static final String KEY_STORE_LOCATION = "KeyStoreLocation";
+    public static final String KEY_STORE_PASSWORD = "KeyStorePassword";
+    public static final String TRUST_STORE_LOCATION = "TrustStoreLocation";
+    public static final String TRUST_STORE_PASSWORD = "TrustStorePassword";
+    public static final String TRUST_ALL = "TrustAll";
+    public static final String HOSTNAME_VERIFIER = "HostnameVerifier";
+
+    /**
+     * The destination's TLS material, or {@code null} when it uses the JDK's defaults (no key store, no trust store,
+     * TrustAll not TRUE, strict host names): those destinations share the default pool.
+     */
+    public static TlsMaterial of(Destination d) {
+        boolean clientCertificate = "ClientCertificateAuthentication".equals(d.authentication());
+        String keyStoreLocation = d.property(KEY_STORE_LOCATION).orElse(null);
+        String trustStoreLocation = d.property(TRUST_STORE_LOCATION).orElse(null);
+        boolean trustAll = "true".equalsIgnoreCase(d.property(TRUST_ALL).orElse("false"));
+        String verifierName = d.property(HOSTNAME_VERIFIER).orElse("Strict");
+        if (!verifierName.equalsIgnoreCase("Strict") && !verifierName.equalsIgnoreCase("BrowserCompatible")) {
+            throw new DestinationConfigurationException(d.name(), HOSTNAME_VERIFIER, "is '" + verifierName
+                    + "'; SAP defines Strict (the default) and BrowserCompatible.");
+        }
+        boolean browserCompatible = verifierName.equalsIgnoreCase("BrowserCompatible");
+        if (keyStoreLocation == null && trustStoreLocation == null && !trustAll && !browserCompatible && !clientCertificate) {
+            return null;
+        }
+        if (clientCertificate && keyStoreLocation == null) {
+            throw new DestinationConfigurationException(d.name(), KEY_STORE_LOCATION, "is missing; "
+                    + "ClientCertificateAuthentication needs the key store with the client certificate.");
+        }
+        try {
+            MessageDigest fingerprint = MessageDigest.getInstance("SHA-256");
+            fingerprint.update(("trustAll=" + trustAll + ";verifier=" + verifierName.toLowerCase(Locale.ROOT) + ";")
+                    .getBytes(StandardCharsets.UTF_8));
+            javax.net.ssl.KeyManager[] keyManagers = null;
+            if (keyStoreLocation != null) {
+                DestinationCertificate file = file(d, KEY_STORE_LOCATION, keyStoreLocation);
+                char[] password = d.property(KEY_STORE_PASSWORD).map(String::toCharArray).orElse(new char[0]);
+                KeyStore keyStore = KeyStores.keyStore(d.name(), file, password);
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keyStore, password);
+                keyManagers = kmf.getKeyManagers();
+                fingerprint.update(("key:" + file.name() + ";").getBytes(StandardCharsets.UTF_8));
+                fingerprint.update(file.content());
+            }
+            TrustManager[] trustManagers;
+            if (trustAll) {
+                if (WARNED_TRUST_ALL.add(d.name())) {
+                    LOG.warn("Destination '{}' has TrustAll=TRUE: its server certificates and host names are NOT checked."
+                            + " Anyone on the network path can read and change its traffic. Use it for tests only;"
+                            + " configure TrustStoreLocation instead.", d.name());
+                }
+                trustManagers = new TrustManager[] {new TrustEverything()};
+            } else {
+                List<X509TrustManager> chain = new ArrayList<>();
+                if (trustStoreLocation != null) {
+                    DestinationCertificate file = file(d, TRUST_STORE_LOCATION, trustStoreLocation);
+                    char[] password = d.property(TRUST_STORE_PASSWORD).map(String::toCharArray).orElse(null);
+                    chain.add(trustManager(KeyStores.trustStore(d.name(), file, password)));
+                    fingerprint.update(("trust:" + file.name() + ";").getBytes(StandardCharsets.UTF_8));
+                    fingerprint.update(file.content());
+                }
+                // the trust store is added to the JDK's, not put in its place [server-certificate-authentication-e75d7f1]
+                chain.add(trustManager(null));
+                trustManagers = new TrustManager[] {new TrustEither(chain)};
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers, trustManagers, null);
+            HostnameVerifier verifier = trustAll ? NoopHostnameVerifier.INSTANCE
+                    : browserCompatible ? new BrowserCompatibleHostnameVerifier() : new DefaultHostnameVerifier();
+            return new TlsMaterial(context, verifier, HexFormat.of().formatHex(fingerprint.digest(), 0, 16));
+        } catch (GeneralSecurityException e) {
+            throw new DestinationConfigurationException(d.name(), keyStoreLocation != null ? KEY_STORE_LOCATION
+                    : TRUST_STORE_LOCATION, "cannot be turned into TLS settings: " + e.getClass().getSimpleName() + ".", e);
+        }
+    }
+
+    /**
+     * An SSL context presenting a PEM client certificate and key (an X.509 service binding's {@code certificate} and
+     * {@code key}), trusting the JDK's CAs and {@code extraTrust}.
+     *
+     * @throws GeneralSecurityException when the PEM texts are not a key and its certificate chain
+     */
+    public static SSLContext clientCertificateContext(String certificatePem, String keyPem,
+            Collection<X509Certificate> extraTrust) throws GeneralSecurityException {
+        char[] password = new char[0];
+        KeyStore keyStore;
+        try {
+            keyStore = Pem.keyStore(keyPem + "\n" + certificatePem, password);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e.getMessage(), e);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keyStore, password);
+        List<X509TrustManager> chain = new ArrayList<>();
+        if (!extraTrust.isEmpty()) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            try {
+                trust.load(null, null);
+            } catch (IOException e) {
+                throw new GeneralSecurityException(e);
+            }
+            int i = 0;
+            for (X509Certificate c : extraTrust) {
+                trust.setCertificateEntry("extra-" + i++, c);
+            }
+            chain.add(trustManager(trust));
+        }
+        chain.add(trustManager(null));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), new TrustManager[] {new TrustEither(chain)}, null);
+        return context;
+    }
+
+    private static DestinationCertificate file(Destination d, String property, String location) {
+        return d.certificate(location).orElseThrow(() -> new DestinationConfigurationException(d.name(), property,
+                "is '" + location + "', but the destination's source returned no certificate file of that name."
+                        + " Upload it to the destination (BTP cockpit: Destinations > Upload and Delete Certificates)"
+                        + " under exactly this name."));
+    }
+
+    private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X509TrustManager");
+    }
+
+    @Override
+    public String toString() {
+        return "TlsMaterial[" + fingerprint + "]";
+    }
+
+    /** Key and trust stores from the files' bytes, by file extension. */
+    static final class KeyStores {
+
+        private KeyStores() {
+        }
+
+        static KeyStore keyStore(String destination, DestinationCertificate file, char[] password) {
+            String ext = extension(file.name());
+            try {
+                return switch (ext) {
+                    case "p12", "pfx" -> load("PKCS12", file, password);
+                    case "jks" -> load("JKS", file, password);
+                    case "pem" -> Pem.keyStore(new String(file.content(), StandardCharsets.US_ASCII), password);
+                    default -> throw new DestinationConfigurationException(destination, KEY_STORE_LOCATION, "is '"
+                            + file.name() + "'; key stores must be .p12, .pfx, .jks or .pem files.");
+                };
+            } catch (IOException | GeneralSecurityException e) {
+                throw new DestinationConfigurationException(destination, KEY_STORE_PASSWORD, "does not open key store '"
+                        + file.name() + "' (" + e.getClass().getSimpleName() + "): the password is wrong or the file is"
+                        + " not a " + ext + " key store.", e);
+            }
+        }
+
+        static KeyStore trustStore(String destination, DestinationCertificate file, char[] password) {
+            String ext = extension(file.name());
+            try {
+                if (ext.equals("jks") || ext.equals("p12") || ext.equals("pfx")) {
+                    return load(ext.equals("jks") ? "JKS" : "PKCS12", file, password);
+                }
+                if (!Set.of("crt", "cer", "der", "pem").contains(ext)) {
+                    throw new DestinationConfigurationException(destination, TRUST_STORE_LOCATION, "is '" + file.name()
+                            + "'; trust stores must be .jks, .crt, .cer, .der (or .pem) files.");
+                }
+                Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new ByteArrayInputStream(file.content()));
+                if (certificates.isEmpty()) {
+                    throw new CertificateException("no certificate in the file");
+                }
+                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(null, null);
+                int i = 0;
+                for (Certificate c : certificates) {
+                    store.setCertificateEntry("trusted-" + i++, c);
+                }
+                return store;
+            } catch (IOException | GeneralSecurityException e) {
+                throw new DestinationConfigurationException(destination, TRUST_STORE_LOCATION, "does not name a readable"
+                        + " trust store '" + file.name() + "' (" + e.getClass().getSimpleName() + ").", e);
+            }
+        }
+
+        private static KeyStore load(String type, DestinationCertificate file, char[] password)
+                throws IOException, GeneralSecurityException {
+            KeyStore store = KeyStore.getInstance(type);
+            store.load(new ByteArrayInputStream(file.content()), password);
+            return store;
+        }
+
+        private static String extension(String fileName) {
+            int dot = fileName.lastIndexOf('.');
+            return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Trusts a chain when any of its managers does: the destination's trust store, then the JDK's. */
+    private static final class TrustEither implements X509TrustManager {
+        private final List<X509TrustManager> managers;
+
+        TrustEither(List<X509TrustManager> managers) {
+            this.managers = List.copyOf(managers);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            CertificateException last = null;
+            for (X509TrustManager m : managers) {
+                try {
+                    m.checkServerTrusted(chain, authType);
+                    return;
+                } catch (CertificateException e) {
+                    last = e;
+                }
+            }
+            throw last != null ? last : new CertificateException("no trust manager");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            managers.get(managers.size() - 1).checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return managers.stream().flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers())).toArray(X509Certificate[]::new);
+        }
+    }
+
+    /** {@code TrustAll=TRUE}: what the destination asks for, and nothing else ever uses. */
+    private static final class TrustEverything implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            // trusts everything, as the destination says
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // trusts everything, as the destination says
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.camelbtp.sandbox;
+
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Subscriber tenants of the sandbox's multitenant application: each has a subdomain, its own subaccount (identity
+ * zone) and its own destinations. A subscriber's token comes from its own token URL — on BTP
+ * {@code https://<subdomain>.<uaa host>/oauth/token}; on loopback, which has no subdomains, the sandbox token service
+ * serves it as {@code <token service>/tenants/<subdomain>/oauth/token}. Thread-safe.
+ */
+public final class Tenants {
+
+    /** One subscriber. */
+    public record Tenant(String subdomain, String zoneId, Destinations destinations) {
+    }
+
+    private final ConcurrentHashMap<String, Tenant> bySubdomain = new ConcurrentHashMap<>();
+
+    Tenants() {
+    }
+
+    /** Subscribes a tenant (idempotent) and returns it; its zone ID is generated once. */
+    public Tenant subscribe(String subdomain) {
+        Objects.requireNonNull(subdomain, "subdomain");
+        if (!subdomain.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("a subdomain is lower-case letters, digits and '-': " + subdomain);
+        }
+        return bySubdomain.computeIfAbsent(subdomain, s -> new Tenant(s, UUID.randomUUID().toString(), new Destinations()));
+    }
+
+    /** Removes a subscription; its tokens stay valid until they expire, but find no destinations. */
+    public boolean unsubscribe(String subdomain) {
+        return bySubdomain.remove(subdomain) != null;
+    }
+
+    public Optional<Tenant> bySubdomain(String subdomain) {
+        return Optional.ofNullable(subdomain == null ? null : bySubdomain.get(subdomain));
+    }
+
+    /** A tenant by zone ID or subdomain (the two forms {@code x-tenant} takes). */
+    public Optional<Tenant> byIdOrSubdomain(String tenant) {
+        if (tenant == null) {
+            return Optional.empty();
+        }
+        return bySubdomain(tenant).or(() -> all().stream().filter(t -> t.zoneId().equals(tenant)).findFirst());
+    }
+
+    public Collection<Tenant> all() {
+        return bySubdomain.values();
+    }
+
+    @Override
+    public String toString() {
+        return "Tenants" + bySubdomain.keySet();
+    }
+}
