@@ -244,9 +244,11 @@ public final class Socks5Proxy implements AutoCloseable {
                 return;
             }
             openSockets.add(backend);
+            // counted before the client can see the success reply, so a test that reads the count after its own
+            // tunnel sees it, and a previous test's tunnel can never be counted after the next test's reset
+            tunnels.incrementAndGet();
             out.write(new byte[] {5, 0, 0, 1, 0, 0, 0, 0, 0, 0});
             out.flush();
-            tunnels.incrementAndGet();
             client.setSoTimeout(0);
             Socket internal = backend;
             java.util.concurrent.Future<?> back = workers.submit(() -> pump(internal, client));
