@@ -378,7 +378,7 @@ final class AbapFunctions {
         String date = header.getOrDefault("REQ_DATE_H", "");
         call.session().pending(new AbapSalesOrders.Order(number, soldTo, header.getOrDefault("SALES_ORG", "").trim(),
                 header.get("DOC_TYPE").trim(), date.isBlank() || date.startsWith("0000") ? LocalDate.now() : LocalDate.parse(date),
-                header.getOrDefault("PURCH_NO_C", ""), header.getOrDefault("CURRENCY", "EUR").isBlank() ? "EUR"
+                header.getOrDefault("PURCH_NO_C", ""), header.getOrDefault("CURRENCY", "").isBlank() ? "EUR"
                         : header.get("CURRENCY").trim(), items));
         out.put("SALESDOCUMENT", number);
         messages.add(message("S", "V1", "311", "Standard Order " + number + " has been saved", "SALES_HEADER_IN", "", number));

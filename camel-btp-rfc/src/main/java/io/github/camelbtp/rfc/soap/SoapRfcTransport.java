@@ -17,7 +17,6 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
-import org.apache.hc.client5.http.cookie.CookieStore;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -75,7 +74,7 @@ public final class SoapRfcTransport implements RfcTransport {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("services", function);
         HttpGet get = new HttpGet(uri(resolved, address, SoapRfcAddress.WSDL_SERVICE, query));
-        return exchange(resolved, address, function, get, new BasicCookieStore(), response -> {
+        return exchange(resolved, address, function, get, new SessionCookies(), response -> {
             int status = response.getCode();
             if (status == 200) {
                 try (InputStream in = response.getEntity().getContent()) {
@@ -107,7 +106,7 @@ public final class SoapRfcTransport implements RfcTransport {
         private final RfcTarget target;
         private final SoapRfcAddress address;
         private final boolean stateful;
-        private final CookieStore cookies = new BasicCookieStore();
+        private final SessionCookies cookies = new SessionCookies();
         private boolean open;
 
         Session(RfcTarget target, SoapRfcAddress address, boolean stateful) {
@@ -134,8 +133,7 @@ public final class SoapRfcTransport implements RfcTransport {
             } finally {
                 // the user context is open once the system handed out its context cookie, whatever the call's outcome
                 // (an ABAP exception still leaves it open; a Cloud Connector denial never reached the system)
-                open = stateful && !endSession && cookies.getCookies().stream()
-                        .anyMatch(c -> CONTEXT_COOKIE.equals(c.getName()));
+                open = stateful && !endSession && cookies.has(CONTEXT_COOKIE);
             }
         }
 
@@ -198,7 +196,7 @@ public final class SoapRfcTransport implements RfcTransport {
     }
 
     private <T> T exchange(ResolvedDestination resolved, SoapRfcAddress address, String function,
-            HttpUriRequestBase request, CookieStore cookies, ResponseHandler<T> handler) {
+            HttpUriRequestBase request, SessionCookies cookies, ResponseHandler<T> handler) {
         HttpHost host;
         try {
             host = HttpHost.create(request.getUri());
@@ -207,9 +205,12 @@ public final class SoapRfcTransport implements RfcTransport {
         }
         DestinationHttpClient.applyHeaders(request, resolved);
         HttpClientContext context = DestinationHttpClient.context(resolved, host);
-        // SAP's session cookies belong to this session only (the client's shared jar would hand them to others)
-        context.setCookieStore(cookies);
+        // SAP's session cookies belong to this session only: the client's shared jar would hand them to other
+        // exchanges, so it gets an empty one and the session keeps its own
+        context.setCookieStore(new BasicCookieStore());
+        cookies.addTo(request);
         try (ClassicHttpResponse response = http.executeOpen(host, request, resolved, context)) {
+            cookies.takeFrom(response);
             try {
                 if (response.getCode() == 401) {
                     throw new RfcAuthorizationException(resolved.name(), function, address.user(), "Logon to the ABAP"
