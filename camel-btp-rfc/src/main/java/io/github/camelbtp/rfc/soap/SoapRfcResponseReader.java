@@ -61,7 +61,7 @@ final class SoapRfcResponseReader {
     }
 
     static Outcome read(InputStream in, FunctionInterface fi, Set<String> flags) throws XMLStreamException {
-        XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+        XMLStreamReader xml = new ShortTextReader(FACTORY.createXMLStreamReader(in));
         try {
             boolean inBody = false;
             while (xml.hasNext()) {
