@@ -231,22 +231,36 @@ public final class AbapSystem {
             session = new Session(user.name());
             stateful = false;
         }
+        boolean keep = stateful && !"close".equalsIgnoreCase(sessionCommand);
+        String context = stateful ? contextId : null;
+        // the user context ends before the answer is sent: a client that has the answer sees the session closed
+        Runnable finish = () -> {
+            if (!keep) {
+                session.rollback();
+                if (context != null) {
+                    sessions.remove(context);
+                }
+            }
+        };
         try {
             ParsedCall parsed;
             try (InputStream body = exchange.getRequestBody()) {
                 parsed = parse(body);
             } catch (XMLStreamException | IllegalArgumentException e) {
+                finish.run();
                 fault(exchange, "soap-env:Client", "CX_ST_DESERIALIZATION_ERROR", "Request is not a SOAP-RFC call: "
                         + e.getMessage(), null);
                 return;
             }
             var function = functions.find(parsed.function());
             if (function.isEmpty()) {
+                finish.run();
                 fault(exchange, "soap-env:Server", "FU_NOT_FOUND", "Function module " + parsed.function()
                         + " not found", parsed.function());
                 return;
             }
             if (!user.functions().isEmpty() && !user.functions().contains(parsed.function())) {
+                finish.run();
                 fault(exchange, "soap-env:Client", "RFC_NO_AUTHORITY", "User " + user.name() + " has no RFC"
                         + " authorization for function module " + parsed.function(), parsed.function());
                 return;
@@ -255,6 +269,7 @@ public final class AbapSystem {
             try {
                 input = validate(function.get(), parsed.parameters());
             } catch (AbapException e) {
+                finish.run();
                 fault(exchange, "soap-env:Client", e.name(), e.getMessage(), parsed.function());
                 return;
             }
@@ -263,17 +278,14 @@ public final class AbapSystem {
                 output = function.get().implementation().call(new AbapFunctions.Call(input, session, user.name(), client,
                         language));
             } catch (AbapException e) {
+                finish.run();
                 fault(exchange, "soap-env:Client", e.name(), e.getMessage(), parsed.function());
                 return;
             }
+            finish.run();
             respond(exchange, function.get(), parsed.parameters().keySet(), output);
         } finally {
-            if (!stateful) {
-                session.rollback();
-            } else if ("close".equalsIgnoreCase(sessionCommand)) {
-                session.rollback();
-                sessions.remove(contextId);
-            }
+            finish.run();
         }
     }
 
