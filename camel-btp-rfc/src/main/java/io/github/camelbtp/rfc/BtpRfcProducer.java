@@ -27,6 +27,18 @@ public class BtpRfcProducer extends DefaultProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // configuration mistakes surface when the route starts, not with the first message
+        getEndpoint().getComponent().transport(getEndpoint().getTransport());
+        String format = getEndpoint().getOutputFormat();
+        if (!"map".equalsIgnoreCase(format) && !"json".equalsIgnoreCase(format)) {
+            throw new IllegalArgumentException("btp-rfc:" + getEndpoint().getFunctionName() + ": outputFormat is '"
+                    + format + "'; use map (default) or json");
+        }
+    }
+
+    @Override
     public BtpRfcEndpoint getEndpoint() {
         return (BtpRfcEndpoint) super.getEndpoint();
     }

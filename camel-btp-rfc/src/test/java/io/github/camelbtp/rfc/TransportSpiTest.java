@@ -21,9 +21,17 @@ class TransportSpiTest extends BtpRfcTestSupport {
     }
 
     @Test
-    void unknownTransportNamesTheAvailableOnes() {
-        assertThat(call("btp-rfc:RFC_PING?destination=" + ERP_RFC + "&transport=jco", null).getException())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'jco'")
+    void unknownTransportFailsTheRouteStartNamingTheAvailableOnes() {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> context.addRoutes(
+                new org.apache.camel.builder.RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:jco").to("btp-rfc:RFC_PING?destination=" + ERP_RFC + "&transport=jco");
+                    }
+                }));
+
+        assertThat(failure).hasRootCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(org.assertj.core.util.Throwables.getRootCause(failure)).hasMessageContaining("'jco'")
                 .hasMessageContaining("[recording, soap]");
     }
 }
