@@ -53,7 +53,10 @@ final class WsdlInterfaceReader {
     static FunctionInterface read(String function, InputStream wsdl) throws IOException {
         Document document;
         try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            DocumentBuilder builder;
+            synchronized (FACTORY) { // a DocumentBuilderFactory is not guaranteed to be thread-safe
+                builder = FACTORY.newDocumentBuilder();
+            }
             document = builder.parse(wsdl);
         } catch (SAXException | ParserConfigurationException e) {
             throw new IllegalArgumentException("not an XML document: " + e.getMessage());
