@@ -93,6 +93,35 @@ class CommitTest extends BtpRfcTestSupport {
     }
 
     @Test
+    void concurrentCommitsKeepTheirSessionsApart() throws Exception {
+        int before = sandbox().abapSystem().salesOrders().committed().size();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Exchange>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                // every third exchange fails and rolls back; it must not take the others' orders with it
+                Map<String, Object> body = order(i % 3 == 0 ? "9999999" : "1390", "PO-PARALLEL-" + i);
+                results.add(pool.submit(() -> call(CREATE + "&commit=true", body)));
+            }
+            java.util.Set<String> created = new java.util.HashSet<>();
+            for (var result : results) {
+                Exchange exchange = result.get();
+                if (exchange.getException() == null) {
+                    created.add((String) exchange.getMessage().getBody(Map.class).get("SALESDOCUMENT"));
+                } else {
+                    assertThat(exchange.getException()).isInstanceOf(RfcBapiException.class);
+                }
+            }
+            assertThat(created).hasSize(16);
+            assertThat(sandbox().abapSystem().salesOrders().committed()).hasSize(before + 16);
+            assertThat(created).allSatisfy(n -> assertThat(sandbox().abapSystem().salesOrders().find(n)).isPresent());
+            assertThat(sandbox().abapSystem().openSessions()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void abapExceptionUnderCommitRollsBackAndRaisesIt() {
         Exchange exchange = call("btp-rfc:Z_CBTP_RAISE?destination=" + ERP_RFC + "&commit=true",
                 map("IV_EXCEPTION", "NOT_FOUND"));
