@@ -104,6 +104,10 @@ public final class SandboxMain {
                 + "  (virtual " + DemoDestinations.ERP_VIRTUAL_HOST + ":" + DemoDestinations.ERP_VIRTUAL_PORT
                 + ", user " + DemoDestinations.SALES_USER + ")");
         out.println("  cloud API            " + sandbox.cloudApiUri());
+        out.println("  ABAP system          " + sandbox.abapSystemUri() + AbapSystem.RFC_PATH + "  (virtual "
+                + DemoDestinations.ERP_VIRTUAL_HOST + ":" + DemoDestinations.ABAP_VIRTUAL_PORT + ", RFC destinations "
+                + DemoDestinations.ERP_RFC + ", " + DemoDestinations.ERP_RFC_LOAD_BALANCED + ", HTTP "
+                + DemoDestinations.ERP_SOAP_HTTP + ")");
         out.println("  destinations         " + String.join(", ", DemoDestinations.ON_PREMISE_ERP,
                 DemoDestinations.ON_PREMISE_ERP_PLANT01, DemoDestinations.CLOUD_SALES_API,
                 DemoDestinations.PUBLIC_CATALOG));
