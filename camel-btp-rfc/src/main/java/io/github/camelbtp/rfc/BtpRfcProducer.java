@@ -90,10 +90,12 @@ public class BtpRfcProducer extends DefaultProducer {
                 output = session.call(call, false);
                 BapiReturn.check(target.name(), call.function(), BapiReturn.messages(output));
             } catch (RuntimeException e) {
-                try {
-                    session.call(new RfcCall(ROLLBACK, Map.of(), null, null, null), true);
-                } catch (RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
+                if (session.isOpen()) {
+                    try {
+                        session.call(new RfcCall(ROLLBACK, Map.of(), null, null, null), true);
+                    } catch (RuntimeException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
                 }
                 throw e;
             }

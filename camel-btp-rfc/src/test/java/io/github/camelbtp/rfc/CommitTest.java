@@ -131,6 +131,16 @@ class CommitTest extends BtpRfcTestSupport {
     }
 
     @Test
+    void invalidInputUnderCommitSendsNothing() {
+        sandbox().reset();
+
+        Exchange exchange = call(CREATE + "&commit=true", map("ORDER_HEADER_IN", map("REQ_DATE_H", "tomorrow")));
+
+        assertThat(exchange.getException()).isInstanceOf(RfcConversionException.class);
+        assertThat(sandbox().backendRequests().matching(r -> r.path().equals("/sap/bc/soap/rfc"))).isEmpty();
+    }
+
+    @Test
     void commitAnswersWithReturnMessagesHeader() {
         Exchange exchange = call(CREATE + "&commit=true", order("1000", "PO-HEADER"));
 

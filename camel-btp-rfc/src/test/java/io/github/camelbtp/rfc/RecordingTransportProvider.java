@@ -50,6 +50,11 @@ public final class RecordingTransportProvider implements RfcTransportProvider {
                     }
 
                     @Override
+                    public boolean isOpen() {
+                        return session.isOpen();
+                    }
+
+                    @Override
                     public void close() {
                         session.close();
                     }

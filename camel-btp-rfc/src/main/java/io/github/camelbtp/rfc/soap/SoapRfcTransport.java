@@ -184,6 +184,11 @@ public final class SoapRfcTransport implements RfcTransport {
         }
 
         @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
         public void close() {
             cookies.clear();
             open = false;

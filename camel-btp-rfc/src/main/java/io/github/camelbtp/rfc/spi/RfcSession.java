@@ -18,6 +18,12 @@ public interface RfcSession extends AutoCloseable {
      */
     Map<String, Object> call(RfcCall call, boolean endSession);
 
+    /**
+     * Whether the system holds a user context for this stateful session (opened by an earlier call and not yet
+     * ended). A rollback is pointless when it does not: nothing of the session reached the system.
+     */
+    boolean isOpen();
+
     /** Releases the session's client-side state. */
     @Override
     void close();
