@@ -96,7 +96,17 @@ public final class BtpConnectivity implements Closeable {
 
     /** Steps 1–4 for an HTTP destination: what to send where, with which headers, through which proxy. */
     public ResolvedDestination resolve(String name, DestinationOptions options) {
-        Destination destination = destination(name, options);
+        return resolve(destination(name, options), options);
+    }
+
+    /**
+     * Steps 3–4 for a destination a component derived itself, for example the HTTP endpoint btp-rfc derives from an
+     * RFC destination's {@code jco.*} properties: it must have {@code Type=HTTP} and a {@code URL}, and is
+     * authenticated and dispatched exactly as a destination found by name (so the Connectivity proxy, location ID
+     * and every authentication type apply to it as well).
+     */
+    public ResolvedDestination resolve(Destination destination, DestinationOptions options) {
+        String name = destination.name();
         if (!"HTTP".equals(destination.type())) {
             throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '" + destination.type()
                     + "', but an HTTP destination was expected here.");

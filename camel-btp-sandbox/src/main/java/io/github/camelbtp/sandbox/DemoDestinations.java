@@ -20,6 +20,11 @@ package io.github.camelbtp.sandbox;
  * <tr><td>{@value #CORPORATE_LDAP}</td><td>LDAP: the demo directory as {@code ldap://ldap.internal:389}, Basic
  * authentication as {@value #LDAP_BIND_DN}</td></tr>
  * <tr><td>{@value #LEGACY_TCP}</td><td>TCP: the echo service as {@code legacy.internal:9000}</td></tr>
+
+ * <tr><td>{@value #ERP_RFC}</td><td>the ABAP system's function modules (SOAP-RFC) through the Cloud Connector,
+ * {@code Type=RFC} with {@code jco.client.ashost=erp.internal}, {@code sysnr=00}, {@code client=100}</td></tr>
+ * <tr><td>{@value #ERP_RFC_LOAD_BALANCED}</td><td>the same, load-balanced via message server {@code erp-ms.internal}</td></tr>
+ * <tr><td>{@value #ERP_SOAP_HTTP}</td><td>the ABAP system's ICM as an HTTP destination ({@code http://erp.internal:8000})</td></tr>
  * </table>
  */
 public final class DemoDestinations {
@@ -92,6 +97,35 @@ public final class DemoDestinations {
 
     /** Client id of the application whose users {@link Sandbox#userToken(String)} issues tokens for. */
     public static final String APP_CLIENT_ID = "sb-sandbox-app!t5";
+
+    /** RFC destination ({@code Type=RFC}, {@code jco.*}) to the sandbox ABAP system via the Cloud Connector. */
+    public static final String ERP_RFC = "ERP_RFC";
+    /** Like {@link #ERP_RFC}, load-balanced ({@code jco.client.mshost}, {@code r3name}, {@code group}). */
+    public static final String ERP_RFC_LOAD_BALANCED = "ERP_RFC_LB";
+    /** HTTP destination to the ABAP system's ICM, usable as the SOAP-RFC transport of btp-rfc. */
+    public static final String ERP_SOAP_HTTP = "ERP_SOAP_HTTP";
+    /** The ABAP system's ID ({@code jco.client.r3name}). */
+    public static final String ABAP_SYSTEM_ID = "ERP";
+    /** The ABAP system's client ({@code jco.client.client}). */
+    public static final String ABAP_CLIENT = "100";
+    /** The instance number ({@code jco.client.sysnr}); the ICM HTTP port is 80 followed by it. */
+    public static final String ABAP_SYSNR = "00";
+    /** The virtual ICM port of {@link #ERP_VIRTUAL_HOST} for SOAP-RFC ({@code 80<sysnr>}). */
+    public static final int ABAP_VIRTUAL_PORT = 8000;
+    /** The virtual message server host of the load-balanced destination. */
+    public static final String ABAP_MESSAGE_SERVER_HOST = "erp-ms.internal";
+    /** The message server's HTTP port ({@code 81<NN>} for {@code jco.client.msserv} {@code 36<NN>}). */
+    public static final int ABAP_MESSAGE_SERVER_HTTP_PORT = 8100;
+    /** The RFC user {@link #ERP_RFC} logs on with (all functions, S_RFC *). */
+    public static final String RFC_USER = "RFC_USER";
+    /** Its password — a published demo value, not a secret. */
+    public static final String RFC_PASSWORD = "Sandbox-Rfc-2024";
+    /** An alias of {@link #RFC_USER} ({@code jco.client.alias_user}). */
+    public static final String RFC_ALIAS_USER = "CAMEL_INTEGRATION_SERVICE";
+    /** A user with RFC authorization for RFC_PING, STFC_CONNECTION and RFC_READ_TABLE only. */
+    public static final String RFC_READER = "RFC_READER";
+    /** Its password — a published demo value, not a secret. */
+    public static final String RFC_READER_PASSWORD = "Sandbox-Reader-2024";
 
     private DemoDestinations() {
     }

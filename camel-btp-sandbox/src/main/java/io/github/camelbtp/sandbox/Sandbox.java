@@ -102,6 +102,8 @@ public final class Sandbox implements AutoCloseable {
     private final HttpEndpoint destinationEndpoint;
     private final HttpEndpoint salesEndpoint;
     private final HttpEndpoint cloudApiEndpoint;
+    private final HttpEndpoint abapEndpoint;
+    private final AbapSystem abapSystem = new AbapSystem(DemoDestinations.ABAP_SYSTEM_ID, counters, backendRequests);
     private final ConnectivityProxy proxy;
     private Socks5Proxy socks5Proxy;
     private DemoMailServer mailServer;
@@ -122,6 +124,7 @@ public final class Sandbox implements AutoCloseable {
             destinationEndpoint = open(new HttpEndpoint("destination-service", 8));
             salesEndpoint = open(new HttpEndpoint("sales-backend", 4));
             cloudApiEndpoint = open(new HttpEndpoint("cloud-api", 4));
+            abapEndpoint = open(new HttpEndpoint("abap-system", 4));
 
             TokenAuthority authority = new TokenAuthority(tokenEndpoint.uri(), SUBACCOUNT_ID, builder.tokenLifetime);
             String destinationSecret = randomSecret();
@@ -140,6 +143,7 @@ public final class Sandbox implements AutoCloseable {
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
                     .register(salesEndpoint);
             new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
+            AbapDemo.users(abapSystem).register(abapEndpoint);
             proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, counters,
                     proxyRequests);
             resources.add(proxy);
@@ -156,6 +160,7 @@ public final class Sandbox implements AutoCloseable {
             destinationEndpoint.start();
             salesEndpoint.start();
             cloudApiEndpoint.start();
+            abapEndpoint.start();
             proxy.start();
             socks5Proxy.start();
             mailServer.start();
@@ -233,6 +238,7 @@ public final class Sandbox implements AutoCloseable {
         catalog.put("Authentication", "NoAuthentication");
         catalog.put("Description", "Demo public catalog, no authentication");
         destinations.putSubaccount(catalog);
+        AbapDemo.install(cloudConnector, destinations, abapEndpoint.port());
     }
 
     private String bindings(String destinationSecret, String connectivitySecret) {
@@ -393,6 +399,11 @@ public final class Sandbox implements AutoCloseable {
         return cloudApiEndpoint.uri();
     }
 
+    /** The real address of the ABAP system (normally reached as {@code erp.internal:8000}). */
+    public URI abapSystemUri() {
+        return abapEndpoint.uri();
+    }
+
     /** The subaccount id ({@link DemoDestinations#SUBACCOUNT_ID}). */
     public String subaccountId() {
         return SUBACCOUNT_ID;
@@ -408,6 +419,11 @@ public final class Sandbox implements AutoCloseable {
     /** The Cloud Connectors: mappings, allow-lists, connected flags, audit log. */
     public CloudConnector cloudConnector() {
         return cloudConnector;
+    }
+
+    /** The ABAP system behind {@link DemoDestinations#ERP_RFC}: its sales orders and open sessions. */
+    public AbapSystem abapSystem() {
+        return abapSystem;
     }
 
     /** Request counters. */

@@ -108,6 +108,11 @@ public final class SandboxMain {
                 + "  (mail.internal:25/143/110/465, ldap.internal:389, legacy.internal:9000)");
         out.println("  more destinations    " + String.join(", ", DemoDestinations.CORPORATE_MAIL,
                 DemoDestinations.CORPORATE_INBOX, DemoDestinations.CORPORATE_LDAP, DemoDestinations.LEGACY_TCP));
+
+        out.println("  ABAP system          " + sandbox.abapSystemUri() + AbapSystem.RFC_PATH + "  (virtual "
+                + DemoDestinations.ERP_VIRTUAL_HOST + ":" + DemoDestinations.ABAP_VIRTUAL_PORT + ", RFC destinations "
+                + DemoDestinations.ERP_RFC + ", " + DemoDestinations.ERP_RFC_LOAD_BALANCED + ", HTTP "
+                + DemoDestinations.ERP_SOAP_HTTP + ")");
         out.println("  destinations         " + String.join(", ", DemoDestinations.ON_PREMISE_ERP,
                 DemoDestinations.ON_PREMISE_ERP_PLANT01, DemoDestinations.CLOUD_SALES_API,
                 DemoDestinations.PUBLIC_CATALOG));

@@ -1,6 +1,7 @@
 package io.github.camelbtp.examples.quickstart;
 
 import io.github.camelbtp.destination.BtpDestinationComponent;
+import io.github.camelbtp.rfc.BtpRfcComponent;
 import io.github.camelbtp.sandbox.Sandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -9,7 +10,7 @@ import java.io.PrintStream;
 
 /**
  * The main job: starts the local BTP sandbox (Destination Service, token service, Connectivity proxy with Cloud
- * Connector rules, an on-premise OData sales service), runs {@link SalesOrderRoutes} against it once and prints a
+ * Connector rules, an on-premise OData sales service, an ABAP system answering SOAP-RFC), runs {@link SalesOrderRoutes} against it once and prints a
  * summary. Exits 0 on success, 1 on failure.
  * <p>
  * Against a real landscape the only difference is where the bindings come from: on Cloud Foundry or Kyma the
@@ -31,6 +32,9 @@ public final class HybridQuickstart {
             BtpDestinationComponent btp = new BtpDestinationComponent();
             btp.setVcapServices(sandbox.vcapServices()); // what Cloud Foundry would put in VCAP_SERVICES
             camel.addComponent("btp-destination", btp);
+            BtpRfcComponent rfc = new BtpRfcComponent();
+            rfc.setVcapServices(sandbox.vcapServices());
+            camel.addComponent("btp-rfc", rfc);
             camel.addRoutes(new SalesOrderRoutes());
             camel.start();
 

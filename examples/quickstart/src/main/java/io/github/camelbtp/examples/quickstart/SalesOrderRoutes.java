@@ -6,11 +6,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The hybrid flow: read sales orders from the on-premise ERP, then create one, all by destination name. Nothing here
+ * The hybrid flow: read sales orders from the on-premise ERP, then create one, then list a customer's orders with a
+ * BAPI over RFC, all by destination name. Nothing here
  * knows about tokens, proxies, Cloud Connector location IDs or CSRF tokens.
  */
 public class SalesOrderRoutes extends RouteBuilder {
@@ -21,6 +24,8 @@ public class SalesOrderRoutes extends RouteBuilder {
     static final String CORPORATE_MAIL = "btp-destination:CorporateMail";
     /** Who gets the summary (a mailbox of the sandbox's mail server). */
     public static final String SUMMARY_RECIPIENT = "orders@corp.example";
+    static final String RFC_ORDERS = "btp-rfc:BAPI_SALESORDER_GETLIST?destination=ERP_RFC&checkReturn=true";
+    static final String RFC_CUSTOMER = "1000";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +42,12 @@ public class SalesOrderRoutes extends RouteBuilder {
                         + "\"TotalNetAmount\":\"1250.00\",\"TransactionCurrency\":\"EUR\"}"))
                 .to(SALES_ORDERS)
                 .process(this::addCreatedOrder)
-                // mail the summary; the HTTP headers of the calls above must not become mail headers
+                // then a BAPI in the same ERP, through the RFC destination and the same Cloud Connector
+                .setProperty("summary", body())
+                .setBody(constant(Map.of("CUSTOMER_NUMBER", RFC_CUSTOMER)))
+                .to(RFC_ORDERS)
+                .process(this::addRfcOrders)
+                // last, mail the summary; the headers of the calls above must not become mail headers
                 .setProperty("summary", body())
                 .removeHeaders("*")
                 .setHeader("To", constant(SUMMARY_RECIPIENT))
@@ -45,6 +55,20 @@ public class SalesOrderRoutes extends RouteBuilder {
                 .setBody(exchange -> exchange.getProperty("summary", Summary.class).render())
                 .to(CORPORATE_MAIL)
                 .setBody(exchangeProperty("summary"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addRfcOrders(Exchange exchange) {
+        Map<String, Object> out = exchange.getMessage().getBody(Map.class);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) out.get("SALES_ORDERS");
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        for (Map<String, Object> item : items) {
+            totals.merge((String) item.get("CURRENCY"), (BigDecimal) item.get("NET_VALUE"), BigDecimal::add);
+        }
+        Summary summary = exchange.getProperty("summary", Summary.class);
+        exchange.getMessage().setBody(summary.withRfc(String.format("BAPI_SALESORDER_GETLIST via ERP_RFC: %d items of"
+                + " customer %s, %s (SOAP-RFC)", items.size(), RFC_CUSTOMER, totals.entrySet().stream()
+                .map(e -> e.getValue().toPlainString() + " " + e.getKey()).collect(Collectors.joining(", ")))));
     }
 
     private void summariseOrders(Exchange exchange) throws Exception {

@@ -4,7 +4,16 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /** What the hybrid flow did, for the console. */
-public record Summary(int ordersRead, Map<String, BigDecimal> totalsByCurrency, String createdOrderId) {
+public record Summary(int ordersRead, Map<String, BigDecimal> totalsByCurrency, String createdOrderId, String rfcLine) {
+
+    public Summary(int ordersRead, Map<String, BigDecimal> totalsByCurrency, String createdOrderId) {
+        this(ordersRead, totalsByCurrency, createdOrderId, null);
+    }
+
+    /** This summary with the line about the RFC call. */
+    public Summary withRfc(String line) {
+        return new Summary(ordersRead, totalsByCurrency, createdOrderId, line);
+    }
 
     public String render() {
         StringBuilder text = new StringBuilder();
@@ -14,6 +23,9 @@ public record Summary(int ordersRead, Map<String, BigDecimal> totalsByCurrency, 
         totalsByCurrency.forEach((currency, total) ->
                 text.append("  total value   ").append(total.toPlainString()).append(' ').append(currency).append('\n'));
         text.append("  order created ").append(createdOrderId).append(" (POST with SAP CSRF token)");
+        if (rfcLine != null) {
+            text.append('\n').append("  rfc call      ").append(rfcLine);
+        }
         return text.toString();
     }
 }

@@ -21,6 +21,7 @@ class HybridQuickstartTest {
         assertThat(status).as(output).isZero();
         assertThat(output).contains("orders read   10").containsPattern("total value   [0-9]+\\.[0-9]{2} [A-Z]{3}")
                 .containsPattern("order created [0-9]+ ")
+                .contains("rfc call      BAPI_SALESORDER_GETLIST via ERP_RFC: 4 items of customer 1000, 9985.40 EUR")
                 .contains("summary mailed to orders@corp.example via CorporateMail");
     }
 }

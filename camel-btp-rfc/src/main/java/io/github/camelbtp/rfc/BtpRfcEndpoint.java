@@ -1,0 +1,199 @@
+package io.github.camelbtp.rfc;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Calls an ABAP function module (a BAPI or a custom remote-enabled function) through an SAP BTP destination: an RFC
+ * destination ({@code jco.*} properties) or an HTTP destination of the system's ICM, on premise through the Cloud
+ * Connector. Speaks SOAP-RFC over HTTP, so SAP JCo is not needed.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "btp-rfc", title = "SAP BTP RFC", syntax = "btp-rfc:functionName",
+        producerOnly = true, category = { Category.CLOUD, Category.RPC, Category.SAAS }, headersClass = BtpRfcConstants.class)
+public class BtpRfcEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The function module to call, for example BAPI_SALESORDER_GETLIST or /BIC/MY_FUNCTION."
+            + " It must be remote-enabled and allowed in the Cloud Connector's RFC resources.")
+    @Metadata(required = true)
+    private String functionName;
+
+    @UriParam(description = "The destination to call through: an RFC destination (Type=RFC with jco.client.ashost and"
+            + " jco.client.sysnr, or jco.client.mshost for load balancing; jco.client.client, user or alias user,"
+            + " password, language, location ID, proxy type, pool limits), or an HTTP destination whose URL is the ABAP"
+            + " system's ICM (http://host:80<sysnr>).")
+    @Metadata(required = true)
+    private String destination;
+
+    @UriParam(description = "The SOAP-RFC address to use instead of the one derived from the destination"
+            + " (http://<ashost>:80<sysnr>/sap/bc/soap/rfc), e.g. when the ICM listens on another port. Also settable as"
+            + " the destination property SoapRfcURL; this option wins.")
+    private String soapUrl;
+
+    @UriParam(defaultValue = "true", description = "Read the function's interface once from the system's WSDL"
+            + " (/sap/bc/soap/wsdl11?services=FUNCTION), cache it, and convert values with it: numbers to Integer,"
+            + " BigDecimal or Double, dates to LocalDate (YYYY-MM-DD), times to LocalTime, and back; output tables are"
+            + " requested automatically. When false, every value comes back as a String and output tables must be"
+            + " listed in outputTables.")
+    private boolean metadata = true;
+
+    @UriParam(defaultValue = "false", description = "Fail with an RfcBapiException when the BAPI's RETURN parameter holds"
+            + " a message of type E (error) or A (abort). BAPIs report errors there instead of raising exceptions.")
+    private boolean checkReturn;
+
+    @UriParam(defaultValue = "false", description = "Run the call and BAPI_TRANSACTION_COMMIT in one stateful session,"
+            + " so the BAPI's changes are saved; on an exception or an E/A message in RETURN, BAPI_TRANSACTION_ROLLBACK"
+            + " runs instead and the error is raised. The session ends with the exchange.")
+    private boolean commit;
+
+    @UriParam(defaultValue = "true", description = "With commit=true: pass WAIT='X' to BAPI_TRANSACTION_COMMIT, so it"
+            + " returns only after the update tasks have written the changes.")
+    private boolean commitWait = true;
+
+    @UriParam(defaultValue = "map", enums = "map,json", description = "The body of the answer: a Map of exporting,"
+            + " changing and table parameters (structures as maps, tables as lists of maps), or the same as JSON text.")
+    private String outputFormat = "map";
+
+    @UriParam(description = "Table parameters to request from the function, comma-separated (e.g. SALES_ORDERS,RETURN)."
+            + " SOAP-RFC returns only tables the request carries; with metadata=true every table is requested anyway.")
+    private String outputTables;
+
+    @UriParam(description = "Parameters and structure fields, comma-separated, whose ABAP flag values ('X' or blank) are"
+            + " returned as Boolean. Booleans sent to the function always become 'X' or blank.")
+    private String booleanFields;
+
+    @UriParam(label = "advanced", defaultValue = "soap", description = "The transport to reach the system with: soap"
+            + " (SOAP-RFC over HTTP, built in) or one added with the RfcTransportProvider service interface, such as a"
+            + " JCo transport where SAP's buildpack provides JCo.")
+    private String transport = "soap";
+
+    public BtpRfcEndpoint(String uri, BtpRfcComponent component) {
+        super(uri, component);
+    }
+
+    @Override
+    public BtpRfcComponent getComponent() {
+        return (BtpRfcComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new BtpRfcProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("btp-rfc calls function modules; it has no consumer. Use it in to(...).");
+    }
+
+    Set<String> outputTableSet() {
+        return split(outputTables);
+    }
+
+    Set<String> booleanFieldSet() {
+        return split(booleanFields);
+    }
+
+    private static Set<String> split(String list) {
+        return list == null ? Set.of() : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    public void setFunctionName(String functionName) {
+        this.functionName = functionName;
+    }
+
+    public String getDestination() {
+        return destination;
+    }
+
+    public void setDestination(String destination) {
+        this.destination = destination;
+    }
+
+    public String getSoapUrl() {
+        return soapUrl;
+    }
+
+    public void setSoapUrl(String soapUrl) {
+        this.soapUrl = soapUrl;
+    }
+
+    public boolean isMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(boolean metadata) {
+        this.metadata = metadata;
+    }
+
+    public boolean isCheckReturn() {
+        return checkReturn;
+    }
+
+    public void setCheckReturn(boolean checkReturn) {
+        this.checkReturn = checkReturn;
+    }
+
+    public boolean isCommit() {
+        return commit;
+    }
+
+    public void setCommit(boolean commit) {
+        this.commit = commit;
+    }
+
+    public boolean isCommitWait() {
+        return commitWait;
+    }
+
+    public void setCommitWait(boolean commitWait) {
+        this.commitWait = commitWait;
+    }
+
+    public String getOutputFormat() {
+        return outputFormat;
+    }
+
+    public void setOutputFormat(String outputFormat) {
+        this.outputFormat = outputFormat;
+    }
+
+    public String getOutputTables() {
+        return outputTables;
+    }
+
+    public void setOutputTables(String outputTables) {
+        this.outputTables = outputTables;
+    }
+
+    public String getBooleanFields() {
+        return booleanFields;
+    }
+
+    public void setBooleanFields(String booleanFields) {
+        this.booleanFields = booleanFields;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public void setTransport(String transport) {
+        this.transport = transport;
+    }
+}
