@@ -41,6 +41,8 @@ public class BtpRfcEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "soapurl":
         case "soapUrl": target.setSoapUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": target.setTransport(property(camelContext, java.lang.String.class, value)); return true;
+        case "usertokenheader":
+        case "userTokenHeader": target.setUserTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -66,6 +68,8 @@ public class BtpRfcEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "soapurl":
         case "soapUrl": return java.lang.String.class;
         case "transport": return java.lang.String.class;
+        case "usertokenheader":
+        case "userTokenHeader": return java.lang.String.class;
         default: return null;
         }
     }
@@ -92,6 +96,8 @@ public class BtpRfcEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "soapurl":
         case "soapUrl": return target.getSoapUrl();
         case "transport": return target.getTransport();
+        case "usertokenheader":
+        case "userTokenHeader": return target.getUserTokenHeader();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class BtpRfcEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(12);
+        Set<String> props = new HashSet<>(13);
         props.add("booleanFields");
         props.add("checkReturn");
         props.add("commit");
@@ -36,6 +36,7 @@ public class BtpRfcEndpointUriFactory extends org.apache.camel.support.component
         props.add("outputTables");
         props.add("soapUrl");
         props.add("transport");
+        props.add("userTokenHeader");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

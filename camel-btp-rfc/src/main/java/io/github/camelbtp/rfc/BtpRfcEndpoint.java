@@ -40,6 +40,13 @@ public class BtpRfcEndpoint extends DefaultEndpoint {
             + " the destination property SoapRfcURL; this option wins.")
     private String soapUrl;
 
+    @UriParam(label = "security", defaultValue = "Authorization", description = "The exchange header holding the"
+            + " business user's JWT for destinations with jco.destination.auth_type=PrincipalPropagation: by default the"
+            + " incoming 'Authorization: Bearer <JWT>' header (with or without the 'Bearer ' prefix). The engine sends it"
+            + " to the Connectivity proxy and the Cloud Connector logs the user on to the ABAP system; a"
+            + " PrincipalPropagation destination without a user fails, it never falls back to a technical user.")
+    private String userTokenHeader = "Authorization";
+
     @UriParam(defaultValue = "true", description = "Read the function's interface once from the system's WSDL"
             + " (/sap/bc/soap/wsdl11?services=FUNCTION), cache it, and convert values with it: numbers to Integer,"
             + " BigDecimal or Double, dates to LocalDate (YYYY-MM-DD), times to LocalTime, and back; output tables are"
@@ -123,6 +130,26 @@ public class BtpRfcEndpoint extends DefaultEndpoint {
 
     public void setDestination(String destination) {
         this.destination = destination;
+    }
+
+    public String getUserTokenHeader() {
+        return userTokenHeader;
+    }
+
+    public void setUserTokenHeader(String userTokenHeader) {
+        this.userTokenHeader = userTokenHeader;
+    }
+
+    /** The request's lookup options: the user's JWT from {@link #getUserTokenHeader()}, when the exchange carries one. */
+    io.github.camelbtp.connectivity.DestinationOptions options(org.apache.camel.Message in) {
+        String value = userTokenHeader == null ? null : in.getHeader(userTokenHeader, String.class);
+        if (value == null || value.isBlank()) {
+            return io.github.camelbtp.connectivity.DestinationOptions.NONE;
+        }
+        String token = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim()
+                : value.regionMatches(true, 0, "Basic ", 0, 6) ? null : value.trim();
+        return token == null ? io.github.camelbtp.connectivity.DestinationOptions.NONE
+                : io.github.camelbtp.connectivity.DestinationOptions.builder().userToken(token).build();
     }
 
     public String getSoapUrl() {

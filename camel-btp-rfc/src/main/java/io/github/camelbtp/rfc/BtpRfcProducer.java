@@ -48,8 +48,9 @@ public class BtpRfcProducer extends DefaultProducer {
         BtpRfcEndpoint endpoint = getEndpoint();
         BtpRfcComponent component = endpoint.getComponent();
         String function = endpoint.getFunctionName();
-        Destination destination = component.connectivity().destination(endpoint.getDestination(), DestinationOptions.NONE);
-        RfcTarget target = new RfcTarget(destination, DestinationOptions.NONE, endpoint.getSoapUrl());
+        DestinationOptions options = endpoint.options(exchange.getIn());
+        Destination destination = component.connectivity().destination(endpoint.getDestination(), options);
+        RfcTarget target = new RfcTarget(destination, options, endpoint.getSoapUrl());
         RfcTransport transport = component.transport(endpoint.getTransport());
         Map<String, Object> input = RfcBody.input(exchange, destination.name(), function);
         Map<String, Object> output;

@@ -8,6 +8,7 @@ import static io.github.camelbtp.sandbox.DemoDestinations.ABAP_SYSTEM_ID;
 import static io.github.camelbtp.sandbox.DemoDestinations.ABAP_VIRTUAL_PORT;
 import static io.github.camelbtp.sandbox.DemoDestinations.ERP_VIRTUAL_HOST;
 import static io.github.camelbtp.sandbox.DemoDestinations.PLANT01_LOCATION_ID;
+import static io.github.camelbtp.sandbox.DemoDestinations.PROPAGATED_RFC_USER;
 import static io.github.camelbtp.sandbox.DemoDestinations.RFC_ALIAS_USER;
 import static io.github.camelbtp.sandbox.DemoDestinations.RFC_PASSWORD;
 import static io.github.camelbtp.sandbox.DemoDestinations.RFC_READER;
@@ -39,7 +40,10 @@ final class AbapDemo {
 
     static AbapSystem users(AbapSystem system) {
         return system.user(RFC_USER, RFC_PASSWORD, RFC_ALIAS_USER)
-                .restrictedUser(RFC_READER, RFC_READER_PASSWORD, Set.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE"));
+                .restrictedUser(RFC_READER, RFC_READER_PASSWORD, Set.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE"))
+                // a business user who logs on only through principal propagation (certificate): no usable password
+                .restrictedUser(PROPAGATED_RFC_USER, java.util.UUID.randomUUID().toString(),
+                        Set.of("RFC_PING", "STFC_CONNECTION", "BAPI_SALESORDER_GETLIST"));
     }
 
     static void install(CloudConnector cloudConnector, Destinations destinations, int abapPort) {

@@ -165,10 +165,16 @@ public final class AbapSystem {
             unauthorized(exchange, client, "Logon failed: client " + client + " does not exist in system " + systemId);
             return;
         }
-        User user = logon(exchange.getRequestHeaders().getFirst("Authorization"));
+        String principal = exchange.getRequestHeaders().getFirst(BackendForwarder.PRINCIPAL_HEADER);
+        boolean certificateLogon = principal != null && principal.startsWith("CN=");
+        // the Cloud Connector logs a propagated user on with a short-lived X.509 certificate; ICF maps its subject to
+        // an ABAP user (rule CN=<user>, user names upper-case). Without a mapped user the logon fails, as in ABAP.
+        User user = certificateLogon ? users.get(principal.substring(3).toUpperCase(Locale.ROOT))
+                : logon(exchange.getRequestHeaders().getFirst("Authorization"));
         if (user == null) {
             exchange.getRequestBody().readAllBytes();
-            unauthorized(exchange, client, "Logon failed: name or password is incorrect");
+            unauthorized(exchange, client, certificateLogon ? "Logon failed: no user is mapped to certificate subject "
+                    + principal : "Logon failed: name or password is incorrect");
             return;
         }
         String language = query.getOrDefault("sap-language", "EN").toUpperCase(Locale.ROOT);

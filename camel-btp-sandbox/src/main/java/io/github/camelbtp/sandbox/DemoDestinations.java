@@ -122,6 +122,11 @@ public final class DemoDestinations {
     public static final String RFC_PASSWORD = "Sandbox-Rfc-2024";
     /** An alias of {@link #RFC_USER} ({@code jco.client.alias_user}). */
     public static final String RFC_ALIAS_USER = "CAMEL_INTEGRATION_SERVICE";
+    /**
+     * An ABAP business user mapped from the Cloud Connector's certificate {@code CN=ALICE}: the user a principal
+     * propagation call for {@code Sandbox.userToken("alice")} runs as (RFC_PING, STFC_CONNECTION, BAPI_SALESORDER_GETLIST).
+     */
+    public static final String PROPAGATED_RFC_USER = "ALICE";
     /** A user with RFC authorization for RFC_PING, STFC_CONNECTION and RFC_READ_TABLE only. */
     public static final String RFC_READER = "RFC_READER";
     /** Its password — a published demo value, not a secret. */
