@@ -15,7 +15,6 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.TimeUtils;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -119,7 +118,7 @@ public class BtpDestinationComponent extends DefaultComponent {
         super.doStart();
         if (connectivity == null) {
             connectivity = BtpConnectivity.builder()
-                    .serviceBindings(bindings())
+                    .serviceBindings(ServiceBindings.from(vcapServices, bindingFile))
                     .cachePolicy(cachePolicy())
                     .principalPropagationMode(principalPropagationMode)
                     .build();
@@ -148,16 +147,6 @@ public class BtpDestinationComponent extends DefaultComponent {
             }
         }
         return policy;
-    }
-
-    private ServiceBindings bindings() {
-        if (vcapServices != null && !vcapServices.isBlank()) {
-            return ServiceBindings.fromVcapServices(vcapServices);
-        }
-        if (bindingFile != null && !bindingFile.isBlank()) {
-            return ServiceBindings.fromVcapFile(Path.of(bindingFile));
-        }
-        return ServiceBindings.fromEnvironment();
     }
 
     @Override

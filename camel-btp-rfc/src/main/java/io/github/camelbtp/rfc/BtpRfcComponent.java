@@ -15,7 +15,6 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,7 +83,7 @@ public class BtpRfcComponent extends DefaultComponent {
         super.doStart();
         if (connectivity == null) {
             connectivity = BtpConnectivity.builder()
-                    .serviceBindings(bindings())
+                    .serviceBindings(ServiceBindings.from(vcapServices, bindingFile))
                     .cachePolicy(CachePolicy.DEFAULT.withTtl(Duration.ofMillis(destinationCacheTtl)))
                     .build();
             ownsConnectivity = true;
@@ -95,16 +94,6 @@ public class BtpRfcComponent extends DefaultComponent {
         for (RfcTransportProvider provider : ServiceLoader.load(RfcTransportProvider.class, getClass().getClassLoader())) {
             transports.putIfAbsent(provider.name(), provider.create(context));
         }
-    }
-
-    private ServiceBindings bindings() {
-        if (vcapServices != null && !vcapServices.isBlank()) {
-            return ServiceBindings.fromVcapServices(vcapServices);
-        }
-        if (bindingFile != null && !bindingFile.isBlank()) {
-            return ServiceBindings.fromVcapFile(Path.of(bindingFile));
-        }
-        return ServiceBindings.fromEnvironment();
     }
 
     @Override

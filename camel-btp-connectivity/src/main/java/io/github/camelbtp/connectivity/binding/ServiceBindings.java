@@ -54,6 +54,20 @@ public final class ServiceBindings {
         return NONE;
     }
 
+    /**
+     * The bindings a component is configured with: the given {@code VCAP_SERVICES} JSON if set, else the given VCAP
+     * file if set, else {@link #fromEnvironment()}. Blank values count as unset.
+     */
+    public static ServiceBindings from(String vcapServices, String vcapFile) {
+        if (vcapServices != null && !vcapServices.isBlank()) {
+            return fromVcapServices(vcapServices);
+        }
+        if (vcapFile != null && !vcapFile.isBlank()) {
+            return fromVcapFile(Path.of(vcapFile));
+        }
+        return fromEnvironment();
+    }
+
     /** Parses a {@code VCAP_SERVICES} JSON document. */
     public static ServiceBindings fromVcapServices(String json) {
         JsonNode root;
