@@ -5,21 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbtp.connectivity.TokenException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
+
+
+
+
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 
@@ -31,44 +31,8 @@ class NoSecretLeakTest extends BtpDestinationTestSupport {
     private static final String WRONG_PASSWORD = "Wr0ng-Passw0rd-7731";
     private static final String BAD_CLIENT_SECRET = "Very-Secret-Client-Secret-5521";
 
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private AbstractAppender appender;
-    private final Map<String, Level> previousLevels = new HashMap<>();
-
-    @BeforeEach
-    void captureLogs() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        Configuration config = ctx.getConfiguration();
-        appender = new AbstractAppender("secret-capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                StringBuilder line = new StringBuilder(event.getMessage().getFormattedMessage());
-                for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
-                    line.append(" | ").append(t);
-                }
-                logLines.add(line.toString());
-            }
-        };
-        appender.start();
-        for (String name : List.of("io.github.camelbtp", "org.apache.camel")) {
-            LoggerConfig logger = new LoggerConfig(name, Level.DEBUG, true);
-            logger.addAppender(appender, Level.DEBUG, null);
-            config.addLogger(name, logger);
-        }
-        config.getRootLogger().addAppender(appender, Level.DEBUG, null);
-        ctx.updateLoggers();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        Configuration config = ctx.getConfiguration();
-        config.removeLogger("io.github.camelbtp");
-        config.removeLogger("org.apache.camel");
-        config.getRootLogger().removeAppender("secret-capture");
-        ctx.updateLoggers();
-        appender.stop();
-    }
+    @RegisterExtension
+    final DebugLogCapture logs = new DebugLogCapture("io.github.camelbtp", "org.apache.camel");
 
     @Test
     void failuresAndDebugLogsNeverShowPasswordsClientSecretsOrTokens() throws Exception {
@@ -87,7 +51,7 @@ class NoSecretLeakTest extends BtpDestinationTestSupport {
         assertThat(failures.get(1)).isInstanceOf(TokenException.class).hasMessageContaining("CloudBadSecret");
 
         List<String> secrets = secrets();
-        List<String> texts = new ArrayList<>(logLines);
+        List<String> texts = new ArrayList<>(logs.lines());
         for (Exception e : failures) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 texts.add(String.valueOf(t.getMessage()));
@@ -102,7 +66,7 @@ class NoSecretLeakTest extends BtpDestinationTestSupport {
         texts.add(component().connectivity().resolve("OnPremiseERP", io.github.camelbtp.connectivity.DestinationOptions.NONE).toString());
         texts.add(component().connectivity().destination("OnPremiseERP", io.github.camelbtp.connectivity.DestinationOptions.NONE).toString());
 
-        assertThat(logLines).isNotEmpty();
+        assertThat(logs.lines()).isNotEmpty();
         for (String text : texts) {
             for (String secret : secrets) {
                 assertThat(text).as("a log line, message or URI").doesNotContain(secret);

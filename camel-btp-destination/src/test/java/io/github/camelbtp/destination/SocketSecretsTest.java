@@ -2,20 +2,21 @@ package io.github.camelbtp.destination;
 
 import io.github.camelbtp.sandbox.DemoDestinations;
 import org.apache.camel.Endpoint;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
+
+
+
+
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
-import java.util.Collections;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,42 +29,8 @@ class SocketSecretsTest extends BtpDestinationTestSupport {
     private static final String MAIL_SECRET = "Mail-Secret-" + System.nanoTime();
     private static final String LDAP_SECRET = "Ldap-Secret-" + System.nanoTime();
 
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private AbstractAppender appender;
-
-    @BeforeEach
-    void captureLogs() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        Configuration config = ctx.getConfiguration();
-        appender = new AbstractAppender("socket-secret-capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                StringBuilder line = new StringBuilder(event.getMessage().getFormattedMessage());
-                for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
-                    line.append(" | ").append(t);
-                }
-                logLines.add(line.toString());
-            }
-        };
-        appender.start();
-        for (String name : List.of("io.github.camelbtp", "org.apache.camel", "com.unboundid")) {
-            LoggerConfig logger = new LoggerConfig(name, Level.DEBUG, true);
-            logger.addAppender(appender, Level.DEBUG, null);
-            config.addLogger(name, logger);
-        }
-        ctx.updateLoggers();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        Configuration config = ctx.getConfiguration();
-        for (String name : List.of("io.github.camelbtp", "org.apache.camel", "com.unboundid")) {
-            config.removeLogger(name);
-        }
-        ctx.updateLoggers();
-        appender.stop();
-    }
+    @RegisterExtension
+    final DebugLogCapture logs = new DebugLogCapture("io.github.camelbtp", "org.apache.camel", "com.unboundid");
 
     @Test
     void failedMailAndLdapLoginsNeverShowThePasswords() {
@@ -91,7 +58,7 @@ class SocketSecretsTest extends BtpDestinationTestSupport {
                 assertThat(String.valueOf(t)).doesNotContain(MAIL_SECRET).doesNotContain(LDAP_SECRET);
             }
         }
-        assertThat(logLines).isNotEmpty().noneMatch(line -> line.contains(MAIL_SECRET) || line.contains(LDAP_SECRET));
+        assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(MAIL_SECRET) || line.contains(LDAP_SECRET));
         for (Endpoint endpoint : context.getEndpoints()) {
             assertThat(endpoint.getEndpointUri()).doesNotContain(MAIL_SECRET).doesNotContain(LDAP_SECRET);
         }

@@ -3,7 +3,6 @@ package io.github.camelbtp.sandbox;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -21,7 +20,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,18 +65,9 @@ final class ConnectivityProxy implements AutoCloseable {
         this.cloudConnector = cloudConnector;
         this.counters = counters;
         this.recorded = recorded;
-        AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "sandbox-proxy-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
-            this.serverSocket = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot open a loopback port for the connectivity proxy", e);
-        }
+                Loopback.daemonThreads("sandbox-proxy"));
+        this.serverSocket = Loopback.serverSocket(512, "connectivity proxy");
         this.acceptor = new Thread(this::acceptLoop, "sandbox-proxy-acceptor");
         acceptor.setDaemon(true);
     }

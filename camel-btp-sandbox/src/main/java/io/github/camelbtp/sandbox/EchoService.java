@@ -3,7 +3,6 @@ package io.github.camelbtp.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -26,17 +25,8 @@ public final class EchoService implements AutoCloseable {
     private volatile boolean closed;
 
     EchoService() {
-        AtomicInteger threads = new AtomicInteger();
-        workers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "sandbox-echo-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            serverSocket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot open a loopback port for the echo service", e);
-        }
+        workers = Executors.newCachedThreadPool(Loopback.daemonThreads("sandbox-echo"));
+        serverSocket = Loopback.serverSocket(64, "echo service");
     }
 
     EchoService start() {

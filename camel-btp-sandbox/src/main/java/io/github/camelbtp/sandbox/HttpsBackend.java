@@ -62,11 +62,7 @@ public final class HttpsBackend implements AutoCloseable {
             }
         });
         server.createContext("/", handler);
-        executor = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "sandbox-https-backend");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Executors.newFixedThreadPool(4, Loopback.daemonThreads("sandbox-https-backend"));
         server.setExecutor(executor);
         server.start();
     }

@@ -114,11 +114,7 @@ public final class Sandbox implements AutoCloseable {
 
     private Sandbox(Builder builder) {
         try {
-            ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "sandbox-delays");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(Loopback.daemonThreads("sandbox-delays"));
             resources.add(delays::shutdownNow);
             tokenEndpoint = open(new HttpEndpoint("token-service", 4));
             destinationEndpoint = open(new HttpEndpoint("destination-service", 8));

@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -61,17 +60,8 @@ public final class Socks5Proxy implements AutoCloseable {
         this.connectivityClientId = connectivityClientId;
         this.subaccountId = subaccountId;
         this.cloudConnector = cloudConnector;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "sandbox-socks5-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            this.serverSocket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot open a loopback port for the SOCKS5 proxy", e);
-        }
+        this.workers = Executors.newCachedThreadPool(Loopback.daemonThreads("sandbox-socks5"));
+        this.serverSocket = Loopback.serverSocket(128, "SOCKS5 proxy");
         this.acceptor = new Thread(this::acceptLoop, "sandbox-socks5-acceptor");
         acceptor.setDaemon(true);
     }
