@@ -342,18 +342,8 @@ final class ConnectivityProxy implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket socket : openSockets) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        Loopback.closeQuietly(serverSocket);
+        openSockets.forEach(Loopback::closeQuietly);
         workers.shutdownNow();
         forwarder.close();
     }

@@ -1,8 +1,6 @@
 package io.github.camelbtp.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -47,14 +45,7 @@ public final class EchoService implements AutoCloseable {
 
     private void echo(Socket socket) {
         try (socket) {
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            byte[] buffer = new byte[4096];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
+            socket.getInputStream().transferTo(socket.getOutputStream());
         } catch (IOException ignored) {
             // the client went away
         } finally {
@@ -74,13 +65,7 @@ public final class EchoService implements AutoCloseable {
 
     /** Closes every open connection (as a restarted backend would) and sets the counter back. */
     public void dropConnections() {
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        open.forEach(Loopback::closeQuietly);
     }
 
     void reset() {
@@ -90,11 +75,7 @@ public final class EchoService implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        Loopback.closeQuietly(serverSocket);
         dropConnections();
         workers.shutdownNow();
     }

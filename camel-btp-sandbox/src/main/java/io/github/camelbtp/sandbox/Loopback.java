@@ -26,6 +26,15 @@ final class Loopback {
         };
     }
 
+    /** Closes a socket or server socket, ignoring failures: used when shutting down or dropping a connection. */
+    static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
     /** A server socket on a free loopback port. */
     static ServerSocket serverSocket(int backlog, String purpose) {
         try {

@@ -2,7 +2,6 @@ package io.github.camelbtp.sandbox;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -272,14 +271,7 @@ public final class Socks5Proxy implements AutoCloseable {
     /** Copies {@code from} to {@code to} until end of stream, then half-closes {@code to} so the peer sees EOF. */
     private void pump(Socket from, Socket to) {
         try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
+            from.getInputStream().transferTo(to.getOutputStream());
             to.shutdownOutput();
         } catch (IOException e) {
             closeQuietly(to);
@@ -289,21 +281,13 @@ public final class Socks5Proxy implements AutoCloseable {
 
     private void closeQuietly(Socket socket) {
         openSockets.remove(socket);
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        Loopback.closeQuietly(socket);
     }
 
     @Override
     public void close() {
         closed = true;
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        Loopback.closeQuietly(serverSocket);
         for (Socket socket : openSockets) {
             closeQuietly(socket);
         }
