@@ -93,7 +93,7 @@ public final class LdapClient implements AutoCloseable {
         List<Map<String, Object>> entries = new ArrayList<>();
         if (request.pageSize() <= 0) {
             try {
-                addAll(entries, pool.search(search));
+                addAll(entries, searchRetryingOnce(pool, search));
             } catch (LDAPSearchException e) {
                 if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
                     throw e;
@@ -109,7 +109,7 @@ public final class LdapClient implements AutoCloseable {
         ASN1OctetString cookie = null;
         do {
             search.setControls(new SimplePagedResultsControl(request.pageSize(), cookie));
-            SearchResult page = pool.search(search);
+            SearchResult page = searchRetryingOnce(pool, search);
             addAll(entries, page);
             SimplePagedResultsControl response = SimplePagedResultsControl.get(page);
             cookie = response == null || !response.moreResultsToReturn() ? null : response.getCookie();
@@ -118,6 +118,24 @@ public final class LdapClient implements AutoCloseable {
             }
         } while (cookie != null);
         return entries;
+    }
+
+    /**
+     * {@code pool.search}, once more on a fresh copy of the request when the connection turned out to be dead (the
+     * directory restarted or dropped it). The pool's own retry is not used for searches: it repeats the same request
+     * object, whose response queue may already hold the dead connection's "closed" notice, so the retry on a healthy
+     * connection could fail at once (seen in LdapDestinationTest#droppedConnectionIsReEstablished).
+     */
+    private static SearchResult searchRetryingOnce(LDAPConnectionPool pool, SearchRequest search) throws LDAPSearchException {
+        try {
+            return pool.search(search);
+        } catch (LDAPSearchException e) {
+            ResultCode code = e.getResultCode();
+            if (code != ResultCode.SERVER_DOWN && code != ResultCode.CONNECT_ERROR) {
+                throw e;
+            }
+            return pool.search(search.duplicate());
+        }
     }
 
     private static void addAll(List<Map<String, Object>> into, SearchResult result) {

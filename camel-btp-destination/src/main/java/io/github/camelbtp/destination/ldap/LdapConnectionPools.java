@@ -100,8 +100,8 @@ final class LdapConnectionPools implements AutoCloseable {
         SimpleBindRequest bind = settings.bindDn() == null ? null : new SimpleBindRequest(settings.bindDn(), settings.password());
         LDAPConnectionPool pool = new LDAPConnectionPool(server, bind, 1, maxConnections);
         pool.setConnectionPoolName("btp-destination:" + resolved.name());
-        pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(OperationType.SEARCH, OperationType.BIND,
-                OperationType.COMPARE));
+        // searches are retried by LdapClient on a fresh request copy (the pool's retry reuses the request object)
+        pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(OperationType.BIND, OperationType.COMPARE));
         return pool;
     }
 
