@@ -13,9 +13,11 @@ import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.util.TimeUtils;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,6 +26,9 @@ import java.util.Map;
  */
 @Component("btp-destination")
 public class BtpDestinationComponent extends DefaultComponent {
+
+    /** The generated configurer knows exactly the endpoint's own options. */
+    private static final BtpDestinationEndpointConfigurer ENDPOINT_OPTIONS = new BtpDestinationEndpointConfigurer();
 
     @Metadata(label = "advanced", autowired = true, description = "A ready-made engine to use instead of one built from"
             + " the options below (for example one shared with other components). It is not closed by this component.")
@@ -104,11 +109,22 @@ public class BtpDestinationComponent extends DefaultComponent {
             chainVariables.forEach((k, v) -> variables.put(k, String.valueOf(v)));
             endpoint.setChainVariables(variables);
         }
-        setProperties(endpoint, parameters);
-        if (!parameters.isEmpty()) {
-            // whatever is not an option of ours belongs to the target: $top=10, sap-client=100, …
-            endpoint.setTargetQuery(RequestTarget.encode(parameters));
-            parameters.clear();
+        // Whatever is not an option of ours belongs to the target: $top=10, sap-client=100, … Only our own options are
+        // bound, through the generated configurer and never by reflection: Camel would otherwise try each target
+        // parameter as a bean property by reflection, and its DefaultBeanIntrospection is not safe when endpoints are
+        // created concurrently (32 exchanges resolving one URI at once failed with "Error binding property ($top=1)").
+        Map<String, Object> targetParameters = new LinkedHashMap<>();
+        parameters.entrySet().removeIf(parameter -> {
+            if (ENDPOINT_OPTIONS.getOptionType(parameter.getKey(), true) != null) {
+                return false;
+            }
+            targetParameters.put(parameter.getKey(), parameter.getValue());
+            return true;
+        });
+        PropertyBindingSupport.build().withConfigurer(ENDPOINT_OPTIONS).withIgnoreCase(true).withReflection(false)
+                .withMandatory(true).bind(getCamelContext(), endpoint, parameters);
+        if (!targetParameters.isEmpty()) {
+            endpoint.setTargetQuery(RequestTarget.encode(targetParameters));
         }
         return endpoint;
     }
