@@ -8,6 +8,8 @@ import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.destination.DestinationServiceLoader;
 import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.tls.ClientKey;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -182,13 +184,19 @@ public final class Authenticator {
                     DestinationProperty.TOKEN_SERVICE_PASSWORD, "tokenServiceUser needs its password")).headerValue());
             inBody = true;
         }
+        // mTLS to the token service: the certificate authenticates the client, so the secret becomes optional
+        ClientKey clientKey = TlsMaterial.clientKey(d, DestinationProperty.TOKEN_SERVICE_KEY_STORE_LOCATION,
+                DestinationProperty.TOKEN_SERVICE_KEY_STORE_PASSWORD);
+        String clientSecret = clientKey != null ? d.property(DestinationProperty.CLIENT_SECRET).orElse(null)
+                : d.requireProperty(DestinationProperty.CLIENT_SECRET, "an OAuth flow run client-side needs the client"
+                        + " secret (or a client certificate in tokenService.KeyStoreLocation)");
         return new TokenRequest(endpoint,
                 d.requireProperty(DestinationProperty.CLIENT_ID, "an OAuth flow run client-side needs the client ID"),
-                d.requireProperty(DestinationProperty.CLIENT_SECRET, "an OAuth flow run client-side needs the client secret"),
-                inBody, d.property(DestinationProperty.SCOPE).orElse(null), headers,
+                clientSecret, inBody, d.property(DestinationProperty.SCOPE).orElse(null), headers,
                 d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_BODY_PREFIX),
                 seconds(d, DestinationProperty.TOKEN_SERVICE_CONNECTION_TIMEOUT, TOKEN_SERVICE_TIMEOUT),
-                seconds(d, DestinationProperty.TOKEN_SERVICE_READ_TIMEOUT, TOKEN_SERVICE_TIMEOUT));
+                seconds(d, DestinationProperty.TOKEN_SERVICE_READ_TIMEOUT, TOKEN_SERVICE_TIMEOUT),
+                TokenGrant.CLIENT_CREDENTIALS, clientKey);
     }
 
     /** A property holding whole seconds, or the default; a value that is not a number is a configuration error. */

@@ -1,7 +1,7 @@
 package io.github.camelbtp.connectivity.auth;
 
 import io.github.camelbtp.connectivity.binding.OAuthClientCredentials;
-import io.github.camelbtp.connectivity.binding.X509ClientCertificate;
+import io.github.camelbtp.connectivity.tls.ClientKey;
 
 import java.net.URI;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param tokenEndpoint        full token URL, including {@code tokenServiceURL.queries.*}
  * @param clientId             client ID
- * @param clientSecret         client secret
+ * @param clientSecret         client secret; {@code null} when the client authenticates with its certificate alone
  * @param credentialsInBody    client authentication in the form body ({@code client_secret_post}) rather than Basic
  * @param scope                space-separated scopes, or {@code null}
  * @param headers              extra request headers ({@code tokenServiceURL.headers.*})
@@ -21,12 +21,13 @@ import java.util.Map;
  * @param connectTimeout       connect timeout to the token service
  * @param readTimeout          read timeout
  * @param grant                the grant; {@link TokenGrant#CLIENT_CREDENTIALS} unless a flow needs another
- * @param clientCertificate    an X.509 binding's certificate, presented in the TLS handshake instead of a secret
- *                             ({@code tls_client_auth}); {@code null} for secret-based clients
+ * @param clientCertificate    a certificate presented in the TLS handshake (an X.509 binding's, or a destination's
+ *                             {@code tokenService.KeyStoreLocation}); without a secret it is the client's
+ *                             authentication ({@code tls_client_auth}); {@code null} for plain TLS
  */
 public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
         Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout,
-        TokenGrant grant, X509ClientCertificate clientCertificate) {
+        TokenGrant grant, ClientKey clientCertificate) {
 
     public TokenRequest {
         headers = Map.copyOf(headers);

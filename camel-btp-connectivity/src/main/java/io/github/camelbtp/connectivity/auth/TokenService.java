@@ -82,8 +82,8 @@ public final class TokenService {
 
     private AccessToken fetch(TokenRequest request, String destinationName) {
         String host = request.tokenEndpoint().getHost() + (request.tokenEndpoint().getPort() > 0 ? ":" + request.tokenEndpoint().getPort() : "");
-        // an X.509 binding authenticates with its certificate in the TLS handshake; client_id goes in the body
-        ClientAuthentication auth = request.clientCertificate() != null
+        // a client without a secret authenticates with its certificate in the TLS handshake; client_id goes in the body
+        ClientAuthentication auth = request.clientCertificate() != null && request.clientSecret() == null
                 ? new com.nimbusds.oauth2.sdk.auth.PKITLSClientAuthentication(new ClientID(request.clientId()),
                         (javax.net.ssl.SSLSocketFactory) null)
                 : request.credentialsInBody()
@@ -103,9 +103,17 @@ public final class TokenService {
             httpResponse = httpRequest.send(request.clientCertificate() == null ? http
                     : http.withClientCertificate(request.clientCertificate()));
         } catch (IllegalArgumentException e) {
-            throw new TokenException(destinationName, host, "invalid_client_certificate", "The X.509 service binding of"
-                    + " client '" + request.clientId() + "' cannot authenticate at " + host + ": " + e.getMessage()
-                    + ". Check the binding's 'certificate' and 'key' (PEM; re-create the service key).", null);
+            throw new TokenException(destinationName, host, "invalid_client_certificate", "The client certificate of"
+                    + " client '" + request.clientId() + "'" + (destinationName == null ? "" : " for destination '"
+                    + destinationName + "'") + " cannot authenticate at " + host + ": " + e.getMessage() + ". "
+                    + (destinationName == null ? "Check the binding's 'certificate' and 'key' (PEM; re-create the service key)."
+                    : "Check the key store tokenService.KeyStoreLocation names."), null);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new TokenException(destinationName, host, null, "The TLS handshake with the token service at " + host
+                    + (destinationName == null ? "" : " for destination '" + destinationName + "'") + " failed: "
+                    + e.getMessage() + ". Check that the server's certificate is trusted (JDK trust store, or the engine's"
+                    + " serviceTrust)" + (request.clientCertificate() == null ? "" : " and that it accepts "
+                    + request.clientCertificate().describe()) + ".", e);
         } catch (IOException e) {
             throw new TokenException(destinationName, host, null, "Cannot reach the token service at " + host
                     + (destinationName == null ? "" : " for destination '" + destinationName + "'") + ": " + e.getMessage()

@@ -15,6 +15,20 @@ public record DestinationCertificate(String name, byte[] content, String type) {
         content = content.clone();
     }
 
+    /**
+     * A file from its base64 {@code Content} (line breaks allowed).
+     *
+     * @throws IllegalArgumentException when the content is empty or not base64 (the JDK's MIME decoder would skip
+     *                                  what it does not know and hand back garbage)
+     */
+    public static DestinationCertificate fromBase64(String name, String content, String type) {
+        byte[] bytes = java.util.Base64.getDecoder().decode(content.replaceAll("\\s", ""));
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("empty content");
+        }
+        return new DestinationCertificate(name, bytes, type);
+    }
+
     @Override
     public byte[] content() {
         return content.clone();

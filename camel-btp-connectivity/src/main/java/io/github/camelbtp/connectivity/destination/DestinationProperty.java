@@ -42,6 +42,9 @@ public final class DestinationProperty {
     public static final String TOKEN_SERVICE_CONNECTION_TIMEOUT = "tokenServiceURL.ConnectionTimeoutInSeconds";
     public static final String TOKEN_SERVICE_READ_TIMEOUT = "tokenServiceURL.SocketReadTimeoutInSeconds";
     public static final String TOKEN_SERVICE_CLIENT_CREDENTIALS_IN_BODY = "tokenService.addClientCredentialsInBody";
+    /** The key store (a {@code certificates[]} file name) presented to the token service in the TLS handshake. */
+    public static final String TOKEN_SERVICE_KEY_STORE_LOCATION = "tokenService.KeyStoreLocation";
+    public static final String TOKEN_SERVICE_KEY_STORE_PASSWORD = "tokenService.KeyStorePassword";
     public static final String AUDIENCE = "audience";
     public static final String CLIENT_KEY = "clientKey";
     public static final String AUTHN_CONTEXT_CLASS_REF = "authnContextClassRef";
@@ -56,7 +59,7 @@ public final class DestinationProperty {
      * "password" or "secret" (any case) and {@code URL.headers.*} values are treated as secret as well.
      */
     private static final List<String> SECRET_NAMES = List.of(PASSWORD, CLIENT_SECRET, TOKEN_SERVICE_PASSWORD,
-            PROXY_AUTHORIZATION, "KeyStorePassword", "TrustStorePassword", "tokenService.KeyStorePassword",
+            PROXY_AUTHORIZATION, "KeyStorePassword", "TrustStorePassword", TOKEN_SERVICE_KEY_STORE_PASSWORD,
             "clientKey", "mail.password", "ldap.password", "jco.client.passwd");
 
     /** Canonical spellings, used to normalise the lower-camel keys of the {@code destinations} environment variable. */

@@ -182,8 +182,8 @@ public final class DestinationServiceLoader implements DestinationLoader {
                 continue;
             }
             try {
-                certificates.add(new DestinationCertificate(fileName,
-                        java.util.Base64.getMimeDecoder().decode(c.path("Content").asText("")), c.path("Type").asText(null)));
+                certificates.add(DestinationCertificate.fromBase64(fileName, c.path("Content").asText(""),
+                        c.path("Type").asText(null)));
             } catch (IllegalArgumentException e) {
                 throw new DestinationServiceException(name, 200, null, "The Destination Service returned certificate '"
                         + fileName + "' for destination '" + name + "' with a Content that is not base64.", null);

@@ -1,7 +1,8 @@
 package io.github.camelbtp.connectivity.http;
 
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
-import io.github.camelbtp.connectivity.binding.X509ClientCertificate;
+import io.github.camelbtp.connectivity.tls.ClientKey;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
@@ -50,8 +51,8 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final List<java.security.cert.X509Certificate> extraTrust;
-    /** Clients of X.509 service bindings: the certificate is connection state, so one pool per certificate. */
-    private final java.util.concurrent.ConcurrentHashMap<X509ClientCertificate, CloseableHttpClient> certificateClients =
+    /** Clients presenting a certificate: the certificate is connection state, so one pool per certificate. */
+    private final java.util.concurrent.ConcurrentHashMap<ClientKey, CloseableHttpClient> certificateClients =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServiceClient(Duration connectTimeout, Duration readTimeout) {
@@ -59,8 +60,8 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     }
 
     /**
-     * @param extraTrust CA certificates trusted in addition to the JDK's on mutual-TLS calls of X.509 service bindings
-     *                   (for example a corporate TLS inspection CA)
+     * @param extraTrust CA certificates trusted in addition to the JDK's on mutual-TLS calls (X.509 service bindings,
+     *                   tokenService.KeyStoreLocation), for example a corporate TLS inspection CA
      */
     public ServiceClient(Duration connectTimeout, Duration readTimeout, List<java.security.cert.X509Certificate> extraTrust) {
         this.connectTimeout = connectTimeout;
@@ -86,17 +87,17 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     }
 
     /**
-     * A sender for Nimbus that presents an X.509 binding's client certificate ({@code tls_client_auth}).
+     * A sender for Nimbus that presents a client certificate in the TLS handshake: an X.509 binding's
+     * ({@code tls_client_auth}) or a destination's {@code tokenService.KeyStoreLocation}.
      *
-     * @throws IllegalArgumentException when the certificate and key are not usable PEM
+     * @throws IllegalArgumentException when the key material is not usable
      */
-    public HTTPRequestSender withClientCertificate(X509ClientCertificate certificate) {
-        CloseableHttpClient mtls = certificateClients.computeIfAbsent(certificate, c -> {
+    public HTTPRequestSender withClientCertificate(ClientKey key) {
+        CloseableHttpClient mtls = certificateClients.computeIfAbsent(key, k -> {
             try {
-                return build(io.github.camelbtp.connectivity.tls.TlsMaterial.clientCertificateContext(c.certificatePem(),
-                        c.keyPem(), extraTrust));
+                return build(TlsMaterial.clientCertificateContext(k, extraTrust));
             } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalArgumentException("the binding's certificate and key are not a usable PEM key pair ("
+                throw new IllegalArgumentException(k.describe() + " cannot be used as a TLS client key ("
                         + e.getClass().getSimpleName() + ")", e);
             }
         });

@@ -9,7 +9,11 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -52,6 +56,9 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
     private static final Set<String> WARNED_TRUST_ALL = ConcurrentHashMap.newKeySet();
+    /** Opened key and trust stores by fingerprint and password digest: parsing a PKCS#12 file costs milliseconds. */
+    private static final Cache<String, Object> OPENED = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterAccess(java.time.Duration.ofHours(1)).build();
 
     public static final String KEY_STORE_LOCATION = "KeyStoreLocation";
     public static final String KEY_STORE_PASSWORD = "KeyStorePassword";
@@ -62,7 +69,8 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
 
     /**
      * The destination's TLS material, or {@code null} when it uses the JDK's defaults (no key store, no trust store,
-     * TrustAll not TRUE, strict host names): those destinations share the default pool.
+     * TrustAll not TRUE, strict host names): those destinations share the default pool. Opened stores are kept (by
+     * fingerprint and password), so a destination resolved per request does not parse its key store each time.
      */
     public static TlsMaterial of(Destination d) {
         boolean clientCertificate = "ClientCertificateAuthentication".equals(d.authentication());
@@ -82,70 +90,92 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
             throw new DestinationConfigurationException(d.name(), KEY_STORE_LOCATION, "is missing; "
                     + "ClientCertificateAuthentication needs the key store with the client certificate.");
         }
-        try {
-            MessageDigest fingerprint = MessageDigest.getInstance("SHA-256");
-            fingerprint.update(("trustAll=" + trustAll + ";verifier=" + verifierName.toLowerCase(Locale.ROOT) + ";")
-                    .getBytes(StandardCharsets.UTF_8));
-            javax.net.ssl.KeyManager[] keyManagers = null;
-            if (keyStoreLocation != null) {
-                DestinationCertificate file = file(d, KEY_STORE_LOCATION, keyStoreLocation);
-                char[] password = d.property(KEY_STORE_PASSWORD).map(String::toCharArray).orElse(new char[0]);
-                KeyStore keyStore = KeyStores.keyStore(d.name(), file, password);
-                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keyStore, password);
-                keyManagers = kmf.getKeyManagers();
-                fingerprint.update(("key:" + file.name() + ";").getBytes(StandardCharsets.UTF_8));
-                fingerprint.update(file.content());
-            }
-            TrustManager[] trustManagers;
-            if (trustAll) {
-                if (WARNED_TRUST_ALL.add(d.name())) {
-                    LOG.warn("Destination '{}' has TrustAll=TRUE: its server certificates and host names are NOT checked."
-                            + " Anyone on the network path can read and change its traffic. Use it for tests only;"
-                            + " configure TrustStoreLocation instead.", d.name());
-                }
-                trustManagers = new TrustManager[] {new TrustEverything()};
-            } else {
-                List<X509TrustManager> chain = new ArrayList<>();
-                if (trustStoreLocation != null) {
-                    DestinationCertificate file = file(d, TRUST_STORE_LOCATION, trustStoreLocation);
-                    char[] password = d.property(TRUST_STORE_PASSWORD).map(String::toCharArray).orElse(null);
-                    chain.add(trustManager(KeyStores.trustStore(d.name(), file, password)));
-                    fingerprint.update(("trust:" + file.name() + ";").getBytes(StandardCharsets.UTF_8));
-                    fingerprint.update(file.content());
-                }
-                // the trust store is added to the JDK's, not put in its place [server-certificate-authentication-e75d7f1]
-                chain.add(trustManager(null));
-                trustManagers = new TrustManager[] {new TrustEither(chain)};
-            }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, trustManagers, null);
-            HostnameVerifier verifier = trustAll ? NoopHostnameVerifier.INSTANCE
-                    : browserCompatible ? new BrowserCompatibleHostnameVerifier() : new DefaultHostnameVerifier();
-            return new TlsMaterial(context, verifier, HexFormat.of().formatHex(fingerprint.digest(), 0, 16));
-        } catch (GeneralSecurityException e) {
-            throw new DestinationConfigurationException(d.name(), keyStoreLocation != null ? KEY_STORE_LOCATION
-                    : TRUST_STORE_LOCATION, "cannot be turned into TLS settings: " + e.getClass().getSimpleName() + ".", e);
+        if (trustAll && WARNED_TRUST_ALL.add(d.name())) {
+            LOG.warn("Destination '{}' has TrustAll=TRUE: its server certificates and host names are NOT checked."
+                    + " Anyone on the network path can read and change its traffic. Use it for tests only;"
+                    + " configure TrustStoreLocation instead.", d.name());
         }
+        DestinationCertificate keyFile = keyStoreLocation == null ? null : file(d, KEY_STORE_LOCATION, keyStoreLocation);
+        // TrustAll ignores the trust store [server-certificate-authentication-e75d7f1]
+        DestinationCertificate trustFile = trustAll || trustStoreLocation == null ? null
+                : file(d, TRUST_STORE_LOCATION, trustStoreLocation);
+        MessageDigest fingerprint = sha256();
+        fingerprint.update(("trustAll=" + trustAll + ";verifier=" + verifierName.toLowerCase(Locale.ROOT) + ";")
+                .getBytes(StandardCharsets.UTF_8));
+        if (keyFile != null) {
+            fingerprint.update(("key:" + keyFile.name() + ";").getBytes(StandardCharsets.UTF_8));
+            fingerprint.update(keyFile.content());
+        }
+        if (trustFile != null) {
+            fingerprint.update(("trust:" + trustFile.name() + ";").getBytes(StandardCharsets.UTF_8));
+            fingerprint.update(trustFile.content());
+        }
+        String id = HexFormat.of().formatHex(fingerprint.digest(), 0, 16);
+        String keyPassword = d.property(KEY_STORE_PASSWORD).orElse(null);
+        String trustPassword = d.property(TRUST_STORE_PASSWORD).orElse(null);
+        return (TlsMaterial) OPENED.get("material:" + id + ":" + passwordDigest(keyPassword, trustPassword), k -> {
+            try {
+                KeyManager[] keyManagers = keyFile == null ? null : keyManagers(KeyStores.keyStore(d.name(), keyFile,
+                        chars(keyPassword), KEY_STORE_LOCATION, KEY_STORE_PASSWORD), chars(keyPassword));
+                TrustManager[] trustManagers;
+                if (trustAll) {
+                    trustManagers = new TrustManager[] {new TrustEverything()};
+                } else {
+                    List<X509TrustManager> chain = new ArrayList<>();
+                    if (trustFile != null) {
+                        chain.add(trustManager(KeyStores.trustStore(d.name(), trustFile,
+                                trustPassword == null ? null : trustPassword.toCharArray())));
+                    }
+                    // the trust store is added to the JDK's, not put in its place [server-certificate-authentication-e75d7f1]
+                    chain.add(trustManager(null));
+                    trustManagers = new TrustManager[] {new TrustEither(chain)};
+                }
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(keyManagers, trustManagers, null);
+                HostnameVerifier verifier = trustAll ? NoopHostnameVerifier.INSTANCE
+                        : browserCompatible ? new BrowserCompatibleHostnameVerifier() : new DefaultHostnameVerifier();
+                return new TlsMaterial(context, verifier, id);
+            } catch (GeneralSecurityException e) {
+                throw new DestinationConfigurationException(d.name(), keyStoreLocation != null ? KEY_STORE_LOCATION
+                        : TRUST_STORE_LOCATION, "cannot be turned into TLS settings: " + e.getClass().getSimpleName() + ".", e);
+            }
+        });
     }
 
     /**
-     * An SSL context presenting a PEM client certificate and key (an X.509 service binding's {@code certificate} and
-     * {@code key}), trusting the JDK's CAs and {@code extraTrust}.
-     *
-     * @throws GeneralSecurityException when the PEM texts are not a key and its certificate chain
+     * The client key a destination names in {@code locationProperty} (for example {@code tokenService.KeyStoreLocation}),
+     * opened with {@code passwordProperty}; {@code null} when the destination does not name one. Errors name the
+     * destination and the property.
      */
-    public static SSLContext clientCertificateContext(String certificatePem, String keyPem,
-            Collection<X509Certificate> extraTrust) throws GeneralSecurityException {
-        char[] password = new char[0];
-        KeyStore keyStore;
-        try {
-            keyStore = Pem.keyStore(keyPem + "\n" + certificatePem, password);
-        } catch (IOException e) {
-            throw new GeneralSecurityException(e.getMessage(), e);
+    public static ClientKey clientKey(Destination d, String locationProperty, String passwordProperty) {
+        String location = d.property(locationProperty).orElse(null);
+        if (location == null) {
+            return null;
         }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore, password);
+        DestinationCertificate file = file(d, locationProperty, location);
+        MessageDigest fingerprint = sha256();
+        fingerprint.update(("key:" + file.name() + ";").getBytes(StandardCharsets.UTF_8));
+        fingerprint.update(file.content());
+        String id = HexFormat.of().formatHex(fingerprint.digest(), 0, 16);
+        String password = d.property(passwordProperty).orElse(null);
+        return (ClientKey) OPENED.get("key:" + id + ":" + passwordDigest(password, null), k -> {
+            try {
+                return new KeyStoreClientKey(file.name(), id, keyManagers(KeyStores.keyStore(d.name(), file,
+                        chars(password), locationProperty, passwordProperty), chars(password)));
+            } catch (GeneralSecurityException e) {
+                throw new DestinationConfigurationException(d.name(), locationProperty, "cannot be turned into a TLS"
+                        + " client key: " + e.getClass().getSimpleName() + ".", e);
+            }
+        });
+    }
+
+    /**
+     * An SSL context presenting {@code key}, trusting the JDK's CAs and {@code extraTrust}.
+     *
+     * @throws GeneralSecurityException when the key material is not usable
+     */
+    public static SSLContext clientCertificateContext(ClientKey key, Collection<X509Certificate> extraTrust)
+            throws GeneralSecurityException {
         List<X509TrustManager> chain = new ArrayList<>();
         if (!extraTrust.isEmpty()) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -162,8 +192,50 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         }
         chain.add(trustManager(null));
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), new TrustManager[] {new TrustEither(chain)}, null);
+        context.init(key.keyManagers(), new TrustManager[] {new TrustEither(chain)}, null);
         return context;
+    }
+
+    /**
+     * Key managers presenting a PEM client certificate and key (an X.509 service binding's {@code certificate} and
+     * {@code key}).
+     *
+     * @throws GeneralSecurityException when the PEM texts are not a key and its certificate chain
+     */
+    public static KeyManager[] pemKeyManagers(String certificatePem, String keyPem) throws GeneralSecurityException {
+        char[] password = new char[0];
+        try {
+            return keyManagers(Pem.keyStore(keyPem + "\n" + certificatePem, password), password);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e.getMessage(), e);
+        }
+    }
+
+    private static KeyManager[] keyManagers(KeyStore store, char[] password) throws GeneralSecurityException {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, password);
+        return kmf.getKeyManagers();
+    }
+
+    private static char[] chars(String password) {
+        return password == null ? new char[0] : password.toCharArray();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Part of the in-memory cache key only, so a changed password opens the store again; never shown anywhere. */
+    private static String passwordDigest(String first, String second) {
+        MessageDigest digest = sha256();
+        digest.update(String.valueOf(first).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(String.valueOf(second).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static DestinationCertificate file(Destination d, String property, String location) {
@@ -195,18 +267,19 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         private KeyStores() {
         }
 
-        static KeyStore keyStore(String destination, DestinationCertificate file, char[] password) {
+        static KeyStore keyStore(String destination, DestinationCertificate file, char[] password,
+                String locationProperty, String passwordProperty) {
             String ext = extension(file.name());
             try {
                 return switch (ext) {
                     case "p12", "pfx" -> load("PKCS12", file, password);
                     case "jks" -> load("JKS", file, password);
                     case "pem" -> Pem.keyStore(new String(file.content(), StandardCharsets.US_ASCII), password);
-                    default -> throw new DestinationConfigurationException(destination, KEY_STORE_LOCATION, "is '"
+                    default -> throw new DestinationConfigurationException(destination, locationProperty, "is '"
                             + file.name() + "'; key stores must be .p12, .pfx, .jks or .pem files.");
                 };
             } catch (IOException | GeneralSecurityException e) {
-                throw new DestinationConfigurationException(destination, KEY_STORE_PASSWORD, "does not open key store '"
+                throw new DestinationConfigurationException(destination, passwordProperty, "does not open key store '"
                         + file.name() + "' (" + e.getClass().getSimpleName() + "): the password is wrong or the file is"
                         + " not a " + ext + " key store.", e);
             }

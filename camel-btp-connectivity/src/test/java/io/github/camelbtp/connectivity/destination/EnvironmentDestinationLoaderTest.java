@@ -91,4 +91,42 @@ class EnvironmentDestinationLoaderTest {
         assertThat(e.getMessage()).contains("entry 1").contains("name");
         Secrets.assertFreeOf(Secrets.describe(e), PASSWORD);
     }
+
+    @Test
+    void certificatesInSapsAndTheSdksSpellingBecomeTheDestinationsFiles() {
+        String json = """
+                [{"name":"Mtls","url":"https://api.example","KeyStoreLocation":"client.p12",
+                  "certificates":[{"Name":"client.p12","Content":"AQID","Type":"CERTIFICATE"},
+                                  {"name":"ca.crt","content":"BAUG","type":"CERTIFICATE"}]}]
+                """;
+
+        Destination d = new EnvironmentDestinationLoader(json).load("Mtls", DestinationOptions.NONE).orElseThrow();
+
+        assertThat(d.certificate("client.p12").orElseThrow().content()).containsExactly(1, 2, 3);
+        assertThat(d.certificate("ca.crt").orElseThrow().content()).containsExactly(4, 5, 6);
+        assertThat(d.properties()).doesNotContainKey("certificates").containsEntry("KeyStoreLocation", "client.p12");
+        assertThat(d.toString()).doesNotContain("AQID");
+    }
+
+    @Test
+    void certificateWhoseContentIsNotBase64NamesDestinationAndFile() {
+        DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
+                () -> new EnvironmentDestinationLoader("[{\"name\":\"Mtls\",\"certificates\":"
+                        + "[{\"Name\":\"client.p12\",\"Content\":\"%%%\"}]}]"));
+
+        assertThat(e.destinationName()).isEqualTo("Mtls");
+        assertThat(e.property()).isEqualTo("certificates");
+        assertThat(e.getMessage()).contains("client.p12").contains("base64");
+    }
+
+    @Test
+    void certificatesThatAreNotAListOfFilesAreAConfigurationError() {
+        DestinationConfigurationException object = catchThrowableOfType(DestinationConfigurationException.class,
+                () -> new EnvironmentDestinationLoader("[{\"name\":\"Mtls\",\"certificates\":{\"Name\":\"a.p12\"}}]"));
+        DestinationConfigurationException noContent = catchThrowableOfType(DestinationConfigurationException.class,
+                () -> new EnvironmentDestinationLoader("[{\"name\":\"Mtls\",\"certificates\":[{\"Name\":\"a.p12\"}]}]"));
+
+        assertThat(object.getMessage()).contains("JSON array");
+        assertThat(noContent.getMessage()).contains("entry 0").contains("Content");
+    }
 }

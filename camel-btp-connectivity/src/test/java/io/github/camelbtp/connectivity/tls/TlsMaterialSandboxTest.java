@@ -127,6 +127,17 @@ class TlsMaterialSandboxTest {
     }
 
     @Test
+    void keyStoreIsOpenedOnceNotPerRequest() {
+        String name = clientCertificate("client.p12", "ca.crt");
+
+        TlsMaterial first = engine.resolve(name, DestinationOptions.NONE).tls();
+        engine.invalidate(name);
+        TlsMaterial second = engine.resolve(name, DestinationOptions.NONE).tls();
+
+        assertThat(second).isSameAs(first);
+    }
+
+    @Test
     void clientCertificateFromPfxWithDerTrustStore() throws IOException {
         assertThat(whoami(clientCertificate("client.pfx", "ca.der"))).contains("CN=camel-client");
     }
