@@ -9,7 +9,6 @@ import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.socks.SapSocks5SocketFactory;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * {@code ProxyType: OnPremise} MAIL, LDAP and TCP destinations: sockets through the Connectivity Service's SOCKS5
@@ -29,8 +28,8 @@ public final class OnPremiseSocksDispatch {
         this.connectivity = connectivity;
         this.tokens = tokens;
         this.connectTimeout = connectTimeout;
-        this.tokenRequest = new TokenRequest(connectivity.client().tokenEndpoint(), connectivity.client().clientId(),
-                connectivity.client().clientSecret(), false, null, Map.of(), Map.of(), serviceTimeout, serviceTimeout);
+        // the very request the HTTP dispatch makes, so both share one cached token (and X.509 bindings work here too)
+        this.tokenRequest = TokenRequest.forBinding(connectivity.client(), serviceTimeout);
     }
 
     /** A socket factory for the destination's traffic through its Cloud Connector. */

@@ -92,6 +92,20 @@ class X509BindingSandboxTest {
     }
 
     @Test
+    void connectivityBindingWithCertificateOpensSocksTunnels() throws Exception {
+        BtpConnectivity engine = engine(x509Bindings("connectivity", ca.client(DemoDestinations.CONNECTIVITY_CLIENT_ID)));
+
+        javax.net.SocketFactory socks = engine.resolveSocket(DemoDestinations.LEGACY_TCP, DestinationOptions.NONE).socketFactory();
+
+        try (java.net.Socket socket = socks.createSocket(DemoDestinations.LEGACY_TCP_VIRTUAL_HOST,
+                DemoDestinations.LEGACY_TCP_VIRTUAL_PORT)) {
+            socket.getOutputStream().write("x509\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine()).isEqualTo("x509");
+        }
+    }
+
+    @Test
     void certificateOfAnotherClientIsRefused() throws Exception {
         TestPki.Issued wrong = ca.client("sb-someone-else!b9");
         BtpConnectivity engine = engine(x509Bindings("destination", wrong));
