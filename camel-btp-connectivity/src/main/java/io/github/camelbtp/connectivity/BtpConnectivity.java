@@ -76,6 +76,9 @@ public final class BtpConnectivity implements Closeable {
         this.authenticator = new Authenticator(tokens);
         this.onPremise = bindings.connectivity().map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)
                 .propagationMode(b.propagationMode)).orElse(null);
+        if (onPremise != null) {
+            tokens.onPremiseRoute(onPremise::tokenServicePlan);
+        }
         this.onPremiseSocks = bindings.connectivity().map(c -> new OnPremiseSocksDispatch(c, tokens, b.serviceTimeout,
                 DEFAULT_CONNECT_TIMEOUT)).orElse(null);
     }

@@ -184,9 +184,16 @@ public final class Authenticator {
                     DestinationProperty.TOKEN_SERVICE_PASSWORD, "tokenServiceUser needs its password")).headerValue());
             inBody = true;
         }
+        String location = tokenServiceLocation(d, endpoint);
         // mTLS to the token service: the certificate authenticates the client, so the secret becomes optional
         ClientKey clientKey = TlsMaterial.clientKey(d, DestinationProperty.TOKEN_SERVICE_KEY_STORE_LOCATION,
                 DestinationProperty.TOKEN_SERVICE_KEY_STORE_PASSWORD);
+        if (clientKey != null && location != null) {
+            throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_KEY_STORE_LOCATION,
+                    "is set, but the token service is behind the Cloud Connector (tokenServiceURL.ProxyType=OnPremise),"
+                    + " where requests travel as plain http to the proxy and no client certificate can be presented."
+                    + " Remove the key store, or let the Cloud Connector's system mapping use HTTPS to the token service.");
+        }
         String clientSecret = clientKey != null ? d.property(DestinationProperty.CLIENT_SECRET).orElse(null)
                 : d.requireProperty(DestinationProperty.CLIENT_SECRET, "an OAuth flow run client-side needs the client"
                         + " secret (or a client certificate in tokenService.KeyStoreLocation)");
@@ -196,7 +203,29 @@ public final class Authenticator {
                 d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_BODY_PREFIX),
                 seconds(d, DestinationProperty.TOKEN_SERVICE_CONNECTION_TIMEOUT, TOKEN_SERVICE_TIMEOUT),
                 seconds(d, DestinationProperty.TOKEN_SERVICE_READ_TIMEOUT, TOKEN_SERVICE_TIMEOUT),
-                TokenGrant.CLIENT_CREDENTIALS, clientKey);
+                TokenGrant.CLIENT_CREDENTIALS, clientKey, location);
+    }
+
+    /**
+     * {@code null} when the token service is reached directly ({@code tokenServiceURL.ProxyType} Internet, the default);
+     * for {@code OnPremise} the destination's location ID ({@code ""} for none): the token request then goes through
+     * the Connectivity proxy to the Cloud Connector, so its URL must be {@code http://virtualhost:port} [oauth-client-credentials-authentication-4e1d742].
+     */
+    private static String tokenServiceLocation(Destination d, URI endpoint) {
+        String proxyType = d.property(DestinationProperty.TOKEN_SERVICE_PROXY_TYPE).orElse("Internet");
+        if (proxyType.equalsIgnoreCase("Internet")) {
+            return null;
+        }
+        if (!proxyType.equalsIgnoreCase("OnPremise")) {
+            throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_PROXY_TYPE, "is '"
+                    + proxyType + "'; use Internet (the default) or OnPremise.");
+        }
+        if (!"http".equalsIgnoreCase(endpoint.getScheme())) {
+            throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_URL, "must be"
+                    + " http://<virtual host>:<port>/… when tokenServiceURL.ProxyType is OnPremise: the Connectivity proxy"
+                    + " refuses https targets (the tunnel to the Cloud Connector is already encrypted).");
+        }
+        return d.locationId();
     }
 
     /** A property holding whole seconds, or the default; a value that is not a number is a configuration error. */

@@ -24,15 +24,31 @@ import java.util.Map;
  * @param clientCertificate    a certificate presented in the TLS handshake (an X.509 binding's, or a destination's
  *                             {@code tokenService.KeyStoreLocation}); without a secret it is the client's
  *                             authentication ({@code tls_client_auth}); {@code null} for plain TLS
+ * @param cloudConnectorLocation {@code null} for a token service reached directly; otherwise the token service is
+ *                             behind the Cloud Connector ({@code tokenServiceURL.ProxyType=OnPremise}) and this is the
+ *                             location ID to route through ({@code ""} for none)
  */
 public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
         Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout,
-        TokenGrant grant, ClientKey clientCertificate) {
+        TokenGrant grant, ClientKey clientCertificate, String cloudConnectorLocation) {
 
     public TokenRequest {
         headers = Map.copyOf(headers);
         bodyParameters = Map.copyOf(bodyParameters);
         grant = grant == null ? TokenGrant.CLIENT_CREDENTIALS : grant;
+    }
+
+    /** A request to a token service reached directly. */
+    public TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
+            Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout,
+            TokenGrant grant, ClientKey clientCertificate) {
+        this(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters, connectTimeout,
+                readTimeout, grant, clientCertificate, null);
+    }
+
+    /** Whether the token service is behind the Cloud Connector. */
+    public boolean onPremise() {
+        return cloudConnectorLocation != null;
     }
 
     /** A client-credentials request. */
@@ -52,13 +68,13 @@ public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecr
     /** The same client and token service with another grant. */
     public TokenRequest withGrant(TokenGrant newGrant) {
         return new TokenRequest(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
-                connectTimeout, readTimeout, newGrant, clientCertificate);
+                connectTimeout, readTimeout, newGrant, clientCertificate, cloudConnectorLocation);
     }
 
     /** The same request sent to another token endpoint (a tenant's, for {@code tokenServiceURLType=Common}). */
     public TokenRequest withTokenEndpoint(URI endpoint) {
         return new TokenRequest(endpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
-                connectTimeout, readTimeout, grant, clientCertificate);
+                connectTimeout, readTimeout, grant, clientCertificate, cloudConnectorLocation);
     }
 
     @Override
@@ -66,6 +82,7 @@ public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecr
         return "TokenRequest[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", credentialsInBody="
                 + credentialsInBody + ", scope=" + scope + ", headers=" + headers.keySet() + ", bodyParameters="
                 + bodyParameters.keySet() + ", grant=" + grant + ", clientSecret=****"
-                + (clientCertificate == null ? "" : ", clientCertificate=" + clientCertificate) + "]";
+                + (clientCertificate == null ? "" : ", clientCertificate=" + clientCertificate)
+                + (cloudConnectorLocation == null ? "" : ", cloudConnectorLocation=" + cloudConnectorLocation) + "]";
     }
 }

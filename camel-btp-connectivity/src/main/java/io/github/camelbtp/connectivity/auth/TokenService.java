@@ -18,7 +18,11 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
+import io.github.camelbtp.connectivity.dispatch.ProxyAnswers;
 import io.github.camelbtp.connectivity.http.ServiceClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Obtains OAuth 2.0 tokens with any {@link TokenGrant} — client credentials, password, JWT bearer, refresh token,
@@ -48,6 +53,7 @@ public final class TokenService {
     private final Clock clock;
     private final Duration refreshMargin;
     private final Cache<TokenRequest, AccessToken> cache;
+    private volatile BiFunction<String, String, DispatchPlan> onPremiseRoute;
 
     public TokenService(ServiceClient http, Clock clock, Duration refreshMargin) {
         this.http = http;
@@ -66,13 +72,37 @@ public final class TokenService {
     }
 
     /**
+     * How token requests reach a token service behind the Cloud Connector: the Connectivity proxy's address and the
+     * headers of that hop for a destination and location ID. Set by the engine when it has a connectivity binding.
+     */
+    public void onPremiseRoute(BiFunction<String, String, DispatchPlan> route) {
+        this.onPremiseRoute = route;
+    }
+
+    /**
      * A valid token for the request: cached, or obtained now.
      *
      * @param destinationName for error messages; {@code null} for service-binding tokens
      * @throws TokenException when the token service refuses or cannot be reached
      */
     public AccessToken token(TokenRequest request, String destinationName) {
-        return cache.get(request, r -> fetch(r, destinationName));
+        AccessToken cached = cache.getIfPresent(request);
+        if (cached != null) {
+            return cached;
+        }
+        // the hop's own token is obtained before the computation: a cache must not be re-entered from its loader
+        DispatchPlan hop = request.onPremise() ? onPremiseHop(request, destinationName) : null;
+        return cache.get(request, r -> fetch(r, destinationName, hop));
+    }
+
+    private DispatchPlan onPremiseHop(TokenRequest request, String destinationName) {
+        BiFunction<String, String, DispatchPlan> route = onPremiseRoute;
+        if (route == null) {
+            throw new DestinationConfigurationException(destinationName, DestinationProperty.TOKEN_SERVICE_PROXY_TYPE,
+                    "is OnPremise, but the application has no 'connectivity' service binding, so the token service"
+                    + " behind the Cloud Connector cannot be reached. Bind an instance of the Connectivity Service.");
+        }
+        return route.apply(destinationName, request.cloudConnectorLocation());
     }
 
     /** Forgets a cached token (after a service rejected it). */
@@ -80,7 +110,7 @@ public final class TokenService {
         cache.invalidate(request);
     }
 
-    private AccessToken fetch(TokenRequest request, String destinationName) {
+    private AccessToken fetch(TokenRequest request, String destinationName, DispatchPlan hop) {
         String host = request.tokenEndpoint().getHost() + (request.tokenEndpoint().getPort() > 0 ? ":" + request.tokenEndpoint().getPort() : "");
         // a client without a secret authenticates with its certificate in the TLS handshake; client_id goes in the body
         ClientAuthentication auth = request.clientCertificate() != null && request.clientSecret() == null
@@ -95,13 +125,16 @@ public final class TokenService {
         HTTPRequest httpRequest = new com.nimbusds.oauth2.sdk.TokenRequest(request.tokenEndpoint(), auth,
                 grant(request, destinationName, host), scope, null, custom).toHTTPRequest();
         request.headers().forEach(httpRequest::setHeader);
+        if (hop != null) {
+            hop.headers().forEach(h -> httpRequest.setHeader(h.name(), h.value()));
+        }
         httpRequest.setConnectTimeout((int) request.connectTimeout().toMillis());
         httpRequest.setReadTimeout((int) request.readTimeout().toMillis());
         Instant requestedAt = clock.instant();
         HTTPResponse httpResponse;
         try {
-            httpResponse = httpRequest.send(request.clientCertificate() == null ? http
-                    : http.withClientCertificate(request.clientCertificate()));
+            httpResponse = httpRequest.send(hop != null ? http.viaProxy(hop.proxy())
+                    : request.clientCertificate() == null ? http : http.withClientCertificate(request.clientCertificate()));
         } catch (IllegalArgumentException e) {
             throw new TokenException(destinationName, host, "invalid_client_certificate", "The client certificate of"
                     + " client '" + request.clientId() + "'" + (destinationName == null ? "" : " for destination '"
@@ -118,6 +151,16 @@ public final class TokenService {
             throw new TokenException(destinationName, host, null, "Cannot reach the token service at " + host
                     + (destinationName == null ? "" : " for destination '" + destinationName + "'") + ": " + e.getMessage()
                     + ". Check tokenServiceURL and the network path to it.", e);
+        }
+        if (hop != null) {
+            // the Connectivity proxy's and the Cloud Connector's own answers (407, 503, 405, "Access denied") first
+            String body = httpResponse.getBody();
+            var proxyAnswer = ProxyAnswers.explain(destinationName, request.cloudConnectorLocation(),
+                    httpResponse.getStatusCode(), httpResponse.getHeaderValue("Allow"),
+                    body == null ? null : body.substring(0, Math.min(body.length(), 300)));
+            if (proxyAnswer.isPresent()) {
+                throw proxyAnswer.get();
+            }
         }
         TokenResponse response;
         try {

@@ -43,6 +43,8 @@ public final class DestinationProperty {
     public static final String TOKEN_SERVICE_READ_TIMEOUT = "tokenServiceURL.SocketReadTimeoutInSeconds";
     public static final String TOKEN_SERVICE_CLIENT_CREDENTIALS_IN_BODY = "tokenService.addClientCredentialsInBody";
     /** The key store (a {@code certificates[]} file name) presented to the token service in the TLS handshake. */
+    /** {@code OnPremise}: the token service is behind the Cloud Connector and reached through the Connectivity proxy. */
+    public static final String TOKEN_SERVICE_PROXY_TYPE = "tokenServiceURL.ProxyType";
     public static final String TOKEN_SERVICE_KEY_STORE_LOCATION = "tokenService.KeyStoreLocation";
     public static final String TOKEN_SERVICE_KEY_STORE_PASSWORD = "tokenService.KeyStorePassword";
     public static final String AUDIENCE = "audience";

@@ -47,6 +47,19 @@ public final class OnPremiseHttpDispatch implements Dispatch {
         return this;
     }
 
+    /**
+     * The hop to a token service behind the Cloud Connector ({@code tokenServiceURL.ProxyType=OnPremise}): the proxy,
+     * the connectivity token and the location ID, as for any on-premise request.
+     */
+    public DispatchPlan tokenServicePlan(String destinationName, String locationId) {
+        List<HttpHeader> headers = new ArrayList<>(2);
+        headers.add(new HttpHeader("Proxy-Authorization", tokens.token(tokenRequest, destinationName).bearer()));
+        if (locationId != null && !locationId.isEmpty()) {
+            headers.add(new HttpHeader(LOCATION_ID_HEADER, locationId));
+        }
+        return new DispatchPlan(new ProxyAddress(connectivity.proxyHost(), connectivity.httpProxyPort()), headers);
+    }
+
     @Override
     public DispatchPlan plan(Destination destination) {
         return plan(destination, DestinationOptions.NONE);

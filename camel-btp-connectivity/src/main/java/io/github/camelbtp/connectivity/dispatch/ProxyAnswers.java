@@ -30,8 +30,15 @@ public final class ProxyAnswers {
         if (!resolved.destination().isOnPremise()) {
             return Optional.empty();
         }
-        String name = resolved.destination().name();
-        String location = resolved.destination().locationId();
+        return explain(resolved.destination().name(), resolved.destination().locationId(), status, allow, bodyStart);
+    }
+
+    /**
+     * As {@link #explain(ResolvedDestination, int, String, String)} for any request that went through the Connectivity
+     * proxy on behalf of destination {@code name} (also its token request, {@code tokenServiceURL.ProxyType=OnPremise}).
+     */
+    public static Optional<CloudConnectorException> explain(String name, String location, int status, String allow,
+            String bodyStart) {
         String where = location.isEmpty() ? "the Cloud Connector without location ID" : "the Cloud Connector with location ID '" + location + "'";
         String body = bodyStart == null ? "" : bodyStart.strip();
         String message = switch (status) {

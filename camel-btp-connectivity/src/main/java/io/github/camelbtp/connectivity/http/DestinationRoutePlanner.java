@@ -1,6 +1,7 @@
 package io.github.camelbtp.connectivity.http;
 
-import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
@@ -9,17 +10,29 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * HttpClient serves direct and on-premise traffic. The pool is keyed by HttpClient's route (target, proxy, TLS), never
  * by token: a rotated token reuses the same connections.
  */
-final class DestinationRoutePlanner extends DefaultRoutePlanner {
+final class DestinationRoutePlanner extends SystemDefaultRoutePlanner {
 
     static final String PROXY_ATTRIBUTE = "io.github.camelbtp.proxy";
 
+    private final boolean systemProxies;
+
+    /** Only the request's proxy; none otherwise. */
     DestinationRoutePlanner() {
+        this(false);
+    }
+
+    /** The request's proxy; otherwise, when {@code systemProxies}, the JVM's ProxySelector (http.proxyHost, …). */
+    DestinationRoutePlanner(boolean systemProxies) {
         super(null);
+        this.systemProxies = systemProxies;
     }
 
     @Override
-    protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+    protected HttpHost determineProxy(HttpHost target, HttpContext context) throws HttpException {
         Object proxy = context.getAttribute(PROXY_ATTRIBUTE);
-        return proxy instanceof HttpHost host ? host : null;
+        if (proxy instanceof HttpHost host) {
+            return host;
+        }
+        return systemProxies ? super.determineProxy(target, context) : null;
     }
 }

@@ -81,6 +81,8 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
         }
         var builder = HttpClients.custom()
                 .setConnectionManager(pool.build())
+                // token services behind the Cloud Connector are reached through the Connectivity proxy, per request
+                .setRoutePlanner(new DestinationRoutePlanner(sslContext == null))
                 .disableCookieManagement()
                 .disableAutomaticRetries();
         return (sslContext == null ? builder.useSystemProperties() : builder).build();
@@ -104,6 +106,15 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
         return request -> send(request, mtls);
     }
 
+    /**
+     * A sender for Nimbus that goes through an HTTP forward proxy (the Connectivity proxy, for token services behind
+     * the Cloud Connector); the hop's headers are the caller's to set on the request.
+     */
+    public HTTPRequestSender viaProxy(io.github.camelbtp.connectivity.dispatch.ProxyAddress proxy) {
+        org.apache.hc.core5.http.HttpHost host = new org.apache.hc.core5.http.HttpHost(proxy.host(), proxy.port());
+        return request -> send(request, client, host);
+    }
+
     /** Executes a request with the client's default timeouts. */
     public Response execute(ClassicHttpRequest request) throws IOException {
         return execute(request, connectTimeout, readTimeout);
@@ -116,7 +127,15 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
 
     private static Response execute(CloseableHttpClient client, ClassicHttpRequest request, Duration connect, Duration read)
             throws IOException {
+        return execute(client, request, connect, read, null);
+    }
+
+    private static Response execute(CloseableHttpClient client, ClassicHttpRequest request, Duration connect, Duration read,
+            org.apache.hc.core5.http.HttpHost proxy) throws IOException {
         HttpClientContext context = HttpClientContext.create();
+        if (proxy != null) {
+            context.setAttribute(DestinationRoutePlanner.PROXY_ATTRIBUTE, proxy);
+        }
         context.setRequestConfig(RequestConfig.custom()
                 .setConnectTimeout(Timeout.of(connect))
                 .setResponseTimeout(Timeout.of(read))
@@ -138,6 +157,11 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     }
 
     private ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest nimbusRequest, CloseableHttpClient client) throws IOException {
+        return send(nimbusRequest, client, null);
+    }
+
+    private ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest nimbusRequest, CloseableHttpClient client,
+            org.apache.hc.core5.http.HttpHost proxy) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(nimbusRequest.getMethod().name(), nimbusRequest.getURI());
         nimbusRequest.getHeaderMap().forEach((name, values) -> values.forEach(v -> request.addHeader(name, v)));
         if (nimbusRequest.getBody() != null) {
@@ -147,7 +171,7 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
         }
         Duration connect = nimbusRequest.getConnectTimeout() > 0 ? Duration.ofMillis(nimbusRequest.getConnectTimeout()) : connectTimeout;
         Duration read = nimbusRequest.getReadTimeout() > 0 ? Duration.ofMillis(nimbusRequest.getReadTimeout()) : readTimeout;
-        Response response = execute(client, request, connect, read);
+        Response response = execute(client, request, connect, read, proxy);
         HTTPResponse answer = new HTTPResponse(response.status());
         response.headers().forEach((name, values) -> answer.setHeader(name, values.toArray(String[]::new)));
         answer.setContent(response.body());
