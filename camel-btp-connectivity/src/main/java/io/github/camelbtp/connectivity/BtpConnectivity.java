@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity;
 import io.github.camelbtp.connectivity.auth.Authentication;
 import io.github.camelbtp.connectivity.auth.Authenticator;
 import io.github.camelbtp.connectivity.auth.TokenService;
+import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.cache.CachePolicy;
 import io.github.camelbtp.connectivity.cache.CachingDestinationLoader;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The engine's entry point. A request for destination NAME goes through four steps:
@@ -74,12 +76,14 @@ public final class BtpConnectivity implements Closeable {
                 loaders.add(new DestinationServiceLoader(credentials, tokens, http, b.clock, b.serviceTimeout)));
         this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
         this.authenticator = new Authenticator(tokens);
-        this.onPremise = bindings.connectivity().map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)
+        Optional<ConnectivityCredentials> connectivity = b.connectivityProxy != null ? Optional.of(b.connectivityProxy)
+                : bindings.connectivity();
+        this.onPremise = connectivity.map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)
                 .propagationMode(b.propagationMode)).orElse(null);
         if (onPremise != null) {
             tokens.onPremiseRoute(onPremise::tokenServicePlan);
         }
-        this.onPremiseSocks = bindings.connectivity().map(c -> new OnPremiseSocksDispatch(c, tokens, b.serviceTimeout,
+        this.onPremiseSocks = connectivity.map(c -> new OnPremiseSocksDispatch(c, tokens, b.serviceTimeout,
                 DEFAULT_CONNECT_TIMEOUT)).orElse(null);
     }
 
@@ -237,6 +241,21 @@ public final class BtpConnectivity implements Closeable {
         private Duration tokenRefreshMargin = Duration.ofSeconds(30);
         private PrincipalPropagationMode propagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
         private List<java.security.cert.X509Certificate> serviceTrust = List.of();
+        private ConnectivityCredentials connectivityProxy;
+
+        /**
+         * A Connectivity proxy in trusted mode, used instead of the connectivity binding: on Kyma
+         * {@code connectivityProxy("connectivity-proxy.kyma-system.svc.cluster.local", 20003, 20004)} (the values of
+         * the {@code kyma-system/connectivity-proxy-info} ConfigMap). Requests carry no {@code Proxy-Authorization};
+         * the location ID and principal propagation headers as usual. SOCKS5 (MAIL, LDAP, TCP) needs a binding with
+         * client credentials.
+         *
+         * @param socks5Port {@code 0} for none
+         */
+        public Builder connectivityProxy(String host, int httpPort, int socks5Port) {
+            this.connectivityProxy = ConnectivityCredentials.trusted(host, httpPort, socks5Port);
+            return this;
+        }
 
         /**
          * CA certificates trusted, besides the JDK's, on the mutual-TLS token calls of X.509 service bindings

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code CONNECT} or {@code https://} → 405; no valid connectivity token in {@code Proxy-Authorization} → 407;
  * no connected Cloud Connector for the token's subaccount and the {@code SAP-Connectivity-SCC-Location_ID} → 503;
  * virtual system not mapped or path not allow-listed → 403 (audited) — then forwarded to the internal system.
- * One thread per client connection (keep-alive), from a bounded pool.
+ * In trusted mode (Kyma's Connectivity proxy for one subaccount) no token is needed: every request is the
+ * subaccount's. One thread per client connection (keep-alive), from a bounded pool.
  */
 final class ConnectivityProxy implements AutoCloseable {
 
@@ -56,6 +57,7 @@ final class ConnectivityProxy implements AutoCloseable {
     private final ServerSocket serverSocket;
     private final Thread acceptor;
     private volatile boolean closed;
+    private volatile boolean trustedMode;
 
     ConnectivityProxy(TokenAuthority authority, String connectivityClientId, String subaccountId,
             CloudConnector cloudConnector, Counters counters, RecordedRequests recorded) {
@@ -196,13 +198,13 @@ final class ConnectivityProxy implements AutoCloseable {
         Optional<TokenAuthority.VerifiedToken> token = authority
                 .verify(TokenAuthority.bearer(head.header("Proxy-Authorization")))
                 .filter(verified -> connectivityClientId.equals(verified.clientId()));
-        if (token.isEmpty()) {
+        if (token.isEmpty() && !trustedMode) {
             return rejection.send(407, "Proxy authentication required: send 'Proxy-Authorization: Bearer <token>' "
                     + "with a valid token of the connectivity service binding", "Proxy-Authenticate", "Bearer");
         }
         String locationHeader = head.header(LOCATION_ID_HEADER);
         String locationId = locationHeader == null ? "" : locationHeader.trim();
-        Optional<CloudConnector.Connector> connector = subaccountId.equals(token.get().zoneId())
+        Optional<CloudConnector.Connector> connector = trustedMode || subaccountId.equals(token.get().zoneId())
                 ? cloudConnector.find(locationId).filter(CloudConnector.Connector::isConnected)
                 : Optional.empty();
         if (connector.isEmpty()) {
@@ -213,7 +215,7 @@ final class ConnectivityProxy implements AutoCloseable {
         }
         String principal;
         try {
-            principal = principal(token.get(), head);
+            principal = principal(token.orElse(null), head);
         } catch (IllegalArgumentException e) {
             return rejection.send(401, e.getMessage());
         }
@@ -277,7 +279,7 @@ final class ConnectivityProxy implements AutoCloseable {
      *                                  document this status)
      */
     private String principal(TokenAuthority.VerifiedToken proxyToken, HttpWire.Head head) {
-        if (proxyToken.isUserToken()) {
+        if (proxyToken != null && proxyToken.isUserToken()) {
             return proxyToken.userName();
         }
         String user = head.header("SAP-Connectivity-Authentication");
@@ -337,6 +339,11 @@ final class ConnectivityProxy implements AutoCloseable {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Trusted mode: requests need no connectivity token (Kyma's proxy, dedicated to one subaccount). */
+    void trustedMode(boolean trusted) {
+        this.trustedMode = trusted;
     }
 
     @Override

@@ -412,6 +412,16 @@ public final class Sandbox implements AutoCloseable {
         return destinations;
     }
 
+    /**
+     * Puts the Connectivity proxy in trusted mode, as Kyma runs it for one subaccount: requests without
+     * {@code Proxy-Authorization} are accepted as the subaccount's (a token, when sent, still decides the user of the
+     * recommended principal propagation). {@link #reset()} turns it off again.
+     */
+    public Sandbox connectivityTrustedMode(boolean trusted) {
+        proxy.trustedMode(trusted);
+        return this;
+    }
+
     /** The Cloud Connectors: mappings, allow-lists, connected flags, audit log. */
     public CloudConnector cloudConnector() {
         return cloudConnector;
@@ -524,10 +534,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Sets counters, faults and recorded requests back to their start state; destinations, connectors, the audit
-     * log, OAuth clients and sales orders stay.
+     * Sets counters, faults, recorded requests and the proxy's trusted mode back to their start state; destinations,
+     * connectors, the audit log, OAuth clients and sales orders stay.
      */
     public void reset() {
+        proxy.trustedMode(false);
         counters.reset();
         faults.reset();
         backendRequests.clear();

@@ -8,12 +8,31 @@ import io.github.camelbtp.connectivity.DestinationConfigurationException;
  * or {@code url}, and {@code onpremise_proxy_http_port} (newer) or {@code onpremise_proxy_port}.
  * {@code onpremise_socks5_proxy_port} (the SOCKS5 proxy for MAIL, LDAP and TCP) is optional: {@code 0} when the
  * binding has none.
+ * <p>
+ * A binding with the proxy's address and no client at all (no {@code clientid}, {@code clientsecret} or
+ * {@code certificate}) — for example Kyma's {@code kyma-system/connectivity-proxy-info} ConfigMap mounted as a
+ * binding — describes a Connectivity proxy in <em>trusted mode</em>: it needs no {@code Proxy-Authorization}
+ * [consuming-the-connectivity-service-313b215]; {@link #client()} is then {@code null}.
  */
 public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuthClientCredentials client, int socks5ProxyPort) {
 
     /** A binding without a SOCKS5 port. */
     public ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuthClientCredentials client) {
         this(proxyHost, httpProxyPort, client, 0);
+    }
+
+    /**
+     * A Connectivity proxy in trusted mode (Kyma): no client, no {@code Proxy-Authorization}.
+     *
+     * @param socks5ProxyPort {@code 0} when there is none
+     */
+    public static ConnectivityCredentials trusted(String proxyHost, int httpProxyPort, int socks5ProxyPort) {
+        return new ConnectivityCredentials(proxyHost, httpProxyPort, null, socks5ProxyPort);
+    }
+
+    /** Whether the proxy runs in trusted mode and takes requests without a connectivity token. */
+    public boolean trusted() {
+        return client == null;
     }
 
     /** Whether the binding names a SOCKS5 proxy port ({@code onpremise_socks5_proxy_port}). */
@@ -44,7 +63,9 @@ public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuth
                         "is not a port number: '" + socks + "'.");
             }
         }
-        return new ConnectivityCredentials(host, httpPort, OAuthClientCredentials.of(binding, "token_service_url", "url"),
-                socksPort);
+        boolean trustedMode = binding.credential("clientid").isEmpty() && binding.credential("clientsecret").isEmpty()
+                && binding.credential("certificate").isEmpty();
+        return new ConnectivityCredentials(host, httpPort,
+                trustedMode ? null : OAuthClientCredentials.of(binding, "token_service_url", "url"), socksPort);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  * {@code Proxy-Authorization: Bearer <connectivity token>} and, when the destination has one,
  * {@code SAP-Connectivity-SCC-Location_ID} [consuming-the-connectivity-service-313b215]. The target URL must be
  * {@code http://virtualhost:port}: the tunnel to the Cloud Connector is already TLS and the proxy answers 405 to https.
+ * A proxy in trusted mode (Kyma) gets no {@code Proxy-Authorization}.
  */
 public final class OnPremiseHttpDispatch implements Dispatch {
 
@@ -33,7 +34,14 @@ public final class OnPremiseHttpDispatch implements Dispatch {
     public OnPremiseHttpDispatch(ConnectivityCredentials connectivity, TokenService tokens, Duration timeout) {
         this.connectivity = connectivity;
         this.tokens = tokens;
-        this.tokenRequest = TokenRequest.forBinding(connectivity.client(), timeout);
+        this.tokenRequest = connectivity.trusted() ? null : TokenRequest.forBinding(connectivity.client(), timeout);
+    }
+
+    /** {@code Proxy-Authorization} with the connectivity token; nothing when the proxy runs in trusted mode. */
+    private void addProxyAuthorization(List<HttpHeader> headers, String destinationName) {
+        if (tokenRequest != null) {
+            headers.add(new HttpHeader("Proxy-Authorization", tokens.token(tokenRequest, destinationName).bearer()));
+        }
     }
 
     /** The header that carries the user's JWT for principal propagation. */
@@ -53,7 +61,7 @@ public final class OnPremiseHttpDispatch implements Dispatch {
      */
     public DispatchPlan tokenServicePlan(String destinationName, String locationId) {
         List<HttpHeader> headers = new ArrayList<>(2);
-        headers.add(new HttpHeader("Proxy-Authorization", tokens.token(tokenRequest, destinationName).bearer()));
+        addProxyAuthorization(headers, destinationName);
         if (locationId != null && !locationId.isEmpty()) {
             headers.add(new HttpHeader(LOCATION_ID_HEADER, locationId));
         }
@@ -81,11 +89,18 @@ public final class OnPremiseHttpDispatch implements Dispatch {
         List<HttpHeader> headers = new ArrayList<>(3);
         boolean propagateUser = "PrincipalPropagation".equals(destination.authentication()) && options.userToken() != null;
         if (propagateUser && propagationMode == PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE) {
+            if (tokenRequest == null) {
+                throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION, "is"
+                        + " PrincipalPropagation with the token-exchange mode (principalPropagationMode"
+                        + " PROXY_AUTHORIZATION_TOKEN_EXCHANGE), which exchanges the user's token with the connectivity"
+                        + " binding's client, but the Connectivity proxy runs in trusted mode without one. Use the"
+                        + " SAP-Connectivity-Authentication mode (the default) with a trusted-mode proxy.");
+            }
             // one token per user, cached until it expires like any other (TokenService keys it by the assertion)
             headers.add(new HttpHeader("Proxy-Authorization", tokens.token(
                     tokenRequest.withGrant(TokenGrant.jwtBearer(options.userToken())), destination.name()).bearer()));
         } else {
-            headers.add(new HttpHeader("Proxy-Authorization", tokens.token(tokenRequest, destination.name()).bearer()));
+            addProxyAuthorization(headers, destination.name());
             if (propagateUser) {
                 headers.add(new HttpHeader(USER_AUTHENTICATION_HEADER, "Bearer " + options.userToken()));
             }

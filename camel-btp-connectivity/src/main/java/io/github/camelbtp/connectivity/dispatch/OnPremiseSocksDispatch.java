@@ -29,7 +29,7 @@ public final class OnPremiseSocksDispatch {
         this.tokens = tokens;
         this.connectTimeout = connectTimeout;
         // the very request the HTTP dispatch makes, so both share one cached token (and X.509 bindings work here too)
-        this.tokenRequest = TokenRequest.forBinding(connectivity.client(), serviceTimeout);
+        this.tokenRequest = connectivity.trusted() ? null : TokenRequest.forBinding(connectivity.client(), serviceTimeout);
     }
 
     /** A socket factory for the destination's traffic through its Cloud Connector. */
@@ -40,6 +40,13 @@ public final class OnPremiseSocksDispatch {
                     + " Connectivity Service's SOCKS5 proxy, but the connectivity binding has no"
                     + " 'onpremise_socks5_proxy_port'. Bind a Connectivity Service instance that offers it (on Kyma the"
                     + " connectivity proxy's SOCKS5 port is 20004).");
+        }
+        if (tokenRequest == null) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is OnPremise"
+                    + " and the destination is of type " + destination.type() + ", which travels through the SOCKS5 proxy"
+                    + " with SAP's authentication method 0x80 — a connectivity token and the location ID — but the"
+                    + " connectivity binding has no client (trusted mode). SAP documents trusted mode for HTTP only; bind"
+                    + " the Connectivity Service with client credentials for MAIL, LDAP and TCP.");
         }
         String name = destination.name();
         return new SapSocks5SocketFactory(connectivity.proxyHost(), connectivity.socks5ProxyPort(),
