@@ -2,6 +2,7 @@ package io.github.camelbtp.connectivity;
 
 import io.github.camelbtp.connectivity.auth.Authentication;
 import io.github.camelbtp.connectivity.auth.Authenticator;
+import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
@@ -19,6 +20,7 @@ import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseSocksDispatch;
 import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
+import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.ServiceClient;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
@@ -60,11 +62,14 @@ public final class BtpConnectivity implements Closeable {
     private final DirectDispatch direct = new DirectDispatch();
     private final OnPremiseHttpDispatch onPremise;
     private final OnPremiseSocksDispatch onPremiseSocks;
+    private final TokenService tokens;
+    private final Duration serviceTimeout;
 
     private BtpConnectivity(Builder b) {
         this.bindings = b.bindings != null ? b.bindings : ServiceBindings.fromEnvironment();
         this.http = new ServiceClient(b.serviceTimeout, b.serviceTimeout, b.serviceTrust);
-        TokenService tokens = new TokenService(http, b.clock, b.tokenRefreshMargin);
+        this.tokens = new TokenService(http, b.clock, b.tokenRefreshMargin);
+        this.serviceTimeout = b.serviceTimeout;
         List<DestinationLoader> loaders = new ArrayList<>();
         if (!b.staticDestinations.isEmpty()) {
             loaders.add(new StaticDestinationLoader(b.staticDestinations));
@@ -205,6 +210,44 @@ public final class BtpConnectivity implements Closeable {
                     + " instance of the Connectivity Service (plan lite) so connections can reach the Cloud Connector.");
         }
         return new SocketDestination(destination, onPremiseSocks.socketFactory(destination), true);
+    }
+
+    /**
+     * Checks the services the engine depends on, for readiness checks: the Destination Service binding's token, and
+     * the Connectivity proxy (its token unless in trusted mode, and a TCP connection to its HTTP port). Tokens come
+     * from the same cache requests use, so a check costs a token request only when none is cached. An empty list
+     * means the engine uses no BTP service (destinations from configuration only).
+     */
+    public List<ServiceStatus> checkServices() {
+        List<ServiceStatus> result = new ArrayList<>(2);
+        bindings.destinationService().ifPresent(credentials -> {
+            String service = "Destination Service";
+            try {
+                tokens.token(TokenRequest.forBinding(credentials.client(), serviceTimeout), null);
+                result.add(new ServiceStatus(service, true, "token of client '" + credentials.client().clientId()
+                        + "' obtained; service at " + credentials.serviceUri().getHost()));
+            } catch (BtpConnectivityException e) {
+                result.add(new ServiceStatus(service, false, e.getMessage()));
+            }
+        });
+        if (onPremise != null) {
+            String service = "Connectivity proxy";
+            try {
+                ProxyAddress proxy = onPremise.tokenServicePlan(null, "").proxy();
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(proxy.host(), proxy.port()),
+                            (int) Math.min(serviceTimeout.toMillis(), Integer.MAX_VALUE));
+                }
+                result.add(new ServiceStatus(service, true, (onPremise.trusted() ? "trusted mode; " : "token obtained; ")
+                        + "accepts connections at " + proxy));
+            } catch (BtpConnectivityException e) {
+                result.add(new ServiceStatus(service, false, e.getMessage()));
+            } catch (IOException e) {
+                result.add(new ServiceStatus(service, false, "cannot connect to the Connectivity proxy: " + e.getMessage()
+                        + ". Check the connectivity binding's onpremise_proxy_host and onpremise_proxy_http_port."));
+            }
+        }
+        return result;
     }
 
     /** Forgets the cached destination (all tenants), e.g. after it was changed in the cockpit. */

@@ -10,6 +10,8 @@ import io.github.camelbtp.destination.http.RequestTarget;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -26,6 +28,9 @@ import java.util.Map;
  */
 @Component("btp-destination")
 public class BtpDestinationComponent extends DefaultComponent {
+
+    private WritableHealthCheckRepository healthChecks;
+    private BtpServicesHealthCheck healthCheck;
 
     /** The generated configurer knows exactly the endpoint's own options. */
     private static final BtpDestinationEndpointConfigurer ENDPOINT_OPTIONS = new BtpDestinationEndpointConfigurer();
@@ -144,6 +149,13 @@ public class BtpDestinationComponent extends DefaultComponent {
         httpComponent = new HttpComponent();
         httpComponent.setCamelContext(getCamelContext());
         socketTransports = new SocketTransports(getCamelContext(), ldapMaxConnections, tcpMaxIdleConnections);
+        // with camel-health on the classpath: a readiness check of the Destination Service and the Connectivity proxy
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new BtpServicesHealthCheck(() -> connectivity);
+            healthChecks.addHealthCheck(healthCheck);
+        }
     }
 
     CachePolicy cachePolicy() {
@@ -167,6 +179,10 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
         if (httpClient != null) {
             httpClient.close();
             httpClient = null;

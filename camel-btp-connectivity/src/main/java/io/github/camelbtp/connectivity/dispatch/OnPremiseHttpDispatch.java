@@ -37,6 +37,11 @@ public final class OnPremiseHttpDispatch implements Dispatch {
         this.tokenRequest = connectivity.trusted() ? null : TokenRequest.forBinding(connectivity.client(), timeout);
     }
 
+    /** Whether the proxy runs in trusted mode (no connectivity token). */
+    public boolean trusted() {
+        return tokenRequest == null;
+    }
+
     /** {@code Proxy-Authorization} with the connectivity token; nothing when the proxy runs in trusted mode. */
     private void addProxyAuthorization(List<HttpHeader> headers, String destinationName) {
         if (tokenRequest != null) {
