@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class DemoMailServer implements AutoCloseable {
 
+    private static final long STARTUP_TIMEOUT_MS = 30_000;
+
     private final GreenMail greenMail;
 
     DemoMailServer() {
@@ -22,6 +24,10 @@ public final class DemoMailServer implements AutoCloseable {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS)});
+        for (ServerSetup setup : setups) {
+            // GreenMail's default (2 s) is too short for SMTPS on a loaded 2-core machine: its TLS setup once timed out
+            setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        }
         greenMail = new GreenMail(setups).withConfiguration(GreenMailConfiguration.aConfig()
                 .withUser(DemoDestinations.MAIL_USER, DemoDestinations.MAIL_USER, DemoDestinations.MAIL_PASSWORD)
                 .withUser(DemoDestinations.INBOX_USER, DemoDestinations.INBOX_USER, DemoDestinations.INBOX_PASSWORD));
