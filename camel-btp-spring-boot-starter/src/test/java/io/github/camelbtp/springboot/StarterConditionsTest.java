@@ -95,6 +95,21 @@ class StarterConditionsTest {
     }
 
     @Test
+    void sharedEngineReadsTheBindingFileSandboxMainWrites() {
+        Path bindingFile = Path.of("target", "shared-engine-vcap.json").toAbsolutePath();
+        SANDBOX.sandbox().writeVcapServices(bindingFile);
+        runner.withPropertyValues("camel.btp.binding-file=" + bindingFile)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    BtpConnectivity engine = context.getBean(BtpConnectivity.class);
+                    assertThat(engine.bindings().destinationService()).isPresent();
+                    assertThat(engine.bindings().connectivity()).isPresent();
+                    assertThat(context.getBean(CamelContext.class).getComponent("btp-rfc", BtpRfcComponent.class)
+                            .getConnectivity()).isSameAs(engine);
+                });
+    }
+
+    @Test
     void withoutTheSharedEngineEachComponentBuildsItsOwnFromItsOptions() {
         Path bindingFile = Path.of("target", "conditions-vcap.json").toAbsolutePath();
         SANDBOX.sandbox().writeVcapServices(bindingFile);
