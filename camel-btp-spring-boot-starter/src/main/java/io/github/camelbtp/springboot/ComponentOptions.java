@@ -54,7 +54,7 @@ final class ComponentOptions {
                     + (conflicting.size() == 1 ? "ignores it" : "ignores them") + ". Configure the shared engine instead ("
                     + conflicting.stream().map(p -> p.replace("camel.component." + scheme + ".", "camel.btp."))
                             .collect(Collectors.joining(", "))
-                    + "), or set camel.btp.enabled=false (and define no BtpConnectivity bean) so that each component builds"
+                    + ", or your own BtpConnectivity bean), or set camel.btp.enabled=false (and define no BtpConnectivity bean) so that each component builds"
                     + " its own engine from its own options.");
         }
     }
