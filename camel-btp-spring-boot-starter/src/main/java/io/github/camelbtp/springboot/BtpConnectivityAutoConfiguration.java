@@ -1,0 +1,57 @@
+package io.github.camelbtp.springboot;
+
+import io.github.camelbtp.connectivity.BtpConnectivity;
+import io.github.camelbtp.connectivity.binding.ServiceBindings;
+import io.github.camelbtp.connectivity.cache.CachePolicy;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+
+/**
+ * The engine shared by btp-destination and btp-rfc: one destination cache, one token cache and one set of
+ * service bindings for the whole application, built from {@code camel.btp.*}. An application that defines its own
+ * {@link BtpConnectivity} bean gets that one used instead; {@code camel.btp.enabled=false} turns the shared engine off.
+ * The engine is closed when the application context closes.
+ */
+@AutoConfiguration
+@ConditionalOnClass(BtpConnectivity.class)
+@ConditionalOnProperty(prefix = "camel.btp", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(BtpProperties.class)
+public class BtpConnectivityAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BtpConnectivityAutoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public BtpConnectivity btpConnectivity(BtpProperties properties) {
+        CachePolicy cache = CachePolicy.DEFAULT
+                .withTtl(properties.getDestinationCacheTtl())
+                .withMaxStale(properties.getDestinationCacheMaxStale())
+                .withNotFoundTtl(properties.getDestinationNotFoundTtl());
+        for (var ttl : properties.getDestinationCacheTtlPerDestination().entrySet()) {
+            cache = cache.withTtlFor(ttl.getKey(), ttl.getValue());
+        }
+        List<Destination> destinations = properties.getDestinations().entrySet().stream()
+                .map(d -> Destination.of(d.getKey(), d.getValue(), StaticDestinationLoader.SOURCE))
+                .toList();
+        BtpConnectivity engine = BtpConnectivity.builder()
+                .serviceBindings(ServiceBindings.from(properties.getVcapServices(), properties.getBindingFile()))
+                .cachePolicy(cache)
+                .serviceTimeout(properties.getServiceTimeout())
+                .tokenRefreshMargin(properties.getTokenRefreshMargin())
+                .principalPropagationMode(properties.getPrincipalPropagationMode())
+                .staticDestinations(destinations)
+                .build();
+        LOG.info("camel-btp engine for btp-destination and btp-rfc: {}", engine);
+        return engine;
+    }
+}

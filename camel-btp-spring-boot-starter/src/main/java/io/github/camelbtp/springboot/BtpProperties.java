@@ -1,0 +1,193 @@
+package io.github.camelbtp.springboot;
+
+import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The engine both components share, configured under {@code camel.btp.*}: where the service bindings come from, how
+ * long destinations and tokens are kept, and destinations given right in the application's configuration.
+ * {@code toString()} shows no secret: neither the bindings nor secret destination properties.
+ */
+@ConfigurationProperties(prefix = "camel.btp")
+public class BtpProperties {
+
+    /**
+     * Whether the starter creates the shared engine (a BtpConnectivity bean) and gives it to btp-destination and
+     * btp-rfc. Turn it off to let each component build its own engine from its own camel.component.*.* options.
+     */
+    private boolean enabled = true;
+
+    /**
+     * The service bindings as VCAP_SERVICES JSON (destination, connectivity, xsuaa). Holds client secrets: keep it out
+     * of files under version control. When neither this nor binding-file is set, the bindings are read from the
+     * VCAP_SERVICES environment variable (Cloud Foundry) or from the directory SERVICE_BINDING_ROOT names (Kubernetes,
+     * Kyma).
+     */
+    private String vcapServices;
+
+    /**
+     * A file holding VCAP_SERVICES JSON to read the service bindings from, for example the one the camel-btp sandbox
+     * writes (SandboxMain --binding-file) or a copy of 'cf env' output. Used when vcap-services is not set.
+     */
+    private String bindingFile;
+
+    /**
+     * How long a destination is cached when it holds no expiring token. A destination with tokens is refreshed before
+     * the earliest token expires, whichever comes first.
+     */
+    private Duration destinationCacheTtl = Duration.ofMinutes(5);
+
+    /**
+     * Cache lifetimes for individual destinations, replacing destination-cache-ttl for them, for example
+     * camel.btp.destination-cache-ttl-per-destination.OnPremiseERP=30s. Token expiry still bounds each entry.
+     */
+    private Map<String, Duration> destinationCacheTtlPerDestination = new LinkedHashMap<>();
+
+    /**
+     * While the Destination Service fails (unreachable, 5xx, 429), a cached destination is still served for this long
+     * past its lifetime, but never after a token it holds expired. Zero turns stale-if-error off.
+     */
+    private Duration destinationCacheMaxStale = Duration.ofMinutes(15);
+
+    /** How long 'no such destination' is remembered for that name (other names are never affected). */
+    private Duration destinationNotFoundTtl = Duration.ofSeconds(10);
+
+    /** Connect and read timeout for calls to the Destination Service and the bindings' token services. */
+    private Duration serviceTimeout = Duration.ofSeconds(6);
+
+    /** How long before they expire OAuth tokens (the bindings' and the destinations' client-side flows) are renewed. */
+    private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+
+    /**
+     * How PrincipalPropagation destinations carry the user to the Connectivity proxy:
+     * CONNECTIVITY_AUTHENTICATION_HEADER sends the user's JWT as 'SAP-Connectivity-Authentication: Bearer' next to the
+     * binding's token; PROXY_AUTHORIZATION_TOKEN_EXCHANGE (SAP's recommendation) exchanges the user's JWT at the
+     * connectivity binding's token service and sends the result as Proxy-Authorization.
+     */
+    private PrincipalPropagationMode principalPropagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
+
+    /**
+     * Destinations given in configuration, asked before the 'destinations' environment variable and the Destination
+     * Service: camel.btp.destinations.NAME.PROPERTY=value with SAP's property names, for example
+     * camel.btp.destinations.Erp.URL=http://erp.internal:44300, .ProxyType=OnPremise,
+     * .Authentication=BasicAuthentication, .User, .Password. Property names containing dots need brackets:
+     * camel.btp.destinations.Erp[URL.headers.sap-client]=100.
+     */
+    private Map<String, Map<String, String>> destinations = new LinkedHashMap<>();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getVcapServices() {
+        return vcapServices;
+    }
+
+    public void setVcapServices(String vcapServices) {
+        this.vcapServices = vcapServices;
+    }
+
+    public String getBindingFile() {
+        return bindingFile;
+    }
+
+    public void setBindingFile(String bindingFile) {
+        this.bindingFile = bindingFile;
+    }
+
+    public Duration getDestinationCacheTtl() {
+        return destinationCacheTtl;
+    }
+
+    public void setDestinationCacheTtl(Duration destinationCacheTtl) {
+        this.destinationCacheTtl = destinationCacheTtl;
+    }
+
+    public Map<String, Duration> getDestinationCacheTtlPerDestination() {
+        return destinationCacheTtlPerDestination;
+    }
+
+    public void setDestinationCacheTtlPerDestination(Map<String, Duration> destinationCacheTtlPerDestination) {
+        this.destinationCacheTtlPerDestination = destinationCacheTtlPerDestination;
+    }
+
+    public Duration getDestinationCacheMaxStale() {
+        return destinationCacheMaxStale;
+    }
+
+    public void setDestinationCacheMaxStale(Duration destinationCacheMaxStale) {
+        this.destinationCacheMaxStale = destinationCacheMaxStale;
+    }
+
+    public Duration getDestinationNotFoundTtl() {
+        return destinationNotFoundTtl;
+    }
+
+    public void setDestinationNotFoundTtl(Duration destinationNotFoundTtl) {
+        this.destinationNotFoundTtl = destinationNotFoundTtl;
+    }
+
+    public Duration getServiceTimeout() {
+        return serviceTimeout;
+    }
+
+    public void setServiceTimeout(Duration serviceTimeout) {
+        this.serviceTimeout = serviceTimeout;
+    }
+
+    public Duration getTokenRefreshMargin() {
+        return tokenRefreshMargin;
+    }
+
+    public void setTokenRefreshMargin(Duration tokenRefreshMargin) {
+        this.tokenRefreshMargin = tokenRefreshMargin;
+    }
+
+    public PrincipalPropagationMode getPrincipalPropagationMode() {
+        return principalPropagationMode;
+    }
+
+    public void setPrincipalPropagationMode(PrincipalPropagationMode principalPropagationMode) {
+        this.principalPropagationMode = principalPropagationMode;
+    }
+
+    public Map<String, Map<String, String>> getDestinations() {
+        return destinations;
+    }
+
+    public void setDestinations(Map<String, Map<String, String>> destinations) {
+        this.destinations = destinations;
+    }
+
+    /** The settings with secrets masked: the bindings are never shown, secret destination properties (and credentials in a URL) as ****. */
+    @Override
+    public String toString() {
+        Map<String, Map<String, String>> shown = new TreeMap<>();
+        destinations.forEach((name, properties) -> {
+            Map<String, String> masked = new TreeMap<>();
+            properties.forEach((key, value) -> masked.put(key, DestinationProperty.forMessage(key, value)));
+            shown.put(name, masked);
+        });
+        return "BtpProperties[enabled=" + enabled
+                + ", vcapServices=" + (vcapServices == null || vcapServices.isBlank() ? "unset" : "****")
+                + ", bindingFile=" + bindingFile
+                + ", destinationCacheTtl=" + destinationCacheTtl
+                + ", destinationCacheTtlPerDestination=" + destinationCacheTtlPerDestination
+                + ", destinationCacheMaxStale=" + destinationCacheMaxStale
+                + ", destinationNotFoundTtl=" + destinationNotFoundTtl
+                + ", serviceTimeout=" + serviceTimeout
+                + ", tokenRefreshMargin=" + tokenRefreshMargin
+                + ", principalPropagationMode=" + principalPropagationMode
+                + ", destinations=" + shown + "]";
+    }
+}
