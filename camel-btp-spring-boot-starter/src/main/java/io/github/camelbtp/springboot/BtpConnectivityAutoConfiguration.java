@@ -43,14 +43,18 @@ public class BtpConnectivityAutoConfiguration {
         List<Destination> destinations = properties.getDestinations().entrySet().stream()
                 .map(d -> Destination.of(d.getKey(), d.getValue(), StaticDestinationLoader.SOURCE))
                 .toList();
-        BtpConnectivity engine = BtpConnectivity.builder()
+        BtpConnectivity.Builder builder = BtpConnectivity.builder()
                 .serviceBindings(ServiceBindings.from(properties.getVcapServices(), properties.getBindingFile()))
                 .cachePolicy(cache)
                 .serviceTimeout(properties.getServiceTimeout())
                 .tokenRefreshMargin(properties.getTokenRefreshMargin())
                 .principalPropagationMode(properties.getPrincipalPropagationMode())
-                .staticDestinations(destinations)
-                .build();
+                .staticDestinations(destinations);
+        BtpProperties.ConnectivityProxy proxy = properties.getConnectivityProxy();
+        if (proxy.getHost() != null && !proxy.getHost().isBlank()) {
+            builder.connectivityProxy(proxy.getHost().trim(), proxy.getHttpPort(), proxy.getSocks5Port());
+        }
+        BtpConnectivity engine = builder.build();
         LOG.info("camel-btp engine for btp-destination and btp-rfc: {}", engine);
         return engine;
     }

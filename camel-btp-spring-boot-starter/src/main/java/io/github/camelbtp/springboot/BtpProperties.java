@@ -73,6 +73,55 @@ public class BtpProperties {
     private PrincipalPropagationMode principalPropagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
 
     /**
+     * A Connectivity proxy in trusted mode (Kyma), used instead of the connectivity binding: requests carry no
+     * Proxy-Authorization. On Kyma: host connectivity-proxy.kyma-system.svc.cluster.local, http-port 20003,
+     * socks5-port 20004 (the kyma-system/connectivity-proxy-info ConfigMap). MAIL, LDAP and TCP destinations
+     * (SOCKS5) still need a connectivity binding with client credentials.
+     */
+    private final ConnectivityProxy connectivityProxy = new ConnectivityProxy();
+
+    /** The trusted-mode Connectivity proxy's address; unset (no host) means: use the connectivity binding. */
+    public static class ConnectivityProxy {
+
+        /** Host name of the proxy, for example connectivity-proxy.kyma-system.svc.cluster.local. */
+        private String host;
+
+        /** Its HTTP port. */
+        private int httpPort = 20003;
+
+        /** Its SOCKS5 port; 0 for none. */
+        private int socks5Port;
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public int getHttpPort() {
+            return httpPort;
+        }
+
+        public void setHttpPort(int httpPort) {
+            this.httpPort = httpPort;
+        }
+
+        public int getSocks5Port() {
+            return socks5Port;
+        }
+
+        public void setSocks5Port(int socks5Port) {
+            this.socks5Port = socks5Port;
+        }
+    }
+
+    public ConnectivityProxy getConnectivityProxy() {
+        return connectivityProxy;
+    }
+
+    /**
      * Destinations given in configuration, asked before the 'destinations' environment variable and the Destination
      * Service: camel.btp.destinations.NAME.PROPERTY=value with SAP's property names, for example
      * camel.btp.destinations.Erp.URL=http://erp.internal:44300, .ProxyType=OnPremise,

@@ -125,4 +125,22 @@ class StarterConditionsTest {
                     assertThat(destination.connectivity().bindings().destinationService()).isPresent();
                 });
     }
+
+    @Test
+    void trustedModeConnectivityProxyFromProperties() throws Exception {
+        try (java.net.ServerSocket proxy = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            runner.withPropertyValues("camel.btp.vcap-services={}",
+                            "camel.btp.connectivity-proxy.host=" + proxy.getInetAddress().getHostAddress(),
+                            "camel.btp.connectivity-proxy.http-port=" + proxy.getLocalPort())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        var status = context.getBean(BtpConnectivity.class).checkServices();
+                        assertThat(status).singleElement().satisfies(s -> {
+                            assertThat(s.service()).isEqualTo("Connectivity proxy");
+                            assertThat(s.up()).isTrue();
+                            assertThat(s.detail()).contains("trusted mode");
+                        });
+                    });
+        }
+    }
 }
