@@ -40,9 +40,12 @@ final class DestinationAuthTokens {
     private final TokenAuthority authority;
     private final Assertions assertions;
 
-    DestinationAuthTokens(TokenAuthority authority, Assertions assertions) {
+    private final CloudConnector cloudConnector;
+
+    DestinationAuthTokens(TokenAuthority authority, Assertions assertions, CloudConnector cloudConnector) {
         this.authority = authority;
         this.assertions = assertions;
+        this.cloudConnector = cloudConnector;
     }
 
     /**
@@ -200,7 +203,7 @@ final class DestinationAuthTokens {
                 "Authorization");
     }
 
-    private static Map<String, Object> oauth(Map<String, String> destination, AuthorizationGrant grant,
+    private Map<String, Object> oauth(Map<String, String> destination, AuthorizationGrant grant,
             String headerKey) {
         if (grant instanceof InvalidGrant invalid) {
             return failed("the request's token cannot be used: " + invalid.reason);
@@ -216,6 +219,16 @@ final class DestinationAuthTokens {
             tokenUri = URI.create(tokenServiceUrl);
         } catch (IllegalArgumentException e) {
             return failed("tokenServiceURL is not a valid URL");
+        }
+        if ("OnPremise".equalsIgnoreCase(destination.getOrDefault("tokenServiceURL.ProxyType", "Internet").trim())) {
+            // the service reaches a token service behind the Cloud Connector through it: the same checks apply
+            Object routed = throughCloudConnector(destination, tokenUri);
+            if (routed instanceof Map<?, ?> failure) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> answer = (Map<String, Object>) failure;
+                return answer;
+            }
+            tokenUri = (URI) routed;
         }
         // tokenService.addClientCredentialsInBody defaults to true [oauth-client-credentials-authentication-4e1d742]
         boolean inBody = !"false".equalsIgnoreCase(destination.get("tokenService.addClientCredentialsInBody"));
@@ -248,6 +261,33 @@ final class DestinationAuthTokens {
         } catch (ParseException | RuntimeException e) {
             return failed("the token service answer could not be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * The internal address of a token service behind the Cloud Connector ({@code tokenServiceURL.ProxyType=OnPremise}):
+     * the connector of the destination's location must be connected, the virtual host mapped and the path allowed
+     * (denials are audited) — else a failed token.
+     */
+    private Object throughCloudConnector(Map<String, String> destination, URI tokenUri) {
+        if (!"http".equalsIgnoreCase(tokenUri.getScheme()) || tokenUri.getHost() == null) {
+            return failed("tokenServiceURL must be http://<virtual host>:<port>/... when tokenServiceURL.ProxyType is OnPremise");
+        }
+        String location = destination.getOrDefault("CloudConnectorLocationId", "").trim();
+        var connector = cloudConnector.find(location).filter(CloudConnector.Connector::isConnected);
+        if (connector.isEmpty()) {
+            return failed("There is no SAP Cloud Connector (SCC) connected to your subaccount"
+                    + (location.isEmpty() ? " without a location ID" : " with location ID '" + location + "'"));
+        }
+        String host = tokenUri.getHost().toLowerCase(java.util.Locale.ROOT);
+        int port = tokenUri.getPort() < 0 ? 80 : tokenUri.getPort();
+        String path = tokenUri.getPath() == null || tokenUri.getPath().isEmpty() ? "/" : tokenUri.getPath();
+        CloudConnector.Decision decision = connector.get().decide(host, port, path);
+        if (decision.target() == null) {
+            cloudConnector.deny(location, host, port, path, decision.denial());
+            return failed("Access denied to system " + host + ":" + port);
+        }
+        return URI.create("http://" + decision.target().internalHost() + ":" + decision.target().internalPort()
+                + tokenUri.getRawPath() + (tokenUri.getRawQuery() == null ? "" : "?" + tokenUri.getRawQuery()));
     }
 
     /** "401 invalid_client: Bad credentials" — status, code and description, which never carry the secret. */

@@ -47,10 +47,11 @@ final class DestinationService {
 
     DestinationService(Destinations destinations, TokenAuthority authority, String destinationClientId,
             String subaccountId, String instanceId, Counters counters, Faults faults,
-            ScheduledExecutorService delays, Assertions assertions, Tenants tenants, Certificates certificates) {
+            ScheduledExecutorService delays, Assertions assertions, Tenants tenants, Certificates certificates,
+            CloudConnector cloudConnector) {
         this.certificates = certificates;
         this.tenants = tenants;
-        this.authTokens = new DestinationAuthTokens(authority, assertions);
+        this.authTokens = new DestinationAuthTokens(authority, assertions, cloudConnector);
         this.destinations = destinations;
         this.authority = authority;
         this.destinationClientId = destinationClientId;

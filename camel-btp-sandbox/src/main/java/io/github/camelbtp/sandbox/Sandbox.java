@@ -135,7 +135,8 @@ public final class Sandbox implements AutoCloseable {
             tokenService = new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants);
             tokenService.register(tokenEndpoint);
             new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
-                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates).register(destinationEndpoint);
+                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates, cloudConnector)
+                    .register(destinationEndpoint);
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
                     .register(salesEndpoint);
             new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);

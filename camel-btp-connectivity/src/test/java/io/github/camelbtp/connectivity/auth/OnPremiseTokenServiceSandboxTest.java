@@ -148,4 +148,41 @@ class OnPremiseTokenServiceSandboxTest {
 
         assertThat(e.property()).isEqualTo("tokenServiceURL.ProxyType");
     }
+
+    /** The same destination in the Destination Service: the service fetches the token through the Cloud Connector. */
+    private void defineInTheService(String name, String tokenPath) {
+        Map<String, String> d = new LinkedHashMap<>(destination().properties());
+        d.put("Name", name);
+        d.put("Type", "HTTP");
+        d.put("URL", sandbox.cloudApiUri().toString());
+        d.put("tokenServiceURL", "http://" + IDP + ":" + IDP_PORT + tokenPath);
+        sandbox.destinations().putSubaccount(d);
+    }
+
+    @Test
+    void destinationServiceRunsTheFlowThroughTheCloudConnectorToo() throws Exception {
+        defineInTheService("ServiceSideOnPremiseIdp", "/oauth/token");
+        try {
+            Http.Answer me = Http.send(engines.bound(sandbox).resolve("ServiceSideOnPremiseIdp", DestinationOptions.NONE),
+                    "GET", "/api/v1/me");
+
+            assertThat(JSON.readTree(me.body()).path("client").asText()).isEqualTo(CLIENT);
+        } finally {
+            sandbox.destinations().delete("ServiceSideOnPremiseIdp");
+        }
+    }
+
+    @Test
+    void destinationServiceReportsTheCloudConnectorsDenialAsAFailedToken() {
+        defineInTheService("ServiceSideDenied", "/not/allowed");
+        try {
+            io.github.camelbtp.connectivity.TokenException e = catchThrowableOfType(
+                    io.github.camelbtp.connectivity.TokenException.class,
+                    () -> engines.bound(sandbox).resolve("ServiceSideDenied", DestinationOptions.NONE));
+
+            assertThat(e.getMessage()).contains("ServiceSideDenied").contains("Access denied to system " + IDP);
+        } finally {
+            sandbox.destinations().delete("ServiceSideDenied");
+        }
+    }
 }
