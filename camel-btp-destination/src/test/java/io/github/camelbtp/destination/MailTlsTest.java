@@ -30,6 +30,7 @@ class MailTlsTest extends BtpDestinationTestSupport {
     private static TlsFront clientAuth;
     private static TlsFront wildcard;
     private static TlsFront imaps;
+    private static TlsFront startTls;
 
     @BeforeEach
     void servers() {
@@ -42,6 +43,7 @@ class MailTlsTest extends BtpDestinationTestSupport {
                 clientAuth = TlsFront.start(ca.server("localhost").serverContext(ca), true, smtp);
                 wildcard = TlsFront.start(ca.server("*.corp.internal").serverContext(ca), false, smtp);
                 imaps = TlsFront.start(ca.server("localhost").serverContext(ca), false, sandbox().mailServer().imapPort());
+                startTls = TlsFront.startTls(ca.server("localhost").serverContext(ca), smtp);
             }
         }
         sandbox().certificates().put("mail-ca.crt", ca.crt()).put("mail-ca.jks", ca.jksTrustStore(STORE_PASSWORD))
@@ -51,7 +53,7 @@ class MailTlsTest extends BtpDestinationTestSupport {
 
     @AfterAll
     static void stopServers() {
-        for (TlsFront front : new TlsFront[] {localhost, otherHost, clientAuth, wildcard, imaps}) {
+        for (TlsFront front : new TlsFront[] {localhost, otherHost, clientAuth, wildcard, imaps, startTls}) {
             if (front != null) {
                 front.close();
             }
@@ -234,6 +236,39 @@ class MailTlsTest extends BtpDestinationTestSupport {
                 "HostnameVerifier", "BrowserCompatible"), "browser");
 
         assertDelivered(browser, "browser");
+    }
+
+    private String startTlsSmtp(String name, String... properties) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("Name", name);
+        d.put("Type", "MAIL");
+        d.put("ProxyType", "Internet");
+        d.put("mail.transport.protocol", "smtp");
+        d.put("mail.smtp.host", "localhost");
+        d.put("mail.smtp.port", Integer.toString(startTls.port()));
+        d.put("mail.smtp.starttls.enable", "true");
+        d.put("mail.smtp.starttls.required", "true");
+        d.put("mail.smtp.from", DemoDestinations.MAIL_USER);
+        for (int i = 0; i < properties.length; i += 2) {
+            d.put(properties[i], properties[i + 1]);
+        }
+        sandbox().destinations().putSubaccount(d);
+        return "btp-destination:" + name;
+    }
+
+    @Test
+    void startTlsUsesTheDestinationsTrustStore() throws Exception {
+        Exception refused = send(startTlsSmtp("StartTlsNoTrustStore"), "refused").getException();
+
+        assertThat(refused).as(chain(refused)).isInstanceOf(BtpConnectivityException.class);
+        assertThat(refused.getMessage()).contains("StartTlsNoTrustStore").contains("TrustStoreLocation");
+        assertThat(sandbox().mailServer().receivedMessages()).isEmpty();
+
+        int handshakes = startTls.handshakes();
+        Exchange trusted = send(startTlsSmtp("StartTlsTrusted", "TrustStoreLocation", "mail-ca.crt"), "starttls");
+
+        assertDelivered(trusted, "starttls");
+        assertThat(startTls.handshakes()).isGreaterThan(handshakes);
     }
 
     @Test
