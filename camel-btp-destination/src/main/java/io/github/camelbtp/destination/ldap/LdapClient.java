@@ -16,6 +16,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.socks.CloudConnectorSocketException;
+import io.github.camelbtp.destination.SocketTls;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -233,11 +234,13 @@ public final class LdapClient implements AutoCloseable {
         if (code == ResultCode.INVALID_CREDENTIALS) {
             fix = "The directory refused the bind as '" + settings.bindDn() + "': check ldap.user and ldap.password.";
         } else if (settings.tls() && tlsFailure(e)) {
-            fix = "The directory's TLS certificate was refused: it must be signed by a CA in the JDK trust store and name"
-                    + " the host of ldap.url.";
+            fix = "The directory's TLS certificate was refused: it must be signed by a CA in the JDK trust store or in the"
+                    + " destination's TrustStoreLocation, and name the host of ldap.url. "
+                    + SocketTls.advice(e, settings.host());
         } else if (code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN || code == ResultCode.TIMEOUT) {
             fix = "Check ldap.url and that the directory is reachable (for OnPremise: the Cloud Connector's LDAP system"
-                    + " mapping).";
+                    + " mapping)." + (settings.tls() ? " Over ldaps, a directory that requires a client certificate drops"
+                    + " the connection of a client without one: then set KeyStoreLocation and KeyStorePassword." : "");
         } else if (code == ResultCode.NO_SUCH_OBJECT) {
             fix = "The entry or base DN does not exist.";
         } else if (code == ResultCode.ENTRY_ALREADY_EXISTS) {

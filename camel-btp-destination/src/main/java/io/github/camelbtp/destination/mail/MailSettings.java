@@ -3,6 +3,8 @@ package io.github.camelbtp.destination.mail;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
+import io.github.camelbtp.destination.SocketTls;
 
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,9 @@ import java.util.Properties;
  * {@code mail.password} become the login, never session properties. For OnPremise destinations the engine's SOCKS5
  * socket factory is put into the session as {@code mail.<protocol>.socketFactory} (an object, which Jakarta Mail
  * accepts), and TLS for {@code smtps}/{@code imaps}/{@code pop3s} is layered on top of the tunnel by Jakarta Mail.
- * TLS server identity is checked unless the destination itself turns it off.
+ * TLS server identity is checked unless the destination itself turns it off. The destination's TLS properties
+ * ({@code TrustStoreLocation}, {@code TrustAll}, {@code HostnameVerifier}, {@code KeyStoreLocation}, see
+ * {@link SocketTls}) apply to smtps, imaps, pop3s and STARTTLS, directly and inside the tunnel.
  * {@code toString()} never shows the password.
  *
  * @param destinationName    the destination, for messages
@@ -84,8 +88,9 @@ public record MailSettings(String destinationName, String protocol, String host,
         for (Map.Entry<String, String> property : destination.properties().entrySet()) {
             String key = property.getKey();
             if (!key.startsWith("mail.") || key.equals("mail.user") || key.equals("mail.password")
-                    || key.endsWith(".socketFactory") || key.endsWith(".socketFactory.class")) {
-                // a destination must not load classes into the application; the factory is the engine's
+                    || key.endsWith(".socketFactory") || key.endsWith(".socketFactory.class")
+                    || key.endsWith(".hostnameverifier") || key.endsWith(".hostnameverifier.class")) {
+                // a destination must not load classes into the application; socket factories and verifiers are ours
                 continue;
             }
             properties.setProperty(jakartaKey(key), property.getValue() == null ? "" : property.getValue().trim());
@@ -106,10 +111,18 @@ public record MailSettings(String destinationName, String protocol, String host,
                         "is not a port number: '" + portValue + "'.");
             }
         }
+        TlsMaterial tls = SocketTls.material(destination);
+        boolean ssl = protocol.endsWith("s") || "true".equalsIgnoreCase(properties.getProperty(prefix + "ssl.enable", "").trim());
         if (resolved.onPremise()) {
             // the Cloud Connector resolves the virtual host; Jakarta Mail layers TLS (smtps, imaps, pop3s) on the tunnel
-            properties.put(prefix + "socketFactory", resolved.socketFactory());
+            // with the JDK's defaults, or the factory's sockets already speak the destination's TLS inside the tunnel
+            properties.put(prefix + "socketFactory", tls != null && ssl
+                    ? SocketTls.tlsOverTunnel(resolved.socketFactory(), tls.sslContext().getSocketFactory())
+                    : resolved.socketFactory());
             properties.setProperty(prefix + "socketFactory.fallback", "false");
+        }
+        if (tls != null) {
+            applyTls(destination, properties, prefix, tls, resolved.onPremise() && ssl);
         }
         properties.putIfAbsent(prefix + "ssl.checkserveridentity", "true");
         properties.putIfAbsent(prefix + "connectiontimeout", "15000");
@@ -118,6 +131,36 @@ public record MailSettings(String destinationName, String protocol, String host,
         return new MailSettings(destination.name(), protocol, host.trim(), port,
                 destination.property("mail.user").orElse(null), destination.property("mail.password").orElse(null),
                 from, properties);
+    }
+
+    /**
+     * The destination's TLS properties for Jakarta Mail: its SSL socket factory as {@code mail.<protocol>.ssl.socketFactory}
+     * (used for smtps/imaps/pop3s and for STARTTLS; for TLS inside the Cloud Connector tunnel the socket factory is
+     * already the layered one), and its host name check as {@code mail.<protocol>.ssl.hostnameverifier}. They take
+     * precedence over {@code mail.<protocol>.ssl.trust}. The host name is checked unless the destination says
+     * {@code TrustAll=TRUE} or itself sets {@code mail.<protocol>.ssl.checkserveridentity=false}; with
+     * {@code HostnameVerifier=BrowserCompatible} the destination's verifier checks it instead of the JDK's stricter
+     * endpoint identification.
+     */
+    private static void applyTls(Destination destination, Properties properties, String prefix, TlsMaterial tls,
+            boolean layeredOnTunnel) {
+        properties.remove(prefix + "ssl.trust");
+        // by default Jakarta Mail retries a failed connection without the factory, i.e. with the JDK's trust store only
+        properties.setProperty(prefix + "socketFactory.fallback", "false");
+        if (!layeredOnTunnel) {
+            // for smtps/imaps/pop3s through the tunnel this key would replace the tunnel's socket factory
+            properties.put(prefix + "ssl.socketFactory", tls.sslContext().getSocketFactory());
+        }
+        if (SocketTls.trustAll(destination)) {
+            properties.setProperty(prefix + "ssl.checkserveridentity", "false");
+            return;
+        }
+        if ("false".equalsIgnoreCase(properties.getProperty(prefix + "ssl.checkserveridentity", "").trim())) {
+            return;
+        }
+        properties.put(prefix + "ssl.hostnameverifier", tls.hostnameVerifier());
+        properties.setProperty(prefix + "ssl.checkserveridentity",
+                Boolean.toString(!SocketTls.browserCompatible(destination)));
     }
 
     /** SAP's {@code imap4}/{@code imap4s} are Jakarta Mail's {@code imap}/{@code imaps}. */
