@@ -1,5 +1,7 @@
 package io.github.camelbtp.connectivity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.camelbtp.connectivity.auth.Authentication;
 import io.github.camelbtp.connectivity.auth.Authenticator;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
@@ -24,6 +26,9 @@ import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.ServiceClient;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -51,6 +56,8 @@ import java.util.Optional;
  */
 public final class BtpConnectivity implements Closeable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BtpConnectivity.class);
+
     /** SAP's Transparent Proxy defaults, adopted for {@code URL.connectionTimeoutInSeconds} / {@code URL.socketReadTimeoutInSeconds}. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -64,12 +71,20 @@ public final class BtpConnectivity implements Closeable {
     private final OnPremiseSocksDispatch onPremiseSocks;
     private final TokenService tokens;
     private final Duration serviceTimeout;
+    /** Destinations whose credentials a target rejected lately: see {@link #credentialsRejected}. */
+    private final Cache<String, Boolean> recentRejections;
+
+    /** How often per destination a 401 of its target drops cached credentials. */
+    public static final Duration REJECTION_INTERVAL = Duration.ofSeconds(10);
 
     private BtpConnectivity(Builder b) {
         this.bindings = b.bindings != null ? b.bindings : ServiceBindings.fromEnvironment();
         this.http = new ServiceClient(b.serviceTimeout, b.serviceTimeout, b.serviceTrust);
         this.tokens = new TokenService(http, b.clock, b.tokenRefreshMargin);
         this.serviceTimeout = b.serviceTimeout;
+        Clock clock = b.clock;
+        this.recentRejections = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REJECTION_INTERVAL)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
         List<DestinationLoader> loaders = new ArrayList<>();
         if (!b.staticDestinations.isEmpty()) {
             loaders.add(new StaticDestinationLoader(b.staticDestinations));
@@ -248,6 +263,40 @@ public final class BtpConnectivity implements Closeable {
             }
         }
         return result;
+    }
+
+    /**
+     * Tells the engine that the target answered a request for {@code resolved} with 401: its credentials were
+     * rejected although the cache still holds them (a token revoked before its expiry, a password changed in the
+     * cockpit). The next request then gets fresh ones: a destination of the Destination Service is looked up again
+     * (with its authTokens), a client-side OAuth token is requested again. At most once per destination every
+     * {@link #REJECTION_INTERVAL}, so a target that refuses everything cannot drive a request to the Destination Service
+     * for each of its answers. The rejected request itself is not repeated (it may not be idempotent).
+     *
+     * @return whether cached credentials were dropped
+     */
+    public boolean credentialsRejected(ResolvedDestination resolved, DestinationOptions options) {
+        Destination destination = resolved.destination();
+        boolean fromService = DestinationServiceLoader.SOURCE.equals(destination.source());
+        if (!fromService && destination.authTokens().isEmpty() && !clientSideOAuth(destination)) {
+            return false;
+        }
+        if (recentRejections.asMap().putIfAbsent(destination.name(), Boolean.TRUE) != null) {
+            return false;
+        }
+        if (fromService) {
+            destinations.invalidate(destination.name());
+        } else {
+            authenticator.forgetClientSideToken(destination, options);
+        }
+        LOG.info("The target of destination '{}' rejected its credentials (401); the cached {} are dropped so the next"
+                + " request gets fresh ones", destination.name(), fromService ? "destination and tokens" : "token");
+        return true;
+    }
+
+    private static boolean clientSideOAuth(Destination destination) {
+        String type = destination.authentication();
+        return type != null && type.startsWith("OAuth2");
     }
 
     /** Forgets the cached destination (all tenants), e.g. after it was changed in the cockpit. */

@@ -1,10 +1,12 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.destination.http.BtpHttpProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpConstants;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -57,9 +59,16 @@ public class BtpDestinationProducer extends DefaultProducer {
         // target receives, so they are taken off the message for the call and put back afterwards
         Map<String, Object> credentials = request.removeCredentialHeaders(exchange.getIn());
         try {
-            processHttp(exchange, resolved);
+            processHttp(exchange, resolved, request.options());
         } finally {
             credentials.forEach(exchange.getIn()::setHeader);
+        }
+    }
+
+    /** A 401 of the target: the engine drops the destination's cached credentials so the next request gets fresh ones. */
+    private void credentialsRejectedOn(int status, ResolvedDestination resolved, DestinationOptions options) {
+        if (status == 401) {
+            getEndpoint().getComponent().connectivity().credentialsRejected(resolved, options);
         }
     }
 
@@ -74,7 +83,7 @@ public class BtpDestinationProducer extends DefaultProducer {
         return getEndpoint().getDestinationName();
     }
 
-    private void processHttp(Exchange exchange, ResolvedDestination resolved) throws Exception {
+    private void processHttp(Exchange exchange, ResolvedDestination resolved, DestinationOptions options) throws Exception {
         Message in = exchange.getIn();
         Map<String, Object> saved = new HashMap<>();
         for (String header : URL_HEADERS) {
@@ -96,7 +105,14 @@ public class BtpDestinationProducer extends DefaultProducer {
             String url = getEndpoint().targetUrl(resolved, headerPath, headerQuery);
             in.setHeader(HttpConstants.HTTP_URI, url);
             exchange.setProperty(BtpHttpProducer.RESOLVED_PROPERTY, resolved);
-            http.process(exchange);
+            try {
+                http.process(exchange);
+            } catch (HttpOperationFailedException e) {
+                credentialsRejectedOn(e.getStatusCode(), resolved, options);
+                throw e;
+            }
+            credentialsRejectedOn(exchange.getMessage().getHeader(HttpConstants.HTTP_RESPONSE_CODE, 0, Integer.class),
+                    resolved, options);
             exchange.getMessage().setHeader(BtpDestinationConstants.RESOLVED_DESTINATION, resolved.name());
         } finally {
             exchange.removeProperty(BtpHttpProducer.RESOLVED_PROPERTY);

@@ -93,6 +93,18 @@ class ErrorsTest extends BtpRfcTestSupport {
     }
 
     @Test
+    void passwordCorrectedInTheCockpitWorksAtTheNextCallNotAfterTheCache() {
+        String name = rfcDestination("ERP_RFC_PASSWORD_CORRECTED", Map.of("jco.client.passwd", "Not-The-Password-9"));
+        assertThat(call("btp-rfc:RFC_PING?destination=" + name, null).getException())
+                .isInstanceOf(RfcAuthorizationException.class);
+
+        String original = sandbox().destinations().get(ERP_RFC).orElseThrow().get("jco.client.passwd");
+        rfcDestination(name, Map.of("jco.client.passwd", original));
+
+        assertThat(call("btp-rfc:RFC_PING?destination=" + name, null).getException()).isNull();
+    }
+
+    @Test
     void unknownClientIsALogonFailure() {
         String name = rfcDestination("ERP_RFC_CLIENT_999", Map.of("jco.client.client", "999"));
 

@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.auth;
 
+import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.TokenException;
@@ -90,24 +91,54 @@ public final class Authenticator {
             // the client certificate is presented in the TLS handshake (see TlsMaterial), no header
             case ClientCertificateAuthentication -> Authentication.NONE;
             case BasicAuthentication -> basic(destination);
-            case OAuth2ClientCredentials -> bearer(destination, options, TokenGrant.CLIENT_CREDENTIALS, "Authorization");
-            case OAuth2Password -> bearer(destination, options, TokenGrant.password(
-                    destination.requireProperty(DestinationProperty.USER, "OAuth2Password needs the resource owner"),
-                    destination.requireProperty(DestinationProperty.PASSWORD, "OAuth2Password needs the resource owner's password")),
-                    "Authorization");
-            // XSUAA implements the user token exchange with the JWT bearer grant, as SAP's SDKs do client-side
-            case OAuth2JWTBearer, OAuth2UserTokenExchange -> bearer(destination, options,
-                    TokenGrant.jwtBearer(options.userToken()), "Authorization");
-            case OAuth2RefreshToken -> bearer(destination, options, TokenGrant.refreshToken(options.refreshToken()),
-                    "Authorization");
-            case OAuth2AuthorizationCode -> bearer(destination, options, TokenGrant.authorizationCode(options.code(),
-                    options.redirectUri(), options.codeVerifier()), "Authorization");
-            case OAuth2TokenExchange -> bearer(destination, options, TokenGrant.tokenExchange(options.subjectToken(),
-                    options.subjectTokenType()), "Authorization");
-            case OAuth2TechnicalUserPropagation -> bearer(destination, options, TokenGrant.CLIENT_CREDENTIALS,
-                    TECHNICAL_AUTHENTICATION_HEADER);
-            default -> throw unsupportedWithoutService(destination, type);
+            default -> {
+                TokenGrant grant = clientSideGrant(authType, destination, options);
+                if (grant == null) {
+                    throw unsupportedWithoutService(destination, type);
+                }
+                yield bearer(destination, options, grant, authType == AuthenticationType.OAuth2TechnicalUserPropagation
+                        ? TECHNICAL_AUTHENTICATION_HEADER : "Authorization");
+            }
         };
+    }
+
+    /** The grant of the type's client-side OAuth flow, or {@code null} for types without one. */
+    private static TokenGrant clientSideGrant(AuthenticationType type, Destination destination, DestinationOptions options) {
+        return switch (type) {
+            case OAuth2ClientCredentials, OAuth2TechnicalUserPropagation -> TokenGrant.CLIENT_CREDENTIALS;
+            case OAuth2Password -> TokenGrant.password(
+                    destination.requireProperty(DestinationProperty.USER, "OAuth2Password needs the resource owner"),
+                    destination.requireProperty(DestinationProperty.PASSWORD, "OAuth2Password needs the resource owner's password"));
+            // XSUAA implements the user token exchange with the JWT bearer grant, as SAP's SDKs do client-side
+            case OAuth2JWTBearer, OAuth2UserTokenExchange -> TokenGrant.jwtBearer(options.userToken());
+            case OAuth2RefreshToken -> TokenGrant.refreshToken(options.refreshToken());
+            case OAuth2AuthorizationCode -> TokenGrant.authorizationCode(options.code(), options.redirectUri(),
+                    options.codeVerifier());
+            case OAuth2TokenExchange -> TokenGrant.tokenExchange(options.subjectToken(), options.subjectTokenType());
+            default -> null;
+        };
+    }
+
+    /**
+     * Drops the cached token of a destination whose OAuth flow runs client-side, after the target rejected it.
+     *
+     * @return whether the destination has such a token
+     */
+    public boolean forgetClientSideToken(Destination destination, DestinationOptions options) {
+        if (!destination.authTokens().isEmpty()) {
+            return false;
+        }
+        TokenGrant grant;
+        try {
+            grant = clientSideGrant(AuthenticationType.of(destination), destination, options);
+        } catch (BtpConnectivityException e) {
+            return false;
+        }
+        if (grant == null) {
+            return false;
+        }
+        tokens.invalidate(clientCredentialsRequest(destination, options.tenant()).withGrant(grant));
+        return true;
     }
 
     private Authentication bearer(Destination destination, DestinationOptions options, TokenGrant grant, String header) {

@@ -2,6 +2,7 @@ package io.github.camelbtp.rfc.soap;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.CloudConnectorException;
+import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.rfc.FunctionInterface;
@@ -218,6 +219,8 @@ public final class SoapRfcTransport implements RfcTransport {
             cookies.takeFrom(response);
             try {
                 if (response.getCode() == 401) {
+                    // a password changed in the cockpit reaches the next call, not only after the cache's lifetime
+                    connectivity.credentialsRejected(resolved, DestinationOptions.NONE);
                     throw new RfcAuthorizationException(resolved.name(), function, address.user(), "Logon to the ABAP"
                             + " system behind destination '" + resolved.name() + "' failed for user " + address.user()
                             + (address.client() == null ? "" : " in client " + address.client()) + " (401): "
