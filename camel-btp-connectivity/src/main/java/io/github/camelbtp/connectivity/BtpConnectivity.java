@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.camelbtp.connectivity.auth.Authentication;
 import io.github.camelbtp.connectivity.auth.Authenticator;
-import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
@@ -71,6 +70,8 @@ public final class BtpConnectivity implements Closeable {
     private final OnPremiseSocksDispatch onPremiseSocks;
     private final TokenService tokens;
     private final Duration serviceTimeout;
+    /** The Destination Service loader, {@code null} without a destination binding. */
+    private final DestinationServiceLoader destinationService;
     /** Destinations whose credentials a target rejected lately: see {@link #credentialsRejected}. */
     private final Cache<String, Boolean> recentRejections;
 
@@ -92,8 +93,11 @@ public final class BtpConnectivity implements Closeable {
         if (b.environmentDestinations != null) {
             loaders.add(new EnvironmentDestinationLoader(b.environmentDestinations));
         }
-        bindings.destinationService().ifPresent(credentials ->
-                loaders.add(new DestinationServiceLoader(credentials, tokens, http, b.clock, b.serviceTimeout)));
+        this.destinationService = bindings.destinationService().map(credentials ->
+                new DestinationServiceLoader(credentials, tokens, http, b.clock, b.serviceTimeout)).orElse(null);
+        if (destinationService != null) {
+            loaders.add(destinationService);
+        }
         this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
         this.authenticator = new Authenticator(tokens);
         Optional<ConnectivityCredentials> connectivity = b.connectivityProxy != null ? Optional.of(b.connectivityProxy)
@@ -101,7 +105,7 @@ public final class BtpConnectivity implements Closeable {
         this.onPremise = connectivity.map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)
                 .propagationMode(b.propagationMode)).orElse(null);
         if (onPremise != null) {
-            tokens.onPremiseRoute(onPremise::tokenServicePlan);
+            tokens.onPremiseRoute(onPremise::proxyHop);
         }
         this.onPremiseSocks = connectivity.map(c -> new OnPremiseSocksDispatch(c, tokens, b.serviceTimeout,
                 DEFAULT_CONNECT_TIMEOUT)).orElse(null);
@@ -235,20 +239,19 @@ public final class BtpConnectivity implements Closeable {
      */
     public List<ServiceStatus> checkServices() {
         List<ServiceStatus> result = new ArrayList<>(2);
-        bindings.destinationService().ifPresent(credentials -> {
+        if (destinationService != null) {
             String service = "Destination Service";
             try {
-                tokens.token(TokenRequest.forBinding(credentials.client(), serviceTimeout), null);
-                result.add(new ServiceStatus(service, true, "token of client '" + credentials.client().clientId()
-                        + "' obtained; service at " + credentials.serviceUri().getHost()));
+                destinationService.checkToken();
+                result.add(new ServiceStatus(service, true, "binding token obtained; " + destinationService.describe()));
             } catch (BtpConnectivityException e) {
                 result.add(new ServiceStatus(service, false, e.getMessage()));
             }
-        });
+        }
         if (onPremise != null) {
             String service = "Connectivity proxy";
             try {
-                ProxyAddress proxy = onPremise.tokenServicePlan(null, "").proxy();
+                ProxyAddress proxy = onPremise.proxyHop(null, "").proxy();
                 try (java.net.Socket socket = new java.net.Socket()) {
                     socket.connect(new java.net.InetSocketAddress(proxy.host(), proxy.port()),
                             (int) Math.min(serviceTimeout.toMillis(), Integer.MAX_VALUE));
@@ -278,7 +281,7 @@ public final class BtpConnectivity implements Closeable {
     public boolean credentialsRejected(ResolvedDestination resolved, DestinationOptions options) {
         Destination destination = resolved.destination();
         boolean fromService = DestinationServiceLoader.SOURCE.equals(destination.source());
-        if (!fromService && destination.authTokens().isEmpty() && !clientSideOAuth(destination)) {
+        if (!fromService && !clientSideOAuth(destination)) {
             return false;
         }
         if (recentRejections.asMap().putIfAbsent(destination.name(), Boolean.TRUE) != null) {
@@ -286,8 +289,8 @@ public final class BtpConnectivity implements Closeable {
         }
         if (fromService) {
             destinations.invalidate(destination.name());
-        } else {
-            authenticator.forgetClientSideToken(destination, options);
+        } else if (!authenticator.forgetClientSideToken(destination, options)) {
+            return false;
         }
         LOG.info("The target of destination '{}' rejected its credentials (401); the cached {} are dropped so the next"
                 + " request gets fresh ones", destination.name(), fromService ? "destination and tokens" : "token");

@@ -196,6 +196,15 @@ public final class DestinationServiceLoader implements DestinationLoader {
         return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
+    /**
+     * Obtains the binding's own token (from the cache when it holds one), for readiness checks.
+     *
+     * @throws TokenException when the token service refuses the binding's client or cannot be reached
+     */
+    public void checkToken() {
+        tokens.token(tokenRequest, null);
+    }
+
     @Override
     public String describe() {
         return SOURCE + " at " + hostOf(credentials.serviceUri());

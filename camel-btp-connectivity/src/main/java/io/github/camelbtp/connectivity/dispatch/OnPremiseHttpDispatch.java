@@ -61,10 +61,13 @@ public final class OnPremiseHttpDispatch implements Dispatch {
     }
 
     /**
-     * The hop to a token service behind the Cloud Connector ({@code tokenServiceURL.ProxyType=OnPremise}): the proxy,
-     * the connectivity token and the location ID, as for any on-premise request.
+     * The hop to the Connectivity proxy itself: its address, the connectivity token (none in trusted mode) and the
+     * location ID — what a token request to a token service behind the Cloud Connector
+     * ({@code tokenServiceURL.ProxyType=OnPremise}) and a readiness check need.
+     *
+     * @param destinationName for error messages; {@code null} when no destination is concerned
      */
-    public DispatchPlan tokenServicePlan(String destinationName, String locationId) {
+    public DispatchPlan proxyHop(String destinationName, String locationId) {
         List<HttpHeader> headers = new ArrayList<>(2);
         addProxyAuthorization(headers, destinationName);
         if (locationId != null && !locationId.isEmpty()) {
