@@ -226,6 +226,12 @@ public final class CloudConnector {
     CloudConnector() {
     }
 
+    /** What the Connectivity Service says when no connected Cloud Connector has the location ID ({@code ""}: none). */
+    static String notConnected(String locationIdOrEmpty) {
+        return "There is no SAP Cloud Connector (SCC) connected to your subaccount" + (locationIdOrEmpty.isEmpty()
+                ? " without a location ID" : " with location ID '" + locationIdOrEmpty + "'");
+    }
+
     /** The connector with {@code locationIdOrEmpty} ({@code null} or {@code ""}: no location ID), created if new. */
     public Connector connector(String locationIdOrEmpty) {
         return connectors.computeIfAbsent(normalize(locationIdOrEmpty), Connector::new);

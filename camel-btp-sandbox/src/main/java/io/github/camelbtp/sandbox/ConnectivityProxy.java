@@ -208,10 +208,7 @@ final class ConnectivityProxy implements AutoCloseable {
                 ? cloudConnector.find(locationId).filter(CloudConnector.Connector::isConnected)
                 : Optional.empty();
         if (connector.isEmpty()) {
-            return rejection.send(503, locationId.isEmpty()
-                    ? "There is no SAP Cloud Connector (SCC) connected to your subaccount without a location ID"
-                    : "There is no SAP Cloud Connector (SCC) connected to your subaccount with location ID '"
-                            + locationId + "'");
+            return rejection.send(503, CloudConnector.notConnected(locationId));
         }
         String principal;
         try {

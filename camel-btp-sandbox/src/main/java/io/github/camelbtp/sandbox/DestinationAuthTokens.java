@@ -222,13 +222,11 @@ final class DestinationAuthTokens {
         }
         if ("OnPremise".equalsIgnoreCase(destination.getOrDefault("tokenServiceURL.ProxyType", "Internet").trim())) {
             // the service reaches a token service behind the Cloud Connector through it: the same checks apply
-            Object routed = throughCloudConnector(destination, tokenUri);
-            if (routed instanceof Map<?, ?> failure) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> answer = (Map<String, Object>) failure;
-                return answer;
+            Route route = throughCloudConnector(destination, tokenUri);
+            if (route.failure() != null) {
+                return route.failure();
             }
-            tokenUri = (URI) routed;
+            tokenUri = route.internalUri();
         }
         // tokenService.addClientCredentialsInBody defaults to true [oauth-client-credentials-authentication-4e1d742]
         boolean inBody = !"false".equalsIgnoreCase(destination.get("tokenService.addClientCredentialsInBody"));
@@ -268,15 +266,14 @@ final class DestinationAuthTokens {
      * the connector of the destination's location must be connected, the virtual host mapped and the path allowed
      * (denials are audited) — else a failed token.
      */
-    private Object throughCloudConnector(Map<String, String> destination, URI tokenUri) {
+    private Route throughCloudConnector(Map<String, String> destination, URI tokenUri) {
         if (!"http".equalsIgnoreCase(tokenUri.getScheme()) || tokenUri.getHost() == null) {
-            return failed("tokenServiceURL must be http://<virtual host>:<port>/... when tokenServiceURL.ProxyType is OnPremise");
+            return Route.failed("tokenServiceURL must be http://<virtual host>:<port>/... when tokenServiceURL.ProxyType is OnPremise");
         }
         String location = destination.getOrDefault("CloudConnectorLocationId", "").trim();
         var connector = cloudConnector.find(location).filter(CloudConnector.Connector::isConnected);
         if (connector.isEmpty()) {
-            return failed("There is no SAP Cloud Connector (SCC) connected to your subaccount"
-                    + (location.isEmpty() ? " without a location ID" : " with location ID '" + location + "'"));
+            return Route.failed(CloudConnector.notConnected(location));
         }
         String host = tokenUri.getHost().toLowerCase(java.util.Locale.ROOT);
         int port = tokenUri.getPort() < 0 ? 80 : tokenUri.getPort();
@@ -284,10 +281,18 @@ final class DestinationAuthTokens {
         CloudConnector.Decision decision = connector.get().decide(host, port, path);
         if (decision.target() == null) {
             cloudConnector.deny(location, host, port, path, decision.denial());
-            return failed("Access denied to system " + host + ":" + port);
+            return Route.failed("Access denied to system " + host + ":" + port);
         }
-        return URI.create("http://" + decision.target().internalHost() + ":" + decision.target().internalPort()
-                + tokenUri.getRawPath() + (tokenUri.getRawQuery() == null ? "" : "?" + tokenUri.getRawQuery()));
+        return new Route(URI.create("http://" + decision.target().internalHost() + ":" + decision.target().internalPort()
+                + tokenUri.getRawPath() + (tokenUri.getRawQuery() == null ? "" : "?" + tokenUri.getRawQuery())), null);
+    }
+
+    /** Where a token request behind the Cloud Connector goes: the internal address, or the failed token answering it. */
+    private record Route(URI internalUri, Map<String, Object> failure) {
+
+        static Route failed(String reason) {
+            return new Route(null, DestinationAuthTokens.failed(reason));
+        }
     }
 
     /** "401 invalid_client: Bad credentials" — status, code and description, which never carry the secret. */
