@@ -1,7 +1,5 @@
 package io.github.camelbtp.destination;
 
-import io.github.camelbtp.connectivity.destination.Destination;
-import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.HandshakeCompletedListener;
@@ -20,35 +18,16 @@ import java.net.SocketException;
 import java.util.Locale;
 
 /**
- * The TLS properties of a MAIL or LDAP destination, applied the way HTTP destinations apply them
- * [server-certificate-authentication-e75d7f1]: {@code TrustStoreLocation}/{@code TrustStorePassword} (trusted in
- * addition to the JDK's CAs), {@code TrustAll}, {@code HostnameVerifier} ({@code Strict}, the default, or
- * {@code BrowserCompatible}) and {@code KeyStoreLocation}/{@code KeyStorePassword} (a client certificate for servers
- * that ask for one); the files come from the destination's certificates. Used by the mail and LDAP transports of
+ * TLS for MAIL and LDAP destinations beyond what the engine's {@link io.github.camelbtp.connectivity.tls.TlsMaterial}
+ * gives (which turns the destination's {@code TrustStoreLocation}/{@code TrustStorePassword}, {@code TrustAll},
+ * {@code HostnameVerifier} and {@code KeyStoreLocation}/{@code KeyStorePassword} into an SSL context and host name
+ * check, as for HTTP destinations [server-certificate-authentication-e75d7f1]): TLS layered on the Cloud Connector
+ * tunnel, and telling TLS failures apart with the property that fixes them. Used by the mail and LDAP transports of
  * this component; not an API for applications.
  */
 public final class SocketTls {
 
     private SocketTls() {
-    }
-
-    /**
-     * The destination's TLS material, or {@code null} when it has no TLS properties (the JDK's trust store and strict
-     * host names). A missing store file or a wrong password is a {@code DestinationConfigurationException} naming the
-     * destination and the property.
-     */
-    public static TlsMaterial material(Destination destination) {
-        return TlsMaterial.of(destination);
-    }
-
-    /** {@code TrustAll=TRUE}: no certificate and no host name is checked (the engine warns once per destination). */
-    public static boolean trustAll(Destination destination) {
-        return "true".equalsIgnoreCase(destination.property(TlsMaterial.TRUST_ALL).orElse("false").trim());
-    }
-
-    /** {@code HostnameVerifier=BrowserCompatible}: a wildcard may stand for several labels. */
-    public static boolean browserCompatible(Destination destination) {
-        return "BrowserCompatible".equalsIgnoreCase(destination.property(TlsMaterial.HOSTNAME_VERIFIER).orElse("Strict").trim());
     }
 
     /** Whether {@code failure} is (or was caused by) a failed TLS handshake or certificate check. */

@@ -256,6 +256,16 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         throw new GeneralSecurityException("no X509TrustManager");
     }
 
+    /** Whether server host names are checked at all ({@code TrustAll=TRUE} turns the check off). */
+    public boolean checksHostNames() {
+        return !(hostnameVerifier instanceof NoopHostnameVerifier);
+    }
+
+    /** {@code HostnameVerifier=BrowserCompatible}: a wildcard may stand for several labels. */
+    public boolean browserCompatibleHostNames() {
+        return hostnameVerifier instanceof BrowserCompatibleHostnameVerifier;
+    }
+
     @Override
     public String toString() {
         return "TlsMaterial[" + fingerprint + "]";

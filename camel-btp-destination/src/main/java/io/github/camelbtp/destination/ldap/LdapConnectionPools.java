@@ -73,7 +73,7 @@ final class LdapConnectionPools implements AutoCloseable {
 
     LDAPConnectionPool pool(SocketDestination resolved, LdapSettings settings) throws com.unboundid.ldap.sdk.LDAPException {
         Map<String, String> properties = resolved.destination().properties();
-        TlsMaterial tls = settings.tls() ? SocketTls.material(resolved.destination()) : null;
+        TlsMaterial tls = settings.tls() ? TlsMaterial.of(resolved.destination()) : null;
         String fingerprint = tls == null ? null : tls.fingerprint();
         Cached cached = pools.get(resolved.name());
         if (cached != null && cached.matches(properties, fingerprint)) {
@@ -94,7 +94,7 @@ final class LdapConnectionPools implements AutoCloseable {
     }
 
     /**
-     * An Internet {@code ldaps://} connection uses the destination's TLS properties ({@link SocketTls}) when it has
+     * An Internet {@code ldaps://} connection uses the destination's TLS properties ({@link TlsMaterial}) when it has
      * any, else the JDK's trust store; either way the certificate must name the host of {@code ldap.url} unless the
      * destination says {@code TrustAll=TRUE}.
      */
@@ -109,7 +109,7 @@ final class LdapConnectionPools implements AutoCloseable {
             options.setNameResolver(VIRTUAL_HOSTS);
         } else if (settings.tls() && tls != null) {
             factory = tls.sslContext().getSocketFactory();
-            if (!SocketTls.trustAll(resolved.destination())) {
+            if (tls.checksHostNames()) {
                 options.setSSLSocketVerifier(new DestinationHostNameVerifier(resolved.name(), tls.hostnameVerifier()));
             }
         } else if (settings.tls()) {

@@ -79,7 +79,7 @@ public final class MailSender extends ServiceSupport {
 
     private Cached producer(SocketDestination resolved) throws Exception {
         Map<String, String> properties = resolved.destination().properties();
-        TlsMaterial material = SocketTls.material(resolved.destination());
+        TlsMaterial material = TlsMaterial.of(resolved.destination());
         String tls = material == null ? null : material.fingerprint();
         Cached cached = producers.get(resolved.name());
         if (cached != null && cached.matches(properties, tls)) {

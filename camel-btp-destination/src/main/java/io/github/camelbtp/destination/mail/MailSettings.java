@@ -19,7 +19,7 @@ import java.util.Properties;
  * accepts), and TLS for {@code smtps}/{@code imaps}/{@code pop3s} is layered on top of the tunnel by Jakarta Mail.
  * TLS server identity is checked unless the destination itself turns it off. The destination's TLS properties
  * ({@code TrustStoreLocation}, {@code TrustAll}, {@code HostnameVerifier}, {@code KeyStoreLocation}, see
- * {@link SocketTls}) apply to smtps, imaps, pop3s and STARTTLS, directly and inside the tunnel.
+ * {@link TlsMaterial}) apply to smtps, imaps, pop3s and STARTTLS, directly and inside the tunnel.
  * {@code toString()} never shows the password.
  *
  * @param destinationName    the destination, for messages
@@ -111,7 +111,7 @@ public record MailSettings(String destinationName, String protocol, String host,
                         "is not a port number: '" + portValue + "'.");
             }
         }
-        TlsMaterial tls = SocketTls.material(destination);
+        TlsMaterial tls = TlsMaterial.of(destination);
         boolean ssl = protocol.endsWith("s") || "true".equalsIgnoreCase(properties.getProperty(prefix + "ssl.enable", "").trim());
         if (resolved.onPremise()) {
             // the Cloud Connector resolves the virtual host; Jakarta Mail layers TLS (smtps, imaps, pop3s) on the tunnel
@@ -151,7 +151,7 @@ public record MailSettings(String destinationName, String protocol, String host,
             // for smtps/imaps/pop3s through the tunnel this key would replace the tunnel's socket factory
             properties.put(prefix + "ssl.socketFactory", tls.sslContext().getSocketFactory());
         }
-        if (SocketTls.trustAll(destination)) {
+        if (!tls.checksHostNames()) {
             properties.setProperty(prefix + "ssl.checkserveridentity", "false");
             return;
         }
@@ -160,7 +160,7 @@ public record MailSettings(String destinationName, String protocol, String host,
         }
         properties.put(prefix + "ssl.hostnameverifier", tls.hostnameVerifier());
         properties.setProperty(prefix + "ssl.checkserveridentity",
-                Boolean.toString(!SocketTls.browserCompatible(destination)));
+                Boolean.toString(!tls.browserCompatibleHostNames()));
     }
 
     /** SAP's {@code imap4}/{@code imap4s} are Jakarta Mail's {@code imap}/{@code imaps}. */
