@@ -102,14 +102,8 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         MessageDigest fingerprint = sha256();
         fingerprint.update(("trustAll=" + trustAll + ";verifier=" + verifierName.toLowerCase(Locale.ROOT) + ";")
                 .getBytes(StandardCharsets.UTF_8));
-        if (keyFile != null) {
-            fingerprint.update(("key:" + keyFile.name() + ";").getBytes(StandardCharsets.UTF_8));
-            fingerprint.update(keyFile.content());
-        }
-        if (trustFile != null) {
-            fingerprint.update(("trust:" + trustFile.name() + ";").getBytes(StandardCharsets.UTF_8));
-            fingerprint.update(trustFile.content());
-        }
+        digestFile(fingerprint, "key", keyFile);
+        digestFile(fingerprint, "trust", trustFile);
         String id = HexFormat.of().formatHex(fingerprint.digest(), 0, 16);
         String keyPassword = d.property(KEY_STORE_PASSWORD).orElse(null);
         String trustPassword = d.property(TRUST_STORE_PASSWORD).orElse(null);
@@ -154,8 +148,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         }
         DestinationCertificate file = file(d, locationProperty, location);
         MessageDigest fingerprint = sha256();
-        fingerprint.update(("key:" + file.name() + ";").getBytes(StandardCharsets.UTF_8));
-        fingerprint.update(file.content());
+        digestFile(fingerprint, "key", file);
         String id = HexFormat.of().formatHex(fingerprint.digest(), 0, 16);
         String password = d.property(passwordProperty).orElse(null);
         return (ClientKey) OPENED.get("key:" + id + ":" + passwordDigest(password, null), k -> {
@@ -219,6 +212,14 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
 
     private static char[] chars(String password) {
         return password == null ? new char[0] : password.toCharArray();
+    }
+
+    /** Adds a store file (its role, name and bytes) to a fingerprint; nothing for {@code null}. */
+    private static void digestFile(MessageDigest fingerprint, String role, DestinationCertificate file) {
+        if (file != null) {
+            fingerprint.update((role + ":" + file.name() + ";").getBytes(StandardCharsets.UTF_8));
+            fingerprint.update(file.content());
+        }
     }
 
     private static MessageDigest sha256() {
