@@ -75,6 +75,7 @@ public class BtpRfcComponent extends DefaultComponent {
                     + " btp-rfc:" + remaining + "?destination=NAME (an RFC destination, or an HTTP destination of the"
                     + " system's ICM)");
         }
+        AbapName.requireFunction(endpoint.getDestination(), endpoint.getFunctionName());
         return endpoint;
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelbtp.rfc.soap;
 
+import io.github.camelbtp.rfc.AbapName;
 import io.github.camelbtp.rfc.AbapType;
 import io.github.camelbtp.rfc.AbapValues;
 import io.github.camelbtp.rfc.FunctionInterface;
@@ -46,7 +47,7 @@ final class SoapRfcRequestWriter {
         xml.writeStartElement("soap-env", "Envelope", SOAP_ENV);
         xml.writeNamespace("soap-env", SOAP_ENV);
         xml.writeStartElement("soap-env", "Body", SOAP_ENV);
-        xml.writeStartElement("urn", SoapRfcNames.encode(call.function()), RFC_NS);
+        xml.writeStartElement("urn", element("function module", call.function()), RFC_NS);
         xml.writeNamespace("urn", RFC_NS);
         for (Map.Entry<String, Object> entry : call.input().entrySet()) {
             String name = entry.getKey();
@@ -65,7 +66,7 @@ final class SoapRfcRequestWriter {
         }
         for (String table : requested) {
             if (!call.input().containsKey(table)) {
-                xml.writeEmptyElement(SoapRfcNames.encode(table));
+                xml.writeEmptyElement(element("table", table));
             }
         }
         xml.writeEndElement();
@@ -82,7 +83,7 @@ final class SoapRfcRequestWriter {
         }
         boolean table = parameter != null ? parameter.table() : value instanceof Collection<?>;
         boolean structure = parameter != null ? parameter.isStructure() : value instanceof Map<?, ?>;
-        xml.writeStartElement(SoapRfcNames.encode(name));
+        xml.writeStartElement(element("parameter", name));
         if (table) {
             if (!(value instanceof Iterable<?> rows)) {
                 throw new InvalidValue(name + " is a table parameter: pass a list of maps (one map per row)");
@@ -126,10 +127,21 @@ final class SoapRfcRequestWriter {
             if (field.getValue() == null) {
                 continue;
             }
-            xml.writeStartElement(SoapRfcNames.encode(fieldName));
+            xml.writeStartElement(element("field", fieldName));
             xml.writeCharacters(convert(where + "-" + fieldName, type, field.getValue()));
             xml.writeEndElement();
         }
+    }
+
+    /**
+     * The XML element name of an ABAP name, refused unless it is one: names come from the message body and endpoint
+     * options, and markup in them would change the request's structure.
+     */
+    private static String element(String what, String abapName) {
+        if (!AbapName.isValid(abapName)) {
+            throw new InvalidValue(AbapName.problem(what, abapName));
+        }
+        return SoapRfcNames.encode(abapName);
     }
 
     private static String convert(String where, AbapType type, Object value) {
