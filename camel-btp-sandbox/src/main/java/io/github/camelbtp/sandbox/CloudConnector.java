@@ -193,12 +193,40 @@ public final class CloudConnector {
             if (mapping == null) {
                 return new Decision(null, "virtual host " + virtualHost + ":" + virtualPort + " is not mapped");
             }
+            if (climbs(path)) {
+                return new Decision(null, "path " + path + " has a dot segment (encoded, double-encoded or with ';'"
+                        + " parameters), which a backend could resolve outside the allow-listed paths");
+            }
             for (PathRule rule : mapping.rules) {
                 if (rule.allows(path)) {
                     return new Decision(mapping.target, null);
                 }
             }
             return new Decision(null, "path " + path + " is not allow-listed");
+        }
+
+        /**
+         * Whether a segment of the (once decoded) path is {@code .} or {@code ..} in a form that survived the
+         * request's normalisation: percent-encoded again ({@code %2e%2e} arriving as {@code %252e%252e}) or followed by
+         * {@code ;} parameters ({@code ..;}), both of which backends resolve — so the allow-list would approve one path
+         * and the backend serve another.
+         */
+        static boolean climbs(String path) {
+            for (String segment : path.split("/", -1)) {
+                String s = segment.toLowerCase(Locale.ROOT);
+                int parameters = s.indexOf(';');
+                if (parameters >= 0) {
+                    s = s.substring(0, parameters);
+                }
+                while (s.contains("%25")) {
+                    s = s.replace("%25", "%");
+                }
+                s = s.replace("%2e", ".");
+                if (s.equals(".") || s.equals("..")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static String key(String host, int port) {

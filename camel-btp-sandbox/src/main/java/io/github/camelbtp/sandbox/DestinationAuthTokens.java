@@ -41,11 +41,34 @@ final class DestinationAuthTokens {
     private final Assertions assertions;
 
     private final CloudConnector cloudConnector;
+    /**
+     * Origins ({@code scheme://host:port}) of the landscape's own token services. The real service calls any
+     * tokenServiceURL on the Internet; this one runs on a developer's machine, where the same freedom would let a
+     * destination make it send client credentials (and users' tokens) to any local port — so it calls only these,
+     * and systems behind its Cloud Connector.
+     */
+    private final java.util.Set<String> ownTokenServices = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DestinationAuthTokens(TokenAuthority authority, Assertions assertions, CloudConnector cloudConnector) {
         this.authority = authority;
         this.assertions = assertions;
         this.cloudConnector = cloudConnector;
+    }
+
+    /** Lets the service fetch tokens from the token service at {@code base} (its scheme, host and port). */
+    void trustTokenService(URI base) {
+        ownTokenServices.add(origin(base));
+    }
+
+    /** {@code scheme://host:port}, with the loopback names taken as one host. */
+    private static String origin(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1")) {
+            host = "loopback";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+        return scheme + "://" + host + ":" + port;
     }
 
     /**
@@ -227,6 +250,11 @@ final class DestinationAuthTokens {
                 return route.failure();
             }
             tokenUri = route.internalUri();
+        } else if (!ownTokenServices.contains(origin(tokenUri))) {
+            return failed("tokenServiceURL " + origin(tokenUri).replace("loopback", tokenUri.getHost()) + " is not a token"
+                    + " service of this sandbox: its Destination Service fetches tokens only from the sandbox's own token"
+                    + " services (Sandbox.tokenServiceUri(), x509TokenService) and, with tokenServiceURL.ProxyType=OnPremise,"
+                    + " from systems behind its Cloud Connector");
         }
         // tokenService.addClientCredentialsInBody defaults to true [oauth-client-credentials-authentication-4e1d742]
         boolean inBody = !"false".equalsIgnoreCase(destination.get("tokenService.addClientCredentialsInBody"));

@@ -3,6 +3,7 @@ package io.github.camelbtp.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,11 @@ final class DestinationService {
         this.counters = counters;
         this.faults = faults;
         this.delays = delays;
+    }
+
+    /** A token service of the landscape, which server-side token flows may call (see DestinationAuthTokens). */
+    void trustTokenService(URI base) {
+        authTokens.trustTokenService(base);
     }
 
     void register(HttpEndpoint endpoint) {

@@ -94,6 +94,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxUsers users = new SandboxUsers();
     private final Tenants tenants = new Tenants();
     private final TokenService tokenService;
+    private final DestinationService destinationService;
     private final Certificates certificates = new Certificates();
     private final TokenAuthority authority;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -134,9 +135,10 @@ public final class Sandbox implements AutoCloseable {
             Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
             tokenService = new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants);
             tokenService.register(tokenEndpoint);
-            new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
-                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates, cloudConnector)
-                    .register(destinationEndpoint);
+            destinationService = new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
+                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates, cloudConnector);
+            destinationService.register(destinationEndpoint);
+            destinationService.trustTokenService(tokenEndpoint.uri());
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
                     .register(salesEndpoint);
             new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
@@ -300,22 +302,30 @@ public final class Sandbox implements AutoCloseable {
      * creating parent folders; readers never see a half-written file.
      */
     public void writeVcapServices(Path file) {
-        Path target = file.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-            try {
-                Files.writeString(temporary, vcapServices, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            writePrivately(file.toAbsolutePath(), vcapServices);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the binding file " + target, e);
+            throw new UncheckedIOException("cannot write the binding file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * Writes a file only its owner can read: a temporary file in the same folder (created {@code rw-------} on POSIX
+     * file systems), then a move, so readers never see a half-written file and the secret is never readable by others,
+     * not even for a moment.
+     */
+    private static void writePrivately(Path target, String content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 
@@ -331,10 +341,11 @@ public final class Sandbox implements AutoCloseable {
         try {
             for (Map.Entry<String, Map<String, String>> binding : credentials.entrySet()) {
                 Path folder = Files.createDirectories(root.resolve(binding.getKey()));
-                Files.writeString(folder.resolve("type"), binding.getKey(), StandardCharsets.UTF_8);
+                writePrivately(folder.resolve("type"), binding.getKey());
                 for (Map.Entry<String, String> key : binding.getValue().entrySet()) {
                     if (!key.getValue().isEmpty()) {
-                        Files.writeString(folder.resolve(key.getKey()), key.getValue(), StandardCharsets.UTF_8);
+                        // client secrets and keys: readable by the owner only, as the VCAP file is
+                        writePrivately(folder.resolve(key.getKey()), key.getValue());
                     }
                 }
             }
@@ -475,6 +486,7 @@ public final class Sandbox implements AutoCloseable {
         synchronized (resources) {
             resources.add(endpoint);
         }
+        destinationService.trustTokenService(endpoint.uri("localhost"));
         return endpoint.uri("localhost");
     }
 

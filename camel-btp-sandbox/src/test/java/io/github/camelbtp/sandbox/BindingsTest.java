@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,30 @@ class BindingsTest {
             "onpremise_proxy_port"}) {
             assertThat(root.resolve("connectivity").resolve(key)).exists();
         }
+    }
+
+    @Test
+    void kubernetesBindingFilesAreReadableByTheOwnerOnly(Sandbox sandbox, @TempDir Path root) throws IOException {
+        sandbox.writeKubernetesBindings(root);
+
+        try (var files = Files.walk(root)) {
+            List<Path> written = files.filter(Files::isRegularFile).toList();
+            assertThat(written).contains(root.resolve("destination/clientsecret"), root.resolve("connectivity/clientsecret"));
+            for (Path file : written) {
+                assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            }
+        }
+    }
+
+    @Test
+    void vcapFileIsReadableByTheOwnerOnly(Sandbox sandbox, @TempDir Path folder) throws IOException {
+        Path file = folder.resolve("vcap.json");
+
+        sandbox.writeVcapServices(file);
+
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SandboxExtension.class)
@@ -140,6 +142,23 @@ class ConnectivityProxyTest {
                 + "/../../../../bc/secret"));
 
         assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/bc/secret", "/%2E%2e/%2e%2E/%2e%2e/%2e%2e/bc/secret",
+            "/..;/..;/..;/..;/bc/secret", "/%252e%252e/%252e%252e/%252e%252e/%252e%252e/bc/secret",
+            "/.%2e/.%2e/.%2e/.%2e/bc/secret", "/%2e%2e;x/%2e%2e;x/%2e%2e;x/%2e%2e;x/bc/secret" })
+    void encodedDotSegmentsCannotPassTheAllowList(String climb, Sandbox sandbox) {
+        long backendCalls = sandbox.counters().backendCalls();
+
+        SandboxClient.RawResponse response = raw(sandbox, "GET http://erp.internal:44300" + SALES_SERVICE_PATH + climb
+                + " HTTP/1.1\r\nHost: erp.internal:44300\r\nProxy-Authorization: Bearer " + token
+                + "\r\nSAP-Connectivity-SCC-Location_ID: Plant01\r\nConnection: close\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(sandbox.counters().backendCalls()).isEqualTo(backendCalls);
+        assertThat(sandbox.cloudConnector().auditLog()).anySatisfy(entry ->
+                assertThat(entry.reason()).contains("dot segment"));
     }
 
     @Test

@@ -2,9 +2,14 @@ package io.github.camelbtp.sandbox;
 
 import static io.github.camelbtp.sandbox.SandboxClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,6 +100,27 @@ class DestinationServiceFindTest {
                 .startsWith("Retrieval of OAuth token failed due to: ")
                 .contains("401")
                 .doesNotContain("not-the-secret-123");
+    }
+
+    @Test
+    void serverSideTokenFlowsCallOnlyTheLandscapesOwnTokenServices(Sandbox sandbox) throws IOException {
+        try (ServerSocket foreign = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            foreign.setSoTimeout(500);
+            sandbox.destinations().putSubaccount(Map.of("Name", "ForeignTokens", "Type", "HTTP", "URL",
+                    sandbox.cloudApiUri().toString(), "Authentication", "OAuth2ClientCredentials", "tokenServiceURL",
+                    "http://127.0.0.1:" + foreign.getLocalPort() + "/oauth/token", "clientId", "some-client",
+                    "clientSecret", "must-stay-home-42"));
+
+            HttpResponse<String> response = find(sandbox, "ForeignTokens");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode authToken = json(response.body()).get("authTokens").get(0);
+            assertThat(authToken.get("value").asText()).isEmpty();
+            assertThat(authToken.get("error").asText()).contains("is not a token service of this sandbox")
+                    .doesNotContain("must-stay-home-42");
+            // nobody knocked: the client secret never left the sandbox
+            assertThatThrownBy(foreign::accept).isInstanceOf(SocketTimeoutException.class);
+        }
     }
 
     @Test
