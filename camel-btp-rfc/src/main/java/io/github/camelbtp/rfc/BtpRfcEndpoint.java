@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 public class BtpRfcEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "The function module to call, for example BAPI_SALESORDER_GETLIST or /BIC/MY_FUNCTION."
-            + " It must be remote-enabled and allowed in the Cloud Connector's RFC resources.")
+            + " It must be remote-enabled, and the destination's user needs RFC authorization for it (S_RFC) in the ABAP"
+            + " system: SOAP-RFC travels over the Cloud Connector's HTTP mapping, which checks only the path"
+            + " /sap/bc/soap/rfc, not the function.")
     @Metadata(required = true)
     private String functionName;
 

@@ -58,24 +58,23 @@ class ErrorsTest extends BtpRfcTestSupport {
     }
 
     @Test
-    void functionOutsideTheCloudConnectorAllowListIsDeniedByName() {
+    void functionTheUserHasNoS_RfcAuthorizationForIsRefusedByTheAbapSystemNotTheCloudConnector() {
         sandbox().cloudConnector().clearAuditLog();
 
         Exchange exchange = call("btp-rfc:RFC_SYSTEM_INFO?destination=" + ERP_RFC + "&metadata=false", null);
 
-        assertThat(exchange.getException()).isInstanceOfSatisfying(CloudConnectorException.class, e -> {
-            assertThat(e.status()).isEqualTo(403);
-            assertThat(e.getMessage()).contains("RFC_SYSTEM_INFO", ERP_RFC, "RFC resources");
-        });
-        assertThat(sandbox().cloudConnector().auditLog()).extracting(CloudConnector.AuditEntry::reason)
-                .anyMatch(r -> r.contains("RFC_SYSTEM_INFO"));
+        // SOAP-RFC passes the Cloud Connector's HTTP mapping by path; the ABAP system's S_RFC check refuses the function
+        assertThat(exchange.getException()).isInstanceOfSatisfying(RfcAuthorizationException.class, e ->
+                assertThat(e.getMessage()).contains("RFC_SYSTEM_INFO", ERP_RFC, "S_RFC")
+                        .doesNotContain("RFC resources"));
+        assertThat(sandbox().cloudConnector().auditLog()).isEmpty();
     }
 
     @Test
-    void metadataLookupOfADeniedFunctionIsDeniedByNameToo() {
+    void metadataOfAFunctionWithoutS_RfcIsReadButTheCallIsRefused() {
         Exchange exchange = call("btp-rfc:RFC_SYSTEM_INFO?destination=" + ERP_RFC, null);
 
-        assertThat(exchange.getException()).isInstanceOf(CloudConnectorException.class)
+        assertThat(exchange.getException()).isInstanceOf(RfcAuthorizationException.class)
                 .hasMessageContaining("RFC_SYSTEM_INFO");
     }
 

@@ -21,28 +21,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The ABAP part of the demo landscape: users of the ABAP system, the Cloud Connector's mapping of the virtual ICM
- * ({@code erp.internal:8000}, and the message server {@code erp-ms.internal:8100}) with its resources — the SOAP-RFC
- * and WSDL paths and an RFC allow-list of exact names and prefixes — and the demo destinations
+ * The ABAP part of the demo landscape: users of the ABAP system with their RFC authorizations (S_RFC), the Cloud
+ * Connector's HTTP mapping of the virtual ICM ({@code erp.internal:8000}, and the message server
+ * {@code erp-ms.internal:8100}) with its resources — the SOAP-RFC and WSDL paths — and the demo destinations
  * {@link DemoDestinations#ERP_RFC}, {@link DemoDestinations#ERP_RFC_LOAD_BALANCED} and
  * {@link DemoDestinations#ERP_SOAP_HTTP}.
+ * <p>
+ * SOAP-RFC travels over an HTTP mapping, where the Cloud Connector checks only the path; its RFC resources (function
+ * allow-lists) apply to RFC-protocol mappings only [configure-access-control-rfc-ca58689]. Allowing
+ * {@code /sap/bc/soap/rfc} exposes every remote-enabled function the backend user may call, so which functions a user
+ * may call is the ABAP system's S_RFC authorization, as on a real system (facts §8).
  */
 final class AbapDemo {
 
-    /** Allowed exactly. {@code RFC_SYSTEM_INFO} exists in the system but is deliberately not allowed. */
-    static final List<String> ALLOWED_FUNCTIONS = List.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE",
-            "BAPI_TRANSACTION_COMMIT", "BAPI_TRANSACTION_ROLLBACK");
-    /** Allowed as prefixes. */
-    static final List<String> ALLOWED_PREFIXES = List.of("BAPI_SALESORDER_", "Z_", "/CBTP/");
+    /** S_RFC of the demo RFC user: {@code RFC_SYSTEM_INFO} exists in the system but is deliberately not authorized. */
+    static final Set<String> RFC_USER_AUTHORIZATION = Set.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE",
+            "BAPI_TRANSACTION_COMMIT", "BAPI_TRANSACTION_ROLLBACK", "BAPI_SALESORDER_*", "Z_*", "/CBTP/*");
 
     private AbapDemo() {
     }
 
     static AbapSystem users(AbapSystem system) {
-        return system.user(RFC_USER, RFC_PASSWORD, RFC_ALIAS_USER)
-                .restrictedUser(RFC_READER, RFC_READER_PASSWORD, Set.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE"))
+        return system.user(RFC_USER, RFC_PASSWORD, RFC_ALIAS_USER, RFC_USER_AUTHORIZATION)
+                .user(RFC_READER, RFC_READER_PASSWORD, null, Set.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE"))
                 // a business user who logs on only through principal propagation (certificate): no usable password
-                .restrictedUser(PROPAGATED_RFC_USER, java.util.UUID.randomUUID().toString(),
+                .user(PROPAGATED_RFC_USER, java.util.UUID.randomUUID().toString(), null,
                         Set.of("RFC_PING", "STFC_CONNECTION", "BAPI_SALESORDER_GETLIST"));
     }
 
@@ -56,8 +59,6 @@ final class AbapDemo {
                 connector.map(host, port, "127.0.0.1", abapPort)
                         .allowPath(host, port, AbapSystem.RFC_PATH, false)
                         .allowPath(host, port, AbapSystem.WSDL_PATH, false);
-                ALLOWED_FUNCTIONS.forEach(f -> connector.allowFunction(host, port, f, false));
-                ALLOWED_PREFIXES.forEach(f -> connector.allowFunction(host, port, f, true));
             }
         }
         Map<String, String> rfc = new LinkedHashMap<>();

@@ -69,8 +69,22 @@ public final class AbapSystem {
         INPUT.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    /** A user of the system: its password and the function modules it may call (empty: all, S_RFC *). */
-    private record User(String name, byte[] password, Set<String> functions) {
+    /**
+     * A user of the system: its password and its RFC authorization — the RFC_NAME values of authorization object
+     * S_RFC: exact function module names or generic values ending in {@code *} ({@code BAPI_SALESORDER_*}, {@code *}
+     * for all). SOAP-RFC reaches the system over an HTTP mapping of the Cloud Connector, which checks only the path
+     * [configure-access-control-http-e7d4927]; this check is what refuses a function (facts §8).
+     */
+    private record User(String name, byte[] password, Set<String> rfcNames) {
+
+        boolean mayCall(String function) {
+            for (String value : rfcNames) {
+                if (value.endsWith("*") ? function.startsWith(value.substring(0, value.length() - 1)) : function.equals(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A user context: the changes of BAPIs not yet committed. */
@@ -112,18 +126,15 @@ public final class AbapSystem {
         this.recorded = recorded;
     }
 
-    /** Adds a user who may call every function module, optionally with an alias (up to 40 characters). */
-    AbapSystem user(String name, String password, String alias) {
-        users.put(name, new User(name, password.getBytes(StandardCharsets.UTF_8), Set.of()));
+    /**
+     * Adds a user with RFC authorization (S_RFC) for {@code rfcNames} — exact names, or generic values ending in
+     * {@code *} — optionally with an alias (up to 40 characters).
+     */
+    AbapSystem user(String name, String password, String alias, Set<String> rfcNames) {
+        users.put(name, new User(name, password.getBytes(StandardCharsets.UTF_8), Set.copyOf(rfcNames)));
         if (alias != null) {
             aliases.put(alias, name);
         }
-        return this;
-    }
-
-    /** Adds a user with RFC authorization (S_RFC) for the named function modules only. */
-    AbapSystem restrictedUser(String name, String password, Set<String> functionModules) {
-        users.put(name, new User(name, password.getBytes(StandardCharsets.UTF_8), Set.copyOf(functionModules)));
         return this;
     }
 
@@ -265,7 +276,7 @@ public final class AbapSystem {
                         + " not found", parsed.function());
                 return;
             }
-            if (!user.functions().isEmpty() && !user.functions().contains(parsed.function())) {
+            if (!user.mayCall(parsed.function())) {
                 finish.run();
                 fault(exchange, "soap-env:Client", "RFC_NO_AUTHORITY", "User " + user.name() + " has no RFC"
                         + " authorization for function module " + parsed.function(), parsed.function());

@@ -57,18 +57,9 @@ public final class CloudConnector {
         }
     }
 
-    /** An allow-listed function module name: exact, or every name starting with it ("prefix"). */
-    private record FunctionRule(String name, boolean prefix) {
-
-        boolean allows(String function) {
-            return prefix ? function.startsWith(name) : function.equals(name);
-        }
-    }
-
     private static final class Mapping {
         final Target target;
         final List<PathRule> rules = new CopyOnWriteArrayList<>();
-        final List<FunctionRule> functionRules = new CopyOnWriteArrayList<>();
 
         Mapping(Target target) {
             this.target = target;
@@ -130,37 +121,6 @@ public final class CloudConnector {
             }
             mapping.rules.add(new PathRule(path, withSubPaths));
             return this;
-        }
-
-        /**
-         * Allows a remote-enabled function module on a mapped virtual ABAP system: exactly {@code name}, or with
-         * {@code prefix} every function whose name starts with it (the Cloud Connector's RFC resources, "Prefix").
-         * Once a system has function rules, every SOAP-RFC call and WSDL request to it is checked against them.
-         *
-         * @throws IllegalStateException when the virtual system is not mapped
-         */
-        public Connector allowFunction(String virtualHost, int virtualPort, String name, boolean prefix) {
-            Objects.requireNonNull(name, "name");
-            Mapping mapping = mappings.get(key(virtualHost, virtualPort));
-            if (mapping == null) {
-                throw new IllegalStateException("map " + virtualHost + ":" + virtualPort + " before allowing functions");
-            }
-            mapping.functionRules.add(new FunctionRule(name, prefix));
-            return this;
-        }
-
-        /** Why calling {@code function} on the virtual system is denied, or {@code null} when it is allowed. */
-        String denyFunction(String virtualHost, int virtualPort, String function) {
-            Mapping mapping = mappings.get(key(virtualHost, virtualPort));
-            if (mapping == null || mapping.functionRules.isEmpty()) {
-                return null;
-            }
-            for (FunctionRule rule : mapping.functionRules) {
-                if (rule.allows(function)) {
-                    return null;
-                }
-            }
-            return "function module " + function + " is not allow-listed";
         }
 
         /** Connects or disconnects this connector; requests for a disconnected connector get 503. */

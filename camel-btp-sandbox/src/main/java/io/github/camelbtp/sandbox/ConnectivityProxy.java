@@ -234,13 +234,6 @@ final class ConnectivityProxy implements AutoCloseable {
             HttpWire.writeResponse(out, 413, TEXT, bytes(e.getMessage()), true, true);
             return false;
         }
-        String function = RfcAccessControl.function(path, uri.getRawQuery(), body);
-        String functionDenial = function == null ? null : connector.get().denyFunction(host, port, function);
-        if (functionDenial != null) {
-            cloudConnector.deny(locationId, host, port, path, functionDenial);
-            HttpWire.writeResponse(out, 403, TEXT, bytes(RfcAccessControl.denial(function, host, port)), true, !keepAlive);
-            return keepAlive;
-        }
         counters.proxiedCall();
         BackendForwarder.Response response;
         try {

@@ -96,19 +96,19 @@ class AbapSystemTest {
     }
 
     @Test
-    void functionOutsideTheAllowListIsDeniedAndAudited(Sandbox sandbox) {
+    void cloudConnectorChecksOnlyThePathAndTheAbapSystemRefusesAFunctionWithoutS_Rfc(Sandbox sandbox) {
         sandbox.cloudConnector().clearAuditLog();
 
         HttpResponse<String> response = post(envelope("RFC_SYSTEM_INFO", ""));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).isEqualTo("Access denied to function module RFC_SYSTEM_INFO of system erp.internal:8000");
-        assertThat(sandbox.cloudConnector().auditLog()).singleElement()
-                .satisfies(e -> assertThat(e.reason()).contains("RFC_SYSTEM_INFO"));
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("<faultstring xml:lang=\"en\">RFC_NO_AUTHORITY</faultstring>")
+                .contains("no RFC authorization for function module RFC_SYSTEM_INFO");
+        assertThat(sandbox.cloudConnector().auditLog()).isEmpty();
     }
 
     @Test
-    void prefixRuleAllowsEveryFunctionStartingWithIt() {
+    void genericS_RfcValueAuthorizesEveryFunctionStartingWithIt() {
         assertThat(post(envelope("Z_CBTP_TYPES", "")).statusCode()).isEqualTo(200);
     }
 

@@ -228,17 +228,6 @@ public final class SoapRfcTransport implements RfcTransport {
                             + " password (jco.client.passwd), the client (jco.client.client), and that the user is not"
                             + " locked (SU01).");
                 }
-                if (response.getCode() == 403) {
-                    String body = firstLine(response);
-                    if (body.startsWith("Access denied to function module")) {
-                        String location = resolved.destination().locationId();
-                        throw new CloudConnectorException(resolved.name(), location, 403, "The Cloud Connector ("
-                                + (location.isEmpty() ? "without location ID" : "location ID '" + location + "'")
-                                + ") denied function module " + function + " for destination '" + resolved.name() + "': "
-                                + body + ". Add " + function + " (or a prefix of it) to the RFC resources of the system"
-                                + " mapping in the Cloud Connector's access control.");
-                    }
-                }
                 return handler.handle(response);
             } finally {
                 EntityUtils.consumeQuietly(response.getEntity());
