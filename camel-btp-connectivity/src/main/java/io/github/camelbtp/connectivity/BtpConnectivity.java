@@ -150,6 +150,7 @@ public final class BtpConnectivity implements Closeable {
         DispatchPlan plan = dispatch(destination, options);
         Authentication authentication = authenticator.authenticate(destination, options);
         List<HttpHeader> headers = new ArrayList<>(authentication.headers());
+        headers.addAll(sapSystemHeaders(destination));
         destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
         headers.addAll(plan.headers());
         return new ResolvedDestination(destination, url, headers,
@@ -157,6 +158,37 @@ public final class BtpConnectivity implements Closeable {
                 Authenticator.seconds(destination, DestinationProperty.CONNECTION_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
                 Authenticator.seconds(destination, DestinationProperty.READ_TIMEOUT, DEFAULT_READ_TIMEOUT),
                 authentication.challengeCredentials(), tls(destination, url));
+    }
+
+    /**
+     * {@code sap-client} and {@code sap-language} of an HTTP destination to an SAP system, as request headers — what
+     * SAP's SDKs do (facts §2): without them the request silently runs in the system's default client.
+     * A {@code URL.headers.*} entry of the same name wins.
+     */
+    private static List<HttpHeader> sapSystemHeaders(Destination destination) {
+        List<HttpHeader> headers = new ArrayList<>(2);
+        java.util.Set<String> urlHeaders = new java.util.HashSet<>();
+        destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).keySet()
+                .forEach(k -> urlHeaders.add(k.toLowerCase(Locale.ROOT)));
+        destination.property(DestinationProperty.SAP_CLIENT).map(String::trim)
+                .filter(v -> !v.isEmpty() && !urlHeaders.contains(DestinationProperty.SAP_CLIENT)).ifPresent(client -> {
+            if (!client.matches("\\d{3}")) {
+                throw new DestinationConfigurationException(destination.name(), DestinationProperty.SAP_CLIENT, "is '"
+                        + DestinationProperty.forMessage(DestinationProperty.SAP_CLIENT, client) + "', but an ABAP client is"
+                        + " three digits, for example 100.");
+            }
+            headers.add(new HttpHeader(DestinationProperty.SAP_CLIENT, client));
+        });
+        destination.property(DestinationProperty.SAP_LANGUAGE).map(String::trim)
+                .filter(v -> !v.isEmpty() && !urlHeaders.contains(DestinationProperty.SAP_LANGUAGE)).ifPresent(language -> {
+            if (!language.matches("[A-Za-z0-9]{1,2}|[A-Za-z]{2,3}[-_][A-Za-z]{2}")) {
+                throw new DestinationConfigurationException(destination.name(), DestinationProperty.SAP_LANGUAGE, "is '"
+                        + DestinationProperty.forMessage(DestinationProperty.SAP_LANGUAGE, language) + "', but a logon"
+                        + " language is an SAP language key or ISO code such as EN, DE or en-US.");
+            }
+            headers.add(new HttpHeader(DestinationProperty.SAP_LANGUAGE, language));
+        });
+        return headers;
     }
 
     /** The destination's TLS material; a client certificate only makes sense on an https URL [client-certificate-authentication-4e13a04]. */

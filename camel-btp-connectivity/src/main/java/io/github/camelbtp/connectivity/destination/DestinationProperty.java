@@ -55,6 +55,10 @@ public final class DestinationProperty {
     public static final String FORWARD_AUTH_TOKEN = "forwardAuthToken";
     public static final String KEY_STORE_LOCATION = "KeyStoreLocation";
     public static final String KEY_STORE_PASSWORD = "KeyStorePassword";
+    /** The ABAP client of an HTTP destination to an SAP system, sent as the {@code sap-client} header (SAP SDK convention). */
+    public static final String SAP_CLIENT = "sap-client";
+    /** The logon language of an HTTP destination to an SAP system, sent as the {@code sap-language} header. */
+    public static final String SAP_LANGUAGE = "sap-language";
 
     /**
      * Properties whose values are secrets: never logged, never in a message or {@code toString()}. Keys ending in
