@@ -46,7 +46,10 @@ final class AbapDemo {
                 .user(RFC_READER, RFC_READER_PASSWORD, null, Set.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE"))
                 // a business user who logs on only through principal propagation (certificate): no usable password
                 .user(PROPAGATED_RFC_USER, java.util.UUID.randomUUID().toString(), null,
-                        Set.of("RFC_PING", "STFC_CONNECTION", "BAPI_SALESORDER_GETLIST"));
+                        Set.of("RFC_PING", "STFC_CONNECTION", "BAPI_SALESORDER_GETLIST"))
+                // a technical user that logs on only through technical user propagation (certificate)
+                .user(DemoDestinations.TECHNICAL_RFC_USER, java.util.UUID.randomUUID().toString(), null,
+                        Set.of("RFC_PING", "STFC_CONNECTION"));
     }
 
     static void install(CloudConnector cloudConnector, Destinations destinations, int abapPort) {

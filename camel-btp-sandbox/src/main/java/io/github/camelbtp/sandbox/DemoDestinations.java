@@ -129,6 +129,11 @@ public final class DemoDestinations {
     public static final String PROPAGATED_RFC_USER = "ALICE";
     /** A user with RFC authorization for RFC_PING, STFC_CONNECTION and RFC_READ_TABLE only. */
     public static final String RFC_READER = "RFC_READER";
+    /**
+     * The ABAP user a technical user propagation logs on as: the Cloud Connector maps the OAuth client's ID
+     * ({@code CN=<client id>}) to it. Register an OAuth client of this ID with {@code sandbox.oauthClients()}.
+     */
+    public static final String TECHNICAL_RFC_USER = "CBTP_TECH";
     /** Its password — a published demo value, not a secret. */
     public static final String RFC_READER_PASSWORD = "Sandbox-Reader-2024";
 

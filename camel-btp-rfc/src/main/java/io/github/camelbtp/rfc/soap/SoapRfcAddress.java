@@ -49,6 +49,11 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
     static final String MSSERV = "jco.client.msserv";
     static final String WSHOST = "jco.client.wshost";
     static final String WSPORT = "jco.client.wsport";
+    /** TechnicalUserPropagation: the OAuth client the technical user's token is fetched with [user-logon-properties-8b1e1c3]. */
+    static final String TECH_USER_ID = "jco.client.tech_user_id";
+    static final String TECH_USER_SECRET = "jco.client.tech_user_secret";
+    /** The token service's URL, reached over the Internet (never through the Cloud Connector); may hold {@code {tenant}}. */
+    static final String TECH_USER_SERVICE_URL = "jco.client.tech_user_service_url";
 
     /** The address for a call's target. */
     public static SoapRfcAddress of(RfcTarget target) {
@@ -133,13 +138,21 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
                 return "(the propagated business user)";
             }
             case "TechnicalUserPropagation" -> {
+                // SAP's keys [user-logon-properties-8b1e1c3]: the engine runs the client credentials flow at the token
+                // service over the Internet and sends the token as SAP-Connectivity-Technical-Authentication
                 http.put(DestinationProperty.AUTHENTICATION, "OAuth2TechnicalUserPropagation");
-                d.properties().forEach((k, v) -> {
-                    if (!k.startsWith("jco.")) {
-                        http.putIfAbsent(k, v); // clientId, tokenServiceURL, … of the technical user's token flow
-                    }
-                });
-                return "(the propagated technical user)";
+                String why = "TechnicalUserPropagation fetches the technical user's token with " + TECH_USER_ID + ", "
+                        + TECH_USER_SECRET + " and " + TECH_USER_SERVICE_URL;
+                String id = d.requireProperty(TECH_USER_ID, why);
+                http.put(DestinationProperty.CLIENT_ID, id);
+                http.put(DestinationProperty.CLIENT_SECRET, d.requireProperty(TECH_USER_SECRET, why));
+                String url = d.requireProperty(TECH_USER_SERVICE_URL, why);
+                http.put(DestinationProperty.TOKEN_SERVICE_URL, url);
+                if (url.contains("{tenant}")) {
+                    // SAP's example: https://{tenant}.authentication.<region>.hana.ondemand.com/oauth/token
+                    http.put(DestinationProperty.TOKEN_SERVICE_URL_TYPE, "Common");
+                }
+                return "(technical user of client " + id + ")";
             }
             default -> throw new DestinationConfigurationException(d.name(), AUTH_TYPE, "is '" + authType + "'; SAP"
                     + " defines CONFIGURED_USER (default), PrincipalPropagation and TechnicalUserPropagation.");
