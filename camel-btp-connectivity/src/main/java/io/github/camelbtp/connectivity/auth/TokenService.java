@@ -38,7 +38,8 @@ import java.util.function.BiFunction;
 /**
  * Obtains OAuth 2.0 tokens with any {@link TokenGrant} — client credentials, password, JWT bearer, refresh token,
  * authorization code, token exchange — (Nimbus OAuth SDK, sent through the engine's
- * {@link ServiceClient}) and caches each until {@code refreshMargin} before it expires. Concurrent callers for the
+ * {@link ServiceClient}) and caches each until {@code refreshMargin} before it expires (at most half its lifetime
+ * before, see {@link AccessToken#refreshMargin}). Concurrent callers for the
  * same {@link TokenRequest} wait for one request to the token service (single-flight); an expired token is never
  * returned. Used for the service bindings' own tokens (Destination Service, Connectivity proxy) and for destinations
  * whose OAuth flow runs client-side.
@@ -66,8 +67,10 @@ public final class TokenService {
                 .build();
     }
 
+    /** Called as the token enters the cache, right after it was issued: what is left is (nearly) its lifetime. */
     private Duration remainingLifetime(AccessToken token) {
-        Duration left = Duration.between(clock.instant(), token.expiresAt()).minus(refreshMargin);
+        Duration lifetime = Duration.between(clock.instant(), token.expiresAt());
+        Duration left = lifetime.minus(AccessToken.refreshMargin(refreshMargin, lifetime));
         return left.isNegative() ? Duration.ZERO : left;
     }
 

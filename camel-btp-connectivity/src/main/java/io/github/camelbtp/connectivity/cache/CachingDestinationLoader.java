@@ -7,6 +7,7 @@ import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.auth.AccessToken;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationLoader;
 import org.slf4j.Logger;
@@ -139,7 +140,9 @@ public final class CachingDestinationLoader implements DestinationLoader {
         Instant usableUntil = freshUntil.plus(policy.maxStale());
         Optional<Instant> tokenExpiry = destination.earliestTokenExpiry();
         if (tokenExpiry.isPresent()) {
-            Instant tokenFreshUntil = tokenExpiry.get().minus(policy.tokenMargin());
+            // the margin is bounded by the token's lifetime, or a short-lived token would make every request a lookup
+            Duration margin = AccessToken.refreshMargin(policy.tokenMargin(), Duration.between(now, tokenExpiry.get()));
+            Instant tokenFreshUntil = tokenExpiry.get().minus(margin);
             if (tokenFreshUntil.isBefore(freshUntil)) {
                 freshUntil = tokenFreshUntil;
             }
