@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * What a request adds to a destination lookup beyond the name: the tenant, and the values the Destination Service's
  * find API takes as request headers to run user-dependent token flows, select a fragment or a destination chain
- * [calling-the-destination-service-rest-api-84c5d38]. Part of the cache key, so two requests that differ here never
- * share a cached destination or token; the key carries a hash of each token, never the token.
+ * [calling-the-destination-service-rest-api-84c5d38]. Part of the cache key: tenant, fragment and chain always
+ * ({@link #sharedCacheKey()}), the user-specific values only for destinations whose answer depends on the user
+ * ({@link #cacheKey()}), so two users never share a cached token; the key carries a hash of each token, never the token.
  * {@code toString()} shows which values are present, never a token.
  *
  * @param tenant           the subscriber tenant (subdomain or tenant ID), or {@code null} for the provider / the binding's own
