@@ -345,6 +345,7 @@ public final class BtpConnectivity implements Closeable {
 
     @Override
     public void close() {
+        destinations.close();
         try {
             http.close();
         } catch (IOException e) {

@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * What a request adds to a destination lookup beyond the name: the tenant, and the values the Destination Service's
  * find API takes as request headers to run user-dependent token flows, select a fragment or a destination chain
- * [calling-the-destination-service-rest-api-84c5d38]. Part of the cache key, so two requests that differ here never
- * share a cached destination or token; the key carries a hash of each token, never the token.
+ * [calling-the-destination-service-rest-api-84c5d38]. Part of the cache key: tenant, fragment and chain always
+ * ({@link #sharedCacheKey()}), the user-specific values only for destinations whose answer depends on the user
+ * ({@link #cacheKey()}), so two users never share a cached token; the key carries a hash of each token, never the token.
  * {@code toString()} shows which values are present, never a token.
  *
  * @param tenant           the subscriber tenant (subdomain or tenant ID), or {@code null} for the provider / the binding's own
@@ -81,12 +82,12 @@ public record DestinationOptions(String tenant, String userToken, String refresh
     }
 
     /**
-     * A stable key fragment without secrets: the tenant, fragment and chain as they are, and a SHA-256 prefix of each
-     * token, so requests of different users never share a cached destination (and its user tokens), while one user's
-     * requests do.
+     * A stable key fragment without secrets: {@link #sharedCacheKey()} and a SHA-256 prefix of each token, so requests
+     * of different users never share a cached destination whose tokens the service obtained for the user, while one
+     * user's requests do.
      */
     public String cacheKey() {
-        StringBuilder key = new StringBuilder(Objects.toString(tenant, ""));
+        StringBuilder key = new StringBuilder(sharedCacheKey());
         append(key, "u", hash(userToken));
         append(key, "r", hash(refreshToken));
         append(key, "c", hash(code));
@@ -94,6 +95,17 @@ public record DestinationOptions(String tenant, String userToken, String refresh
         append(key, "cv", hash(codeVerifier));
         append(key, "s", hash(subjectToken));
         append(key, "st", subjectTokenType);
+        return key.toString();
+    }
+
+    /**
+     * The part of {@link #cacheKey()} that selects <em>which</em> destination the service answers with — tenant,
+     * fragment, chain — without the user's identity: the key of destinations whose answer does not depend on the user
+     * (Basic, NoAuthentication, client credentials, PrincipalPropagation, …), so random user tokens cannot make every
+     * request a lookup. Equal to {@code cacheKey()} when the request carries no user-specific value.
+     */
+    public String sharedCacheKey() {
+        StringBuilder key = new StringBuilder(Objects.toString(tenant, ""));
         append(key, "f", fragmentName == null ? null : fragmentName + (fragmentOptional ? "?" : ""));
         append(key, "ch", chainName);
         chainVariables.forEach((k, v) -> append(key, "cv." + k, hash(v)));

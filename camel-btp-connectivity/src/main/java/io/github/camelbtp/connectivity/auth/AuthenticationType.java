@@ -71,6 +71,23 @@ public enum AuthenticationType {
     }
 
     /**
+     * Whether the Destination Service's answer for a destination of this type depends on who asks: the service runs
+     * the type's token flow with the request's user token, refresh token, code or subject token and returns that
+     * user's {@code authTokens} [find-a-destination-response-structure-83a3f3b], so a cached answer must never serve
+     * another user. PrincipalPropagation is not such a type: the service's answer is the same for everyone and the
+     * user's JWT travels to the Connectivity proxy with each request. SAML and SAP assertion types configured with a
+     * {@code SystemUser} act for that fixed user.
+     */
+    public boolean answerDependsOnUser(Destination destination) {
+        return switch (input) {
+            case NONE -> false;
+            case USER_TOKEN -> this != PrincipalPropagation;
+            case USER_TOKEN_UNLESS_SYSTEM_USER -> destination.property(DestinationProperty.SYSTEM_USER).isEmpty();
+            case REFRESH_TOKEN, CODE, SUBJECT_TOKEN -> true;
+        };
+    }
+
+    /**
      * Checks what the type needs before any flow runs: its required properties, OnPremise for the propagation types,
      * and the per-request input. A type that needs a user token and gets none fails here — it is never run as a
      * technical user.

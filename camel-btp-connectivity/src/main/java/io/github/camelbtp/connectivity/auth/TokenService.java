@@ -23,6 +23,8 @@ import io.github.camelbtp.connectivity.TokenException;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
 import io.github.camelbtp.connectivity.dispatch.ProxyAnswers;
+import io.github.camelbtp.connectivity.http.AnswerTooLargeException;
+import io.github.camelbtp.connectivity.http.DeadlineExceededException;
 import io.github.camelbtp.connectivity.http.ServiceClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,8 @@ import java.util.function.BiFunction;
 /**
  * Obtains OAuth 2.0 tokens with any {@link TokenGrant} — client credentials, password, JWT bearer, refresh token,
  * authorization code, token exchange — (Nimbus OAuth SDK, sent through the engine's
- * {@link ServiceClient}) and caches each until {@code refreshMargin} before it expires. Concurrent callers for the
+ * {@link ServiceClient}) and caches each until {@code refreshMargin} before it expires (at most half its lifetime
+ * before, see {@link AccessToken#refreshMargin}). Concurrent callers for the
  * same {@link TokenRequest} wait for one request to the token service (single-flight); an expired token is never
  * returned. Used for the service bindings' own tokens (Destination Service, Connectivity proxy) and for destinations
  * whose OAuth flow runs client-side.
@@ -66,8 +69,10 @@ public final class TokenService {
                 .build();
     }
 
+    /** Called as the token enters the cache, right after it was issued: what is left is (nearly) its lifetime. */
     private Duration remainingLifetime(AccessToken token) {
-        Duration left = Duration.between(clock.instant(), token.expiresAt()).minus(refreshMargin);
+        Duration lifetime = Duration.between(clock.instant(), token.expiresAt());
+        Duration left = lifetime.minus(AccessToken.refreshMargin(refreshMargin, lifetime));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
@@ -141,6 +146,19 @@ public final class TokenService {
                     + destinationName + "'") + " cannot authenticate at " + host + ": " + e.getMessage() + ". "
                     + (destinationName == null ? "Check the binding's 'certificate' and 'key' (PEM; re-create the service key)."
                     : "Check the key store tokenService.KeyStoreLocation names."), null);
+        } catch (DeadlineExceededException e) {
+            throw new TokenException(destinationName, host, null, "The token service at " + host
+                    + (destinationName == null ? "" : " for destination '" + destinationName + "'") + " did not answer"
+                    + " within its deadline of " + e.deadline().toMillis() + " ms (for the whole call, not per read)."
+                    + " Check the token service's availability" + (destinationName == null
+                    ? " (the engine's serviceTimeout sets the deadline)." : " (tokenServiceURL.ConnectionTimeoutInSeconds"
+                    + " and tokenServiceURL.SocketReadTimeoutInSeconds set the deadline)."), e);
+        } catch (AnswerTooLargeException e) {
+            throw new TokenException(destinationName, host, "HTTP " + e.status(), "The token service at " + host
+                    + (destinationName == null ? "" : " for destination '" + destinationName + "'") + " answered (HTTP "
+                    + e.status() + ") with more than " + e.limit() + " bytes, the limit for token answers; nothing of it"
+                    + " was used. Check that " + (destinationName == null ? "the binding's token URL" : "tokenServiceURL")
+                    + " is the OAuth token endpoint.", e);
         } catch (javax.net.ssl.SSLException e) {
             throw new TokenException(destinationName, host, null, "The TLS handshake with the token service at " + host
                     + (destinationName == null ? "" : " for destination '" + destinationName + "'") + " failed: "

@@ -7,6 +7,8 @@ import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.auth.AccessToken;
+import io.github.camelbtp.connectivity.auth.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationLoader;
 import org.slf4j.Logger;
@@ -20,44 +22,79 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Step 2 of the engine, <em>Cache</em>: wraps a loader with a Caffeine cache keyed by name and
  * {@link DestinationOptions}.
  * <ul>
- * <li>An entry is fresh until the earliest expiry of its auth tokens minus {@link CachePolicy#tokenMargin()}, or
- * for {@link CachePolicy#ttlFor(String)} when that is sooner or there are no expiring tokens.</li>
+ * <li>An entry is fresh until the earliest expiry of its auth tokens minus {@link CachePolicy#tokenMargin()} (at most
+ * half the token's lifetime), or for {@link CachePolicy#ttlFor(String)} when that is sooner or there are no expiring
+ * tokens.</li>
+ * <li>Keyed by user only where the answer depends on the user: a destination whose authentication type makes the
+ * Destination Service return the user's own tokens (OAuth2JWTBearer, OAuth2UserTokenExchange, …, see
+ * {@link AuthenticationType#answerDependsOnUser}) is cached per user; every other destination once per tenant,
+ * fragment and chain, whatever user tokens requests carry. Which one a destination is, is learned from its lookups
+ * (the type is only known from the answer); until then, and whenever it changes, the requesting user's own key is
+ * used, so one user's tokens never serve another.</li>
  * <li>Concurrent misses for one key make one call to the source; the others wait for its result (single-flight).</li>
- * <li>When refreshing fails with a transient error (service unreachable, 5xx, 429, token service down), the
- * previous entry is served for up to {@link CachePolicy#maxStale()} past its lifetime, but never once a token it
- * holds has expired (stale-if-error).</li>
+ * <li>An expired entry that may still be served (stale-while-revalidate, within {@link CachePolicy#maxStale()} and
+ * never past the expiry of a token it holds) is refreshed in the background: the request that starts the refresh
+ * waits at most {@link CachePolicy#refreshWait()} for it, requests arriving meanwhile get the cached entry at once.
+ * A slow Destination Service therefore never holds requests for its whole timeout while the cache is warm.</li>
+ * <li>When refreshing fails with a transient error (service unreachable or too slow, 5xx, 429, token service down),
+ * the previous entry is served for up to {@link CachePolicy#maxStale()} past its lifetime, but never once a token it
+ * holds has expired (stale-if-error); the source is asked again {@link #STALE_RETRY_INTERVAL} after the failure.</li>
  * <li>"Not found" is remembered for {@link CachePolicy#notFoundTtl()} for that name only; other names are unaffected
  * (unlike a circuit breaker per tenant).</li>
  * </ul>
- * Thread-safe.
+ * Thread-safe. {@link #close()} stops the background refreshes.
  */
-public final class CachingDestinationLoader implements DestinationLoader {
+public final class CachingDestinationLoader implements DestinationLoader, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingDestinationLoader.class);
-    /** How long a stale entry is served before the failing source is asked again. */
+    /** How long a stale entry is served before the failing source is asked again, counted from the failure. */
     static final Duration STALE_RETRY_INTERVAL = Duration.ofSeconds(5);
+    /** Background refreshes running at once; more wait in the queue while their requests are served cached entries. */
+    private static final int REFRESH_THREADS = 8;
 
-    private record Key(String name, String options) {
+    /** {@code scope}: the options' shared cache key, or their full key for a user-dependent destination. */
+    private record Key(String name, String scope) {
     }
 
-    /** A cached lookup result; {@code destination == null} means "not found". */
-    private record Entry(Destination destination, Instant freshUntil, Instant usableUntil) {
+    /**
+     * A cached lookup result; {@code destination == null} means "not found". {@code userScope} is the full cache key
+     * of the user the entry belongs to, {@code null} when its answer does not depend on the user.
+     */
+    private record Entry(Destination destination, Instant freshUntil, Instant usableUntil, String userScope) {
 
         boolean isFresh(Instant now) {
             return now.isBefore(freshUntil);
         }
+
+        boolean isServable(Instant now) {
+            return destination != null && now.isBefore(usableUntil);
+        }
+    }
+
+    /** The keys of one request: shared by every user, and the caller's own. */
+    private record Keys(Key shared, Key own) {
     }
 
     private final DestinationLoader delegate;
     private final CachePolicy policy;
     private final Clock clock;
     private final Cache<Key, Entry> cache;
+    /** Per shared key: whether the destination's answer depends on the user, as its last lookup showed. */
+    private final Cache<Key, Boolean> userDependent;
     private final ConcurrentMap<Key, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor refresher;
 
     public CachingDestinationLoader(DestinationLoader delegate, CachePolicy policy, Clock clock) {
         this.delegate = delegate;
@@ -72,19 +109,88 @@ public final class CachingDestinationLoader implements DestinationLoader {
                     return left.isNegative() ? Duration.ZERO : left;
                 }))
                 .build();
+        this.userDependent = Caffeine.newBuilder().maximumSize(policy.maximumSize()).build();
+        AtomicInteger threads = new AtomicInteger();
+        this.refresher = new ThreadPoolExecutor(REFRESH_THREADS, REFRESH_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "btp-destination-refresh-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        refresher.allowCoreThreadTimeOut(true);
     }
 
     @Override
     public Optional<Destination> load(String name, DestinationOptions options) {
-        Key key = new Key(name, options.cacheKey());
-        Entry cached = cache.getIfPresent(key);
-        if (cached != null && cached.isFresh(clock.instant())) {
-            return Optional.ofNullable(cached.destination());
+        Keys keys = new Keys(new Key(name, options.sharedCacheKey()), new Key(name, options.cacheKey()));
+        // unknown or user-dependent: the caller's own key, so nobody is ever served another user's tokens
+        Key key = Boolean.FALSE.equals(userDependent.getIfPresent(keys.shared())) ? keys.shared() : keys.own();
+        Entry entry = load(key, keys, options);
+        if (entry.userScope() != null && !entry.userScope().equals(keys.own().scope())) {
+            // the destination turned out (or became) user-dependent in another user's lookup: look up for this user
+            entry = load(keys.own(), keys, options);
         }
-        return Optional.ofNullable(refresh(key, options, cached).destination());
+        return Optional.ofNullable(entry.destination());
     }
 
-    private Entry refresh(Key key, DestinationOptions options, Entry previous) {
+    private Entry load(Key key, Keys keys, DestinationOptions options) {
+        Entry cached = cache.getIfPresent(key);
+        Instant now = clock.instant();
+        if (cached != null && cached.isFresh(now)) {
+            return cached;
+        }
+        if (cached != null && cached.isServable(now)) {
+            return refreshBehind(key, keys, options, cached);
+        }
+        return refresh(key, keys, options, cached);
+    }
+
+    /**
+     * Refreshes an expired entry that may still be served: in the background, waiting at most
+     * {@link CachePolicy#refreshWait()} for it; requests arriving while it runs get the cached entry at once.
+     */
+    private Entry refreshBehind(Key key, Keys keys, DestinationOptions options, Entry stale) {
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(key, mine) != null) {
+            return stale;
+        }
+        try {
+            refresher.execute(() -> {
+                Entry entry;
+                try {
+                    entry = loadEntry(key, keys, options, stale);
+                } catch (RuntimeException e) {
+                    inFlight.remove(key, mine);
+                    mine.completeExceptionally(e);
+                    return;
+                }
+                // no longer in flight before anyone learns the result: their next load must see the new entry
+                inFlight.remove(key, mine);
+                mine.complete(entry);
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(key, mine); // closed: refresh in the caller
+            return refresh(key, keys, options, stale);
+        }
+        try {
+            return mine.get(policy.refreshWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("Serving destination '{}' from cache while it is refreshed in the background (the source did not"
+                    + " answer within {} ms)", key.name(), policy.refreshWait().toMillis());
+            return stale;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stale;
+        } catch (ExecutionException e) {
+            // a refresh that failed for good (not transient) is reported, as to a request without a cached entry
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Entry refresh(Key key, Keys keys, DestinationOptions options, Entry previous) {
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -97,7 +203,7 @@ public final class CachingDestinationLoader implements DestinationLoader {
                 mine.complete(current);
                 return current;
             }
-            Entry entry = loadEntry(key, options, current != null ? current : previous);
+            Entry entry = loadEntry(key, keys, options, current != null ? current : previous);
             mine.complete(entry);
             return entry;
         } catch (RuntimeException e) {
@@ -108,18 +214,20 @@ public final class CachingDestinationLoader implements DestinationLoader {
         }
     }
 
-    private Entry loadEntry(Key key, DestinationOptions options, Entry previous) {
-        Instant now = clock.instant();
+    private Entry loadEntry(Key key, Keys keys, DestinationOptions options, Entry previous) {
         Optional<Destination> loaded;
         try {
             loaded = delegate.load(key.name(), options);
         } catch (BtpConnectivityException e) {
-            if (isTransient(e) && previous != null && previous.destination() != null && now.isBefore(previous.usableUntil())) {
+            // measured after the failure: a source that took its whole timeout to fail must not be asked again at once
+            Instant now = clock.instant();
+            if (isTransient(e) && previous != null && previous.isServable(now)) {
                 // serve the stale entry without asking the failing source again for a few seconds: during an outage
                 // each request would otherwise wait for the service's timeout before getting the same stale answer
                 Instant retryAt = now.plus(STALE_RETRY_INTERVAL);
                 Entry stale = new Entry(previous.destination(),
-                        retryAt.isBefore(previous.usableUntil()) ? retryAt : previous.usableUntil(), previous.usableUntil());
+                        retryAt.isBefore(previous.usableUntil()) ? retryAt : previous.usableUntil(), previous.usableUntil(),
+                        previous.userScope());
                 cache.put(key, stale);
                 LOG.warn("Serving destination '{}' from cache (usable until {}, next refresh attempt in {} s) because"
                         + " refreshing it failed: {}", key.name(), previous.usableUntil(),
@@ -128,18 +236,37 @@ public final class CachingDestinationLoader implements DestinationLoader {
             }
             throw e;
         }
-        Entry entry = loaded.map(d -> entryFor(d, now))
-                .orElseGet(() -> new Entry(null, now.plus(policy.notFoundTtl()), now.plus(policy.notFoundTtl())));
-        cache.put(key, entry);
+        Instant now = clock.instant();
+        // "not found" does not depend on the user: remembered once for everyone
+        boolean perUser = loaded.isPresent() && answerDependsOnUser(loaded.get());
+        userDependent.put(keys.shared(), perUser);
+        Key storeKey = perUser ? keys.own() : keys.shared();
+        Entry entry = loaded.map(d -> entryFor(d, now, perUser ? keys.own().scope() : null))
+                .orElseGet(() -> new Entry(null, now.plus(policy.notFoundTtl()), now.plus(policy.notFoundTtl()), null));
+        cache.put(storeKey, entry);
+        if (!storeKey.equals(key)) {
+            cache.invalidate(key); // an entry under the other key must not be served stale later
+        }
         return entry;
     }
 
-    private Entry entryFor(Destination destination, Instant now) {
+    /** Unknown or invalid types count as user-dependent: the safe side until validation reports them. */
+    private static boolean answerDependsOnUser(Destination destination) {
+        try {
+            return AuthenticationType.valueOf(destination.authentication()).answerDependsOnUser(destination);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private Entry entryFor(Destination destination, Instant now, String userScope) {
         Instant freshUntil = now.plus(policy.ttlFor(destination.name()));
         Instant usableUntil = freshUntil.plus(policy.maxStale());
         Optional<Instant> tokenExpiry = destination.earliestTokenExpiry();
         if (tokenExpiry.isPresent()) {
-            Instant tokenFreshUntil = tokenExpiry.get().minus(policy.tokenMargin());
+            // the margin is bounded by the token's lifetime, or a short-lived token would make every request a lookup
+            Duration margin = AccessToken.refreshMargin(policy.tokenMargin(), Duration.between(now, tokenExpiry.get()));
+            Instant tokenFreshUntil = tokenExpiry.get().minus(margin);
             if (tokenFreshUntil.isBefore(freshUntil)) {
                 freshUntil = tokenFreshUntil;
             }
@@ -148,7 +275,7 @@ public final class CachingDestinationLoader implements DestinationLoader {
                 usableUntil = tokenExpiry.get();
             }
         }
-        return new Entry(destination, freshUntil, usableUntil);
+        return new Entry(destination, freshUntil, usableUntil, userScope);
     }
 
     private static boolean isTransient(BtpConnectivityException e) {
@@ -179,6 +306,12 @@ public final class CachingDestinationLoader implements DestinationLoader {
 
     public void invalidateAll() {
         cache.invalidateAll();
+    }
+
+    /** Stops background refreshes; later loads refresh in the caller. */
+    @Override
+    public void close() {
+        refresher.shutdownNow();
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.camelbtp.connectivity.auth.AccessToken;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.DestinationServiceCredentials;
+import io.github.camelbtp.connectivity.http.AnswerTooLargeException;
+import io.github.camelbtp.connectivity.http.DeadlineExceededException;
 import io.github.camelbtp.connectivity.http.Json;
 import io.github.camelbtp.connectivity.http.ServiceClient;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -110,6 +112,17 @@ public final class DestinationServiceLoader implements DestinationLoader {
         FindRequestHeaders.of(options).forEach(get::setHeader);
         try {
             return http.execute(get);
+        } catch (DeadlineExceededException e) {
+            throw new DestinationServiceException(name, 0, null, "The Destination Service at "
+                    + hostOf(credentials.serviceUri()) + " did not answer the lookup of destination '" + name
+                    + "' within its deadline of " + e.deadline().toMillis() + " ms (for the whole call, not per read)."
+                    + " Cached destinations are served while it is slow (up to maxStale); raise the engine's"
+                    + " serviceTimeout only if the service is known to answer this slowly.", e);
+        } catch (AnswerTooLargeException e) {
+            throw new DestinationServiceException(name, e.status(), null, "The Destination Service at "
+                    + hostOf(credentials.serviceUri()) + " answered the lookup of destination '" + name + "' (HTTP "
+                    + e.status() + ") with more than " + e.limit() + " bytes, the limit for its answers; nothing of it"
+                    + " was used. Check that the 'uri' of the destination service binding is the Destination Service.", e);
         } catch (IOException e) {
             throw new DestinationServiceException(name, 0, null, "Cannot reach the Destination Service at "
                     + hostOf(credentials.serviceUri()) + " to find destination '" + name + "': " + e

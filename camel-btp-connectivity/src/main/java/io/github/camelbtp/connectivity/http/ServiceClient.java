@@ -13,26 +13,50 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one HTTP client the engine uses for its own calls: the Destination Service and every token endpoint
- * (Nimbus sends token requests through it, see {@link HTTPRequestSender}). Pooled, thread-safe, timeouts per call.
- * Application traffic does not go through here; components use their own transports.
+ * (Nimbus sends token requests through it, see {@link HTTPRequestSender}). Pooled, thread-safe.
+ * <p>
+ * Every call has a <em>total</em> deadline, the larger of its connect and read timeouts: connecting, sending and
+ * reading the whole answer must fit in it, or the call is aborted with a {@link DeadlineExceededException} (the
+ * per-read timeout alone lets a server that sends one byte every few seconds hold a caller indefinitely). Answers
+ * larger than {@link #MAX_ANSWER_BYTES} are refused with an {@link AnswerTooLargeException} after reading no more
+ * than the limit. Application traffic does not go through here; components use their own transports.
  */
 public final class ServiceClient implements HTTPRequestSender, Closeable {
+
+    /**
+     * The most that is read of an answer of a BTP service, success or error: 1 MiB. A find-destination answer with
+     * key and trust stores in its {@code certificates} is some hundred KB at most, a token answer a few KB.
+     */
+    public static final int MAX_ANSWER_BYTES = 1024 * 1024;
+
+    /** One daemon thread aborts calls that overrun their deadline, for all clients. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "btp-service-call-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A buffered answer. Bodies of BTP service answers are small JSON documents. */
     public record Response(int status, Map<String, List<String>> headers, String body) {
@@ -116,21 +140,15 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     }
 
     /** Executes a request with the client's default timeouts. */
-    public Response execute(ClassicHttpRequest request) throws IOException {
+    public Response execute(HttpUriRequestBase request) throws IOException {
         return execute(request, connectTimeout, readTimeout);
     }
 
-    @SuppressWarnings("deprecation") // per-request connect timeout: token endpoints have their own (destination property)
-    public Response execute(ClassicHttpRequest request, Duration connect, Duration read) throws IOException {
-        return execute(client, request, connect, read);
-    }
-
-    private static Response execute(CloseableHttpClient client, ClassicHttpRequest request, Duration connect, Duration read)
-            throws IOException {
+    public Response execute(HttpUriRequestBase request, Duration connect, Duration read) throws IOException {
         return execute(client, request, connect, read, null);
     }
 
-    private static Response execute(CloseableHttpClient client, ClassicHttpRequest request, Duration connect, Duration read,
+    private static Response execute(CloseableHttpClient client, HttpUriRequestBase request, Duration connect, Duration read,
             org.apache.hc.core5.http.HttpHost proxy) throws IOException {
         HttpClientContext context = HttpClientContext.create();
         if (proxy != null) {
@@ -140,14 +158,51 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
                 .setConnectTimeout(Timeout.of(connect))
                 .setResponseTimeout(Timeout.of(read))
                 .build());
-        return client.execute(request, context, response -> {
-            Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-            for (Header h : response.getHeaders()) {
-                headers.computeIfAbsent(h.getName(), k -> new java.util.ArrayList<>()).add(h.getValue());
+        Duration deadline = connect.compareTo(read) > 0 ? connect : read;
+        AtomicBoolean overrun = new AtomicBoolean();
+        // cancelling the request closes its connection, which ends a blocked connect or read at once
+        ScheduledFuture<?> abort = DEADLINES.schedule(() -> {
+            overrun.set(true);
+            request.cancel();
+        }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return client.execute(request, context, response -> {
+                Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+                for (Header h : response.getHeaders()) {
+                    headers.computeIfAbsent(h.getName(), k -> new java.util.ArrayList<>()).add(h.getValue());
+                }
+                return new Response(response.getCode(), headers, body(response.getCode(), response.getEntity()));
+            });
+        } catch (IOException e) {
+            if (overrun.get()) {
+                DeadlineExceededException timeout = new DeadlineExceededException(deadline);
+                timeout.initCause(e);
+                throw timeout;
             }
-            String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-            return new Response(response.getCode(), headers, body);
-        });
+            throw e;
+        } finally {
+            abort.cancel(false);
+        }
+    }
+
+    /** The body as text, read up to {@link #MAX_ANSWER_BYTES}: more is refused, never buffered. */
+    private static String body(int status, HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        if (entity.getContentLength() > MAX_ANSWER_BYTES) {
+            throw new AnswerTooLargeException(status, MAX_ANSWER_BYTES);
+        }
+        byte[] bytes;
+        try (InputStream in = entity.getContent()) {
+            bytes = in == null ? new byte[0] : in.readNBytes(MAX_ANSWER_BYTES + 1);
+        }
+        if (bytes.length > MAX_ANSWER_BYTES) {
+            throw new AnswerTooLargeException(status, MAX_ANSWER_BYTES);
+        }
+        ContentType type = ContentType.parseLenient(entity.getContentType());
+        Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+        return new String(bytes, charset);
     }
 
     /** Nimbus' hook: sends token requests through this client instead of {@code HttpURLConnection}. */

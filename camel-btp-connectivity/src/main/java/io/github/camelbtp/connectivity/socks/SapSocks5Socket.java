@@ -3,9 +3,9 @@ package io.github.camelbtp.connectivity.socks;
 import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,9 @@ final class SapSocks5Socket extends Socket {
 
     private final SapSocks5SocketFactory factory;
     private SocketAddress target;
+    /** When the connect and handshake must be done ({@link System#nanoTime()}), and how long that was from the start. */
+    private long deadlineNanos;
+    private int handshakeTimeoutMillis;
 
     SapSocks5Socket(SapSocks5SocketFactory factory) {
         this.factory = factory;
@@ -61,10 +65,23 @@ final class SapSocks5Socket extends Socket {
         } catch (BtpConnectivityException e) {
             throw new CloudConnectorSocketException(e);
         }
-        super.connect(new InetSocketAddress(factory.proxyHost(), factory.proxyPort()), connectTimeout);
+        // one deadline for connecting to the proxy and the whole handshake: a proxy that trickles its answers byte by
+        // byte must not hold the caller for a timeout per byte
+        this.handshakeTimeoutMillis = connectTimeout;
+        this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(connectTimeout);
+        try {
+            super.connect(new InetSocketAddress(factory.proxyHost(), factory.proxyPort()), connectTimeout);
+        } catch (SocketTimeoutException e) {
+            close();
+            throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                    factory.locationId(), -1, "Cannot connect to the Connectivity SOCKS5 proxy at " + factory.proxyHost()
+                    + ":" + factory.proxyPort() + " for " + host + ":" + port + " (destination '"
+                    + factory.destinationName() + "') within the connect timeout of " + connectTimeout + " ms. Check"
+                    + " onpremise_proxy_host and onpremise_socks5_proxy_port of the connectivity binding and the network"
+                    + " path to the proxy."));
+        }
         int readTimeout = getSoTimeout();
         try {
-            setSoTimeout(connectTimeout);
             handshake(token, host, port);
             setSoTimeout(readTimeout);
         } catch (IOException | RuntimeException e) {
@@ -77,13 +94,13 @@ final class SapSocks5Socket extends Socket {
     private void handshake(String token, String host, int port) throws IOException {
         String target = host + ":" + port;
         OutputStream out = super.getOutputStream();
-        DataInputStream in = new DataInputStream(super.getInputStream());
+        InputStream in = super.getInputStream();
         try {
             // 1. greeting: version 5, one method, SAP's 0x80
             out.write(new byte[] { VERSION, 1, (byte) METHOD_SAP });
             out.flush();
-            int version = in.readUnsignedByte();
-            int method = in.readUnsignedByte();
+            int version = readByte(in);
+            int method = readByte(in);
             if (version != VERSION || method != METHOD_SAP) {
                 throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
                         factory.locationId(), -1, "The proxy at " + factory.proxyHost() + ":" + factory.proxyPort()
@@ -106,8 +123,8 @@ final class SapSocks5Socket extends Socket {
             auth.put((byte) AUTH_VERSION).putInt(jwt.length).put(jwt).put((byte) location.length).put(location);
             out.write(auth.array());
             out.flush();
-            int authVersion = in.readUnsignedByte();
-            int authStatus = in.readUnsignedByte();
+            int authVersion = readByte(in);
+            int authStatus = readByte(in);
             if (authVersion != AUTH_VERSION || authStatus != 0) {
                 throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
                         factory.locationId(), SocksReply.AUTHENTICATION_FAILED, "The Connectivity SOCKS5 proxy rejected"
@@ -136,17 +153,19 @@ final class SapSocks5Socket extends Socket {
             }
             out.write(request);
             out.flush();
-            in.readUnsignedByte(); // version
-            int reply = in.readUnsignedByte();
-            in.readUnsignedByte(); // reserved
-            int atyp = in.readUnsignedByte();
+            readByte(in); // version
+            int reply = readByte(in);
+            readByte(in); // reserved
+            int atyp = readByte(in);
             int skip = switch (atyp) {
                 case ATYP_IPV4 -> 4;
                 case ATYP_IPV6 -> 16;
-                case ATYP_DOMAIN -> in.readUnsignedByte();
+                case ATYP_DOMAIN -> readByte(in);
                 default -> 0;
             };
-            in.readFully(new byte[skip + 2]);
+            for (int i = 0; i < skip + 2; i++) {
+                readByte(in);
+            }
             if (reply != SocksReply.SUCCEEDED) {
                 throw new CloudConnectorSocketException(SocksReply.exception(factory.destinationName(), factory.locationId(),
                         target, reply));
@@ -161,9 +180,24 @@ final class SapSocks5Socket extends Socket {
             throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
                     factory.locationId(), -1, "The Connectivity SOCKS5 proxy at " + factory.proxyHost() + ":"
                     + factory.proxyPort() + " did not finish the handshake for " + target + " (destination '"
-                    + factory.destinationName() + "') in time. Check that onpremise_socks5_proxy_port of the connectivity"
+                    + factory.destinationName() + "') within the connect timeout of " + handshakeTimeoutMillis + " ms"
+                    + " (for connecting and the whole handshake, not per read). Check that onpremise_socks5_proxy_port of the connectivity"
                     + " binding is the SOCKS5 port (not the HTTP proxy port) and the proxy's availability."));
         }
+    }
+
+    /** One byte of the proxy's answer, waiting no longer than what is left of the deadline. */
+    private int readByte(InputStream in) throws IOException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        if (left <= 0) {
+            throw new SocketTimeoutException("SOCKS5 handshake deadline passed");
+        }
+        setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException();
+        }
+        return b;
     }
 
     @Override

@@ -242,6 +242,22 @@ class CachingDestinationLoaderPolicyTest {
     }
 
     @Test
+    void retryIntervalOfAStaleEntryCountsFromTheFailureNotFromTheStartOfTheSlowCall() {
+        CachingDestinationLoader cache = cache(CachePolicy.DEFAULT);
+        Destination warm = cache.load("A", DestinationOptions.NONE).orElseThrow();
+        source.answer = name -> {
+            clock.advance(Duration.ofSeconds(6)); // a lookup that fails only after the service timeout
+            throw new DestinationServiceException(name, 0, null, "no answer within the deadline", null);
+        };
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThat(cache.load("A", DestinationOptions.NONE)).containsSame(warm);
+        assertThat(cache.load("A", DestinationOptions.NONE)).containsSame(warm);
+
+        assertThat(source.calls("A")).as("the second request is served from cache, not held for another timeout").isEqualTo(2);
+    }
+
+    @Test
     void refreshedEntryGetsItsOwnStaleWindow() {
         CachingDestinationLoader cache = cache(CachePolicy.DEFAULT.withMaxStale(Duration.ofMinutes(15)));
         cache.load("A", DestinationOptions.NONE);
