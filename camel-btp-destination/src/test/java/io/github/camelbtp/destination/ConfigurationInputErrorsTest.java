@@ -82,6 +82,23 @@ class ConfigurationInputErrorsTest extends BtpDestinationTestSupport {
         assertThat(e.getMessage()).contains("letters, digits");
     }
 
+    @Test
+    void destinationNameWithASpaceInTheEndpointUriIsATypedErrorWhenTheEndpointIsCreated() {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> context.getEndpoint("btp-destination:My Destination/sap/opu"));
+
+        assertThat(failure).isNotNull();
+        DestinationConfigurationException e = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DestinationConfigurationException dce) {
+                e = dce;
+            }
+        }
+        assertThat(e).as("cause of %s", failure).isNotNull();
+        assertThat(e.property()).isEqualTo("Name");
+        assertThat(e.getMessage()).contains("My Destination").contains("letters, digits");
+    }
+
     @Override
     protected org.apache.camel.RoutesBuilder createRouteBuilder() {
         return new org.apache.camel.builder.RouteBuilder() {
