@@ -15,6 +15,7 @@ import io.github.camelbtp.connectivity.destination.DestinationLoader;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.destination.DestinationServiceLoader;
 import io.github.camelbtp.connectivity.destination.EnvironmentDestinationLoader;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
 import io.github.camelbtp.connectivity.dispatch.DirectDispatch;
 import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
@@ -72,6 +73,8 @@ public final class BtpConnectivity implements Closeable {
     private final Duration serviceTimeout;
     /** The Destination Service loader, {@code null} without a destination binding. */
     private final DestinationServiceLoader destinationService;
+    /** Whether any source (static, environment variable, Destination Service) is configured. */
+    private final boolean hasSources;
     /** Destinations whose credentials a target rejected lately: see {@link #credentialsRejected}. */
     private final Cache<String, Boolean> recentRejections;
 
@@ -99,6 +102,11 @@ public final class BtpConnectivity implements Closeable {
             loaders.add(destinationService);
         }
         this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
+        this.hasSources = !loaders.isEmpty();
+        if (!hasSources) {
+            LOG.warn("camel-btp has no destination source ({}): every destination lookup will fail. To get destinations,"
+                    + " {}.", bindings.origin(), DestinationNotFoundException.SOURCES);
+        }
         this.authenticator = new Authenticator(tokens);
         Optional<ConnectivityCredentials> connectivity = b.connectivityProxy != null ? Optional.of(b.connectivityProxy)
                 : bindings.connectivity();
@@ -121,6 +129,9 @@ public final class BtpConnectivity implements Closeable {
      * @throws DestinationNotFoundException when no source knows the name
      */
     public Destination destination(String name, DestinationOptions options) {
+        if (!hasSources) {
+            throw DestinationNotFoundException.noSource(name);
+        }
         return destinations.load(name, options)
                 .orElseThrow(() -> new DestinationNotFoundException(name, destinations.describe()));
     }
@@ -251,7 +262,7 @@ public final class BtpConnectivity implements Closeable {
         }
         // LDAP destinations name their proxy type ldap.proxyType [ldap-destinations-8cb290f]; ProxyType is read too
         boolean onPremiseTarget = destination.isOnPremise() || type.equals("LDAP")
-                && "OnPremise".equalsIgnoreCase(destination.property("ldap.proxyType").orElse(""));
+                && "OnPremise".equals(EnumeratedProperty.LDAP_PROXY_TYPE.of(destination));
         if (!onPremiseTarget) {
             return new SocketDestination(destination, javax.net.SocketFactory.getDefault(), false);
         }

@@ -139,10 +139,9 @@ class ResolveWithoutServicesTest {
 
     @Test
     void missingUrlIsAConfigurationErrorNamingTheProperty() {
-        BtpConnectivity engine = engine(null, destination("NoUrl", "Authentication", "NoAuthentication"));
-
+        // checked when the engine starts (issue 8, item 15), no longer at the first request
         DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
-                () -> engine.resolve("NoUrl", DestinationOptions.NONE));
+                () -> engine(null, destination("NoUrl", "Authentication", "NoAuthentication")));
 
         assertThat(e.property()).isEqualTo("URL");
     }

@@ -108,6 +108,8 @@ public class BtpDestinationComponent extends DefaultComponent {
         if (endpoint.getDestinationName() == null || endpoint.getDestinationName().isBlank()) {
             throw new IllegalArgumentException("btp-destination needs a destination name: btp-destination:NAME[/path]");
         }
+        // SAP's rule, checked when the route starts: a name with a space must not surface as a URISyntaxException
+        io.github.camelbtp.connectivity.destination.DestinationNames.requireValid(endpoint.getDestinationName());
         Map<String, Object> chainVariables = org.apache.camel.util.PropertiesHelper.extractProperties(parameters, "chainVar.");
         if (!chainVariables.isEmpty()) {
             Map<String, String> variables = new java.util.TreeMap<>();

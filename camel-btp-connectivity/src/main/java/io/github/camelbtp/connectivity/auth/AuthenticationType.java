@@ -4,10 +4,9 @@ import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * SAP's 15 values of {@code Authentication} for HTTP destinations [http-destinations-42a0e6b], each with the
@@ -48,16 +47,12 @@ public enum AuthenticationType {
         this.requiredProperties = List.of(requiredProperties);
     }
 
-    /** The type a destination names, or a {@link DestinationConfigurationException} listing SAP's values. */
+    /**
+     * The type a destination names (matched ignoring case, see {@link EnumeratedProperty}), or a
+     * {@link DestinationConfigurationException} listing SAP's values.
+     */
     public static AuthenticationType of(Destination destination) {
-        String value = destination.authentication();
-        try {
-            return valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION,
-                    "'" + value + "' is not an authentication type SAP defines. Use one of: "
-                            + Arrays.stream(values()).map(Enum::name).sorted().collect(Collectors.joining(", ")) + ".");
-        }
+        return valueOf(destination.authentication());
     }
 
     /** The properties SAP documents as required for this type. */
@@ -93,14 +88,7 @@ public enum AuthenticationType {
      * technical user.
      */
     public void validate(Destination destination, DestinationOptions options) {
-        for (String property : requiredProperties) {
-            destination.requireProperty(property, name() + " needs it");
-        }
-        if ((this == PrincipalPropagation || this == OAuth2TechnicalUserPropagation) && !destination.isOnPremise()) {
-            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is '"
-                    + destination.proxyType() + "', but " + name() + " propagates an identity through the Cloud Connector"
-                    + " and works with ProxyType OnPremise only. Set ProxyType=OnPremise or choose another Authentication.");
-        }
+        validateConfiguration(destination);
         String missing = switch (input) {
             case NONE -> null;
             case USER_TOKEN -> options.userToken() == null ? "the user's JWT (X-user-token)" : null;
@@ -119,6 +107,21 @@ public enum AuthenticationType {
                     + " with the request (btp-destination: the incoming 'Authorization: Bearer' header or the endpoint's"
                     + " userTokenHeader, refreshTokenHeader, codeHeader or subjectTokenHeader option). camel-btp never"
                     + " falls back to a technical user.");
+        }
+    }
+
+    /**
+     * The request-independent part of {@link #validate}: the required properties and OnPremise for the propagation
+     * types. Destinations from configuration are checked with it at start.
+     */
+    public void validateConfiguration(Destination destination) {
+        for (String property : requiredProperties) {
+            destination.requireProperty(property, name() + " needs it");
+        }
+        if ((this == PrincipalPropagation || this == OAuth2TechnicalUserPropagation) && !destination.isOnPremise()) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is '"
+                    + destination.proxyType() + "', but " + name() + " propagates an identity through the Cloud Connector"
+                    + " and works with ProxyType OnPremise only. Set ProxyType=OnPremise or choose another Authentication.");
         }
     }
 }

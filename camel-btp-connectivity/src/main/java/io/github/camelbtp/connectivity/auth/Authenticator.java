@@ -8,6 +8,7 @@ import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.destination.DestinationServiceLoader;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.tls.ClientKey;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
@@ -178,12 +179,12 @@ public final class Authenticator {
     }
 
     private static boolean forwardAuthToken(Destination destination) {
-        return "true".equalsIgnoreCase(destination.property(DestinationProperty.FORWARD_AUTH_TOKEN).orElse("false"));
+        return EnumeratedProperty.FORWARD_AUTH_TOKEN.isTrue(destination);
     }
 
     /** {@code Preemptive} (default TRUE) [http-destinations-42a0e6b]. */
     private static boolean preemptive(Destination destination) {
-        return !"false".equalsIgnoreCase(destination.property(DestinationProperty.PREEMPTIVE).orElse("true"));
+        return EnumeratedProperty.PREEMPTIVE.isTrue(destination);
     }
 
     /** The token request SAP's OAuth properties describe, for flows that run client-side. */
@@ -206,8 +207,7 @@ public final class Authenticator {
                     "must be an absolute http(s) URL, like https://<subdomain>.authentication.<region>.hana.ondemand.com/oauth/token.");
         }
         Map<String, String> headers = new LinkedHashMap<>(d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_HEADERS_PREFIX));
-        boolean inBody = !"false".equalsIgnoreCase(
-                d.property(DestinationProperty.TOKEN_SERVICE_CLIENT_CREDENTIALS_IN_BODY).orElse("true"));
+        boolean inBody = EnumeratedProperty.CLIENT_CREDENTIALS_IN_BODY.isTrue(d);
         var tokenServiceUser = d.property(DestinationProperty.TOKEN_SERVICE_USER);
         if (tokenServiceUser.isPresent()) {
             // a separate Basic user for the token service: client credentials then have to travel in the body
@@ -243,13 +243,8 @@ public final class Authenticator {
      * the Connectivity proxy to the Cloud Connector, so its URL must be {@code http://virtualhost:port} [oauth-client-credentials-authentication-4e1d742].
      */
     private static String tokenServiceLocation(Destination d, URI endpoint) {
-        String proxyType = d.property(DestinationProperty.TOKEN_SERVICE_PROXY_TYPE).orElse("Internet");
-        if (proxyType.equalsIgnoreCase("Internet")) {
+        if (!"OnPremise".equals(EnumeratedProperty.TOKEN_SERVICE_PROXY_TYPE.of(d))) {
             return null;
-        }
-        if (!proxyType.equalsIgnoreCase("OnPremise")) {
-            throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_PROXY_TYPE, "is '"
-                    + proxyType + "'; use Internet (the default) or OnPremise.");
         }
         if (!"http".equalsIgnoreCase(endpoint.getScheme())) {
             throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_URL, "must be"

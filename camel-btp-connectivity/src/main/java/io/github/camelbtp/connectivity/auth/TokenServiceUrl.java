@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity.auth;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 
 import java.net.URI;
 
@@ -21,12 +22,7 @@ final class TokenServiceUrl {
 
     static String resolve(Destination d, String tenant) {
         String url = d.requireProperty(DestinationProperty.TOKEN_SERVICE_URL, "an OAuth flow needs the token endpoint");
-        String type = d.property(DestinationProperty.TOKEN_SERVICE_URL_TYPE).orElse("Dedicated");
-        if (!"Common".equalsIgnoreCase(type)) {
-            if (!"Dedicated".equalsIgnoreCase(type)) {
-                throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_URL_TYPE,
-                        "is '" + type + "'; SAP defines Dedicated (the default) and Common.");
-            }
+        if (!"Common".equals(EnumeratedProperty.TOKEN_SERVICE_URL_TYPE.of(d))) {
             return url;
         }
         if (url.contains(TENANT_PLACEHOLDER)) {

@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity.binding;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * The {@code destination} binding: the Destination Service's {@code uri} and the XSUAA client that may call it
@@ -12,7 +13,28 @@ public record DestinationServiceCredentials(URI serviceUri, OAuthClientCredentia
 
     static DestinationServiceCredentials from(ServiceBinding binding) {
         String uri = require(binding, "uri");
-        return new DestinationServiceCredentials(URI.create(stripSlash(uri)), OAuthClientCredentials.of(binding, "url"));
+        return new DestinationServiceCredentials(uri(binding, "uri", stripSlash(uri)), OAuthClientCredentials.of(binding, "url"));
+    }
+
+    /**
+     * A URL of a binding's credentials as a {@link URI}, or a {@link DestinationConfigurationException} naming the key:
+     * a mangled service key (a space, a missing scheme) must not surface as a JDK exception.
+     */
+    static URI uri(ServiceBinding binding, String key, String value) {
+        String problem;
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return uri;
+            }
+            problem = "it has no scheme or host";
+        } catch (URISyntaxException e) {
+            // the reason and index only: the value itself may carry credentials
+            problem = e.getReason() + " at index " + e.getIndex();
+        }
+        throw new DestinationConfigurationException(null, binding.label() + ".credentials." + key, "of the '"
+                + binding.name() + "' service binding is not an absolute https URL (" + problem + "). Copy it again from"
+                + " the service key (no spaces or line breaks), or re-create the binding.");
     }
 
     static String require(ServiceBinding binding, String... keys) {

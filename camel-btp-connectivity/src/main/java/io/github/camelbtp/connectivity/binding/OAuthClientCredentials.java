@@ -25,11 +25,13 @@ public record OAuthClientCredentials(URI tokenEndpoint, String clientId, String 
         var key = binding.credential("key");
         if (certificate.isPresent() && key.isPresent()) {
             String certUrl = DestinationServiceCredentials.require(binding, "certurl");
-            return new OAuthClientCredentials(URI.create(DestinationServiceCredentials.stripSlash(certUrl) + "/oauth/token"),
+            return new OAuthClientCredentials(DestinationServiceCredentials.uri(binding, "certurl",
+                    DestinationServiceCredentials.stripSlash(certUrl) + "/oauth/token"),
                     clientId, binding.credential("clientsecret").orElse(null), new X509ClientCertificate(certificate.get(), key.get()));
         }
         String url = DestinationServiceCredentials.require(binding, urlKeys);
-        return new OAuthClientCredentials(URI.create(DestinationServiceCredentials.stripSlash(url) + "/oauth/token"),
+        return new OAuthClientCredentials(DestinationServiceCredentials.uri(binding, urlKeys[0],
+                DestinationServiceCredentials.stripSlash(url) + "/oauth/token"),
                 clientId, DestinationServiceCredentials.require(binding, "clientsecret"));
     }
 

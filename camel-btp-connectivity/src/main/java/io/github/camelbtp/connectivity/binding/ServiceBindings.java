@@ -26,6 +26,8 @@ public final class ServiceBindings {
 
     public static final String VCAP_SERVICES = "VCAP_SERVICES";
     public static final String SERVICE_BINDING_ROOT = "SERVICE_BINDING_ROOT";
+    /** The components' option naming a VCAP_SERVICES file. */
+    public static final String BINDING_FILE = "bindingFile";
 
     private static final ServiceBindings NONE = new ServiceBindings(List.of(), "no service bindings");
 
@@ -93,13 +95,29 @@ public final class ServiceBindings {
         return new ServiceBindings(result, VCAP_SERVICES);
     }
 
-    /** Reads a binding file written by {@code SandboxMain --binding-file} or copied from {@code cf env}. */
+    /**
+     * Reads a binding file written by {@code SandboxMain --binding-file} or copied from {@code cf env}. Errors name
+     * the components' {@code bindingFile} option and the file's absolute path, not {@code VCAP_SERVICES}.
+     */
     public static ServiceBindings fromVcapFile(Path file) {
+        String json;
         try {
-            return fromVcapServices(Files.readString(file, StandardCharsets.UTF_8));
+            json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DestinationConfigurationException(null, VCAP_SERVICES,
-                    "the binding file " + file + " cannot be read: " + e.getMessage(), e);
+            String why = e instanceof java.nio.file.NoSuchFileException ? "does not exist"
+                    : "cannot be read (" + e.getClass().getSimpleName() + ")";
+            throw new DestinationConfigurationException(null, BINDING_FILE, "names " + file.toAbsolutePath() + ", which "
+                    + why + ". Point the bindingFile option at a file holding VCAP_SERVICES JSON (for example the one"
+                    + " 'SandboxMain --binding-file' writes), or remove the option to read VCAP_SERVICES /"
+                    + " SERVICE_BINDING_ROOT from the environment.", e);
+        }
+        try {
+            return fromVcapServices(json);
+        } catch (DestinationConfigurationException e) {
+            // the parser's message, without its VCAP_SERVICES prefix, and naming the file instead
+            String detail = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+            throw new DestinationConfigurationException(null, BINDING_FILE, "names " + file.toAbsolutePath()
+                    + ", whose content " + detail, e);
         }
     }
 

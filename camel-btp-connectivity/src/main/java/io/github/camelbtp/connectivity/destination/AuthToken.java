@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.destination;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,34 @@ import java.time.Instant;
  * @param error      the service's error text for a token it could not obtain, else {@code null}
  */
 public record AuthToken(String type, String value, String headerName, String headerValue, Instant expiresAt, String error) {
+
+    /**
+     * Longer lifetimes than this are not taken as an expiry: a token "valid" for centuries is cached like a
+     * destination without expiry (by the cache TTL), and {@code now + expires_in} can never overflow.
+     */
+    static final Duration LONGEST_EXPIRY = Duration.ofDays(3650);
+
+    /**
+     * When a token expires, from the find response's {@code expires_in} (seconds, as a string; a number is accepted
+     * too) [find-a-destination-response-structure-83a3f3b]: {@code null} when the service did not say, or said
+     * something that is no usable lifetime (not a number, or beyond {@link #LONGEST_EXPIRY}); a negative value means
+     * already expired.
+     */
+    static Instant expiresAt(Instant now, String expiresIn) {
+        if (expiresIn == null || expiresIn.isBlank()) {
+            return null;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(expiresIn.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (seconds > LONGEST_EXPIRY.toSeconds()) {
+            return null;
+        }
+        return now.plusSeconds(Math.max(seconds, 0));
+    }
 
     /** Whether the service failed to obtain this token. */
     public boolean failed() {

@@ -21,6 +21,8 @@ public final class ChainedDestinationLoader implements DestinationLoader {
         for (DestinationLoader loader : loaders) {
             Optional<Destination> found = loader.load(name, options);
             if (found.isPresent()) {
+                // once per load, before anything is sent: an unknown ProxyType must never mean Internet
+                EnumeratedProperty.checkAll(found.get());
                 return found;
             }
         }

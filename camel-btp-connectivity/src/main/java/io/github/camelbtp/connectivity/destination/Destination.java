@@ -5,7 +5,6 @@ import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,23 +60,35 @@ public record Destination(String name, Map<String, String> properties, List<Auth
                 "is missing; " + why + ". Add it to the destination."));
     }
 
-    /** {@code HTTP} (default), {@code RFC}, {@code MAIL}, {@code LDAP} or {@code TCP}. */
+    /**
+     * {@code HTTP} (default), {@code RFC}, {@code MAIL}, {@code LDAP} or {@code TCP}.
+     *
+     * @throws DestinationConfigurationException for any other value (see {@link EnumeratedProperty})
+     */
     public String type() {
-        return property(DestinationProperty.TYPE).orElse("HTTP").toUpperCase(Locale.ROOT);
+        return EnumeratedProperty.TYPE.of(this);
     }
 
-    /** {@code Internet} (default), {@code OnPremise} or {@code PrivateLink}, as SAP spells them. */
+    /**
+     * {@code Internet} (default), {@code OnPremise} or {@code PrivateLink}, as SAP spells them.
+     *
+     * @throws DestinationConfigurationException for any other value: a typo must never mean Internet
+     */
     public String proxyType() {
-        return property(DestinationProperty.PROXY_TYPE).orElse("Internet");
+        return EnumeratedProperty.PROXY_TYPE.of(this);
     }
 
     public boolean isOnPremise() {
-        return "OnPremise".equalsIgnoreCase(proxyType());
+        return "OnPremise".equals(proxyType());
     }
 
-    /** The {@code Authentication} value; {@code NoAuthentication} when unset. */
+    /**
+     * The {@code Authentication} value in SAP's spelling; {@code NoAuthentication} when unset.
+     *
+     * @throws DestinationConfigurationException for a value that is none of SAP's 15 types
+     */
     public String authentication() {
-        return property(DestinationProperty.AUTHENTICATION).orElse("NoAuthentication");
+        return EnumeratedProperty.AUTHENTICATION.of(this);
     }
 
     /** {@code CloudConnectorLocationId}, empty when the destination uses the connector without location ID. */

@@ -1,6 +1,7 @@
 package io.github.camelbtp.connectivity.destination;
 
 import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.auth.AuthenticationType;
 
 import java.util.Optional;
 
@@ -17,4 +18,23 @@ public interface DestinationLoader {
 
     /** A short, human-readable description of the source, used in "not found" messages. */
     String describe();
+
+    /**
+     * What a source of configured destinations (static configuration, the {@code destinations} environment variable)
+     * checks when it is created, so that a mistake fails the application's start instead of its first request: the
+     * name, every enumerated property ({@link EnumeratedProperty}) and, for HTTP destinations, the {@code URL} and the
+     * properties the authentication type requires. What depends on a request (the user's token) is checked at use.
+     *
+     * @return the destination
+     * @throws io.github.camelbtp.connectivity.DestinationConfigurationException naming destination and property
+     */
+    static Destination checkConfigured(Destination destination) {
+        DestinationNames.requireValid(destination.name());
+        EnumeratedProperty.checkAll(destination);
+        if ("HTTP".equals(destination.type())) {
+            destination.requireProperty(DestinationProperty.URL, "an HTTP destination needs the address to call");
+            AuthenticationType.of(destination).validateConfiguration(destination);
+        }
+        return destination;
+    }
 }

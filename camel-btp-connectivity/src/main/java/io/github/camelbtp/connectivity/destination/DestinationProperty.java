@@ -62,7 +62,8 @@ public final class DestinationProperty {
 
     /**
      * Properties whose values are secrets: never logged, never in a message or {@code toString()}. Keys ending in
-     * "password" or "secret" (any case) and {@code URL.headers.*} values are treated as secret as well.
+     * "password" or "secret" (any case) and {@code URL.headers.*} / {@code URL.queries.*} values (API keys travel
+     * there) are treated as secret as well.
      */
     private static final List<String> SECRET_NAMES = List.of(PASSWORD, CLIENT_SECRET, TOKEN_SERVICE_PASSWORD,
             PROXY_AUTHORIZATION, "KeyStorePassword", "TrustStorePassword", TOKEN_SERVICE_KEY_STORE_PASSWORD,
@@ -85,8 +86,9 @@ public final class DestinationProperty {
 
     /** Whether the value of this property must be kept out of logs and messages. */
     public static boolean isSecret(String property) {
-        if (SECRET_NAMES.contains(property) || property.startsWith(URL_HEADERS_PREFIX)
-                || property.startsWith(TOKEN_SERVICE_HEADERS_PREFIX) || property.startsWith(TOKEN_SERVICE_BODY_PREFIX)) {
+        if (SECRET_NAMES.contains(property) || property.startsWith(URL_HEADERS_PREFIX) || property.startsWith(URL_QUERIES_PREFIX)
+                || property.startsWith(TOKEN_SERVICE_HEADERS_PREFIX) || property.startsWith(TOKEN_SERVICE_QUERIES_PREFIX)
+                || property.startsWith(TOKEN_SERVICE_BODY_PREFIX)) {
             return true;
         }
         String lower = property.toLowerCase(Locale.ROOT);

@@ -172,21 +172,15 @@ public final class DestinationServiceLoader implements DestinationLoader {
         properties.putIfAbsent(DestinationProperty.NAME, name);
         Instant now = clock.instant();
         List<AuthToken> authTokens = new ArrayList<>();
-        for (JsonNode t : root.path("authTokens")) {
-            JsonNode header = t.path("http_header");
-            Instant expiresAt = null;
-            String expiresIn = t.path("expires_in").asText("");
-            if (!expiresIn.isBlank()) {
-                try {
-                    // SAP sends seconds as a string; accept a number too
-                    expiresAt = now.plusSeconds(Long.parseLong(expiresIn.trim()));
-                } catch (NumberFormatException ignored) {
-                    expiresAt = null;
-                }
-            }
-            authTokens.add(new AuthToken(t.path("type").asText(""), t.path("value").asText(""),
-                    header.path("key").asText(null), header.path("value").asText(null), expiresAt,
-                    t.hasNonNull("error") ? t.get("error").asText() : null));
+        JsonNode tokens = root.path("authTokens");
+        if (!tokens.isMissingNode() && !tokens.isNull() && !tokens.isArray()) {
+            // iterating an object would yield its fields as "tokens" without value: the request would go out
+            // unauthenticated [find-a-destination-response-structure-83a3f3b: authTokens is an array]
+            throw malformedTokens(name, "authTokens is a JSON " + tokens.getNodeType() + ", not an array");
+        }
+        int index = 0;
+        for (JsonNode t : tokens) {
+            authTokens.add(authToken(name, index++, t, now));
         }
         List<DestinationCertificate> certificates = new ArrayList<>();
         for (JsonNode c : root.path("certificates")) {
@@ -203,6 +197,32 @@ public final class DestinationServiceLoader implements DestinationLoader {
             }
         }
         return new Destination(name, properties, authTokens, SOURCE, certificates);
+    }
+
+    /**
+     * One {@code authTokens} entry: an object with a token ({@code value} or {@code http_header}) or the service's
+     * {@code error}. Anything else would send the request without the authentication the destination asks for.
+     */
+    private static AuthToken authToken(String name, int index, JsonNode t, Instant now) {
+        if (!t.isObject()) {
+            throw malformedTokens(name, "authTokens[" + index + "] is a JSON " + t.getNodeType() + ", not a token object");
+        }
+        JsonNode header = t.path("http_header");
+        String error = t.hasNonNull("error") ? t.get("error").asText() : null;
+        AuthToken token = new AuthToken(t.path("type").asText(""), t.path("value").asText(""),
+                header.path("key").asText(null), header.path("value").asText(null),
+                AuthToken.expiresAt(now, t.path("expires_in").asText("")), error);
+        if (!token.failed() && token.value().isEmpty() && (token.headerName() == null || token.headerValue() == null)) {
+            throw malformedTokens(name, "authTokens[" + index + "] has neither a value, an http_header nor an error");
+        }
+        return token;
+    }
+
+    private static DestinationServiceException malformedTokens(String name, String what) {
+        return new DestinationServiceException(name, 200, null, "The Destination Service answered for destination '"
+                + name + "' with malformed tokens: " + what + ". camel-btp does not send the request without the"
+                + " authentication the destination asks for. Check what answers at the binding's 'uri' (a proxy or"
+                + " gateway in between?), or look the destination up in the BTP cockpit.", null);
     }
 
     private static String hostOf(URI uri) {

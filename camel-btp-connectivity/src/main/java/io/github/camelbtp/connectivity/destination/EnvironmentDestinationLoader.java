@@ -67,7 +67,9 @@ public final class EnvironmentDestinationLoader implements DestinationLoader {
                 }
             });
             String name = properties.get(DestinationProperty.NAME);
-            result.put(name, new Destination(name, properties, List.of(), SOURCE, certificates(name, entry.path(CERTIFICATES))));
+            // checked now, as malformed JSON is: a mistake fails the start, not the first request
+            result.put(name, DestinationLoader.checkConfigured(
+                    new Destination(name, properties, List.of(), SOURCE, certificates(name, entry.path(CERTIFICATES)))));
             index++;
         }
         return Map.copyOf(result);

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Destinations given in configuration (component or Spring Boot properties, tests). Immutable. */
+/**
+ * Destinations given in configuration (component or Spring Boot properties, tests). Immutable. Each is checked when
+ * the loader is created ({@link DestinationLoader#checkConfigured}), so a mistake fails the start.
+ */
 public final class StaticDestinationLoader implements DestinationLoader {
 
     public static final String SOURCE = "static configuration";
@@ -16,7 +19,7 @@ public final class StaticDestinationLoader implements DestinationLoader {
 
     public StaticDestinationLoader(Collection<Destination> destinations) {
         Map<String, Destination> byName = new LinkedHashMap<>();
-        destinations.forEach(d -> byName.put(d.name(), d));
+        destinations.forEach(d -> byName.put(d.name(), DestinationLoader.checkConfigured(d)));
         this.destinations = Map.copyOf(byName);
     }
 

@@ -24,7 +24,11 @@ public final class DirectDispatch implements Dispatch {
         try {
             portNumber = Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_PORT, "is not a port number: '" + port + "'.");
+            portNumber = -1;
+        }
+        if (portNumber < 1 || portNumber > 65_535) {
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_PORT, "is '" + port
+                    + "', which is not a TCP port: use the Internet proxy's port, a number from 1 to 65535.");
         }
         List<HttpHeader> headers = destination.property(DestinationProperty.PROXY_AUTHORIZATION)
                 .map(v -> List.of(new HttpHeader("Proxy-Authorization", v))).orElse(List.of());

@@ -15,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * A socket that reaches its target through the Connectivity Service's SOCKS5 proxy with SAP's authentication method
@@ -33,7 +32,6 @@ final class SapSocks5Socket extends Socket {
     private static final int ATYP_IPV4 = 0x01;
     private static final int ATYP_DOMAIN = 0x03;
     private static final int ATYP_IPV6 = 0x04;
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final SapSocks5SocketFactory factory;
     private SocketAddress target;
@@ -57,6 +55,15 @@ final class SapSocks5Socket extends Socket {
         }
         String host = address.getHostString();
         int port = address.getPort();
+        // before the token and the proxy: a target that cannot be encoded must not cost a connection
+        var problem = TargetHost.problem(host);
+        if (problem.isPresent()) {
+            throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                    factory.locationId(), -1, "Destination '" + factory.destinationName() + "': cannot ask the"
+                    + " Connectivity SOCKS5 proxy for a connection to " + host.substring(0, Math.min(host.length(), 60))
+                    + ":" + port + ": " + problem.get() + ". Correct the destination's host (Address, ldap.url or"
+                    + " mail.*.host) to the virtual host of the Cloud Connector's system mapping."));
+        }
         int connectTimeout = timeout > 0 ? timeout : factory.connectTimeoutMillis();
         // the token first: a failing token service must not leave a half-open proxy connection behind
         String token;
@@ -136,7 +143,7 @@ final class SapSocks5Socket extends Socket {
             }
             // 3. RFC 1928 CONNECT
             byte[] request;
-            if (IPV4.matcher(host).matches()) {
+            if (TargetHost.IPV4.matcher(host).matches()) {
                 ByteBuffer b = ByteBuffer.allocate(10).put((byte) VERSION).put((byte) CMD_CONNECT).put((byte) 0)
                         .put((byte) ATYP_IPV4);
                 for (String part : host.split("\\.")) {
@@ -144,10 +151,7 @@ final class SapSocks5Socket extends Socket {
                 }
                 request = b.putShort((short) port).array();
             } else {
-                byte[] name = host.getBytes(StandardCharsets.US_ASCII);
-                if (name.length > 255) {
-                    throw new IllegalArgumentException("host name longer than 255 bytes: " + host.substring(0, 40) + "…");
-                }
+                byte[] name = host.getBytes(StandardCharsets.US_ASCII); // checked by TargetHost in connect
                 request = ByteBuffer.allocate(7 + name.length).put((byte) VERSION).put((byte) CMD_CONNECT).put((byte) 0)
                         .put((byte) ATYP_DOMAIN).put((byte) name.length).put(name).putShort((short) port).array();
             }

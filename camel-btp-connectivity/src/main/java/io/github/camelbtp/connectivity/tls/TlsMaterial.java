@@ -4,6 +4,7 @@ import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationCertificate;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.slf4j.Logger;
@@ -76,13 +77,9 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         boolean clientCertificate = "ClientCertificateAuthentication".equals(d.authentication());
         String keyStoreLocation = d.property(KEY_STORE_LOCATION).orElse(null);
         String trustStoreLocation = d.property(TRUST_STORE_LOCATION).orElse(null);
-        boolean trustAll = "true".equalsIgnoreCase(d.property(TRUST_ALL).orElse("false"));
-        String verifierName = d.property(HOSTNAME_VERIFIER).orElse("Strict");
-        if (!verifierName.equalsIgnoreCase("Strict") && !verifierName.equalsIgnoreCase("BrowserCompatible")) {
-            throw new DestinationConfigurationException(d.name(), HOSTNAME_VERIFIER, "is '" + verifierName
-                    + "'; SAP defines Strict (the default) and BrowserCompatible.");
-        }
-        boolean browserCompatible = verifierName.equalsIgnoreCase("BrowserCompatible");
+        boolean trustAll = EnumeratedProperty.TRUST_ALL.isTrue(d);
+        String verifierName = EnumeratedProperty.HOSTNAME_VERIFIER.of(d);
+        boolean browserCompatible = "BrowserCompatible".equals(verifierName);
         if (keyStoreLocation == null && trustStoreLocation == null && !trustAll && !browserCompatible && !clientCertificate) {
             return null;
         }

@@ -140,11 +140,9 @@ class OnPremiseTokenServiceSandboxTest {
 
     @Test
     void unknownProxyTypeIsAConfigurationError() {
-        BtpConnectivity engine = engine(destination("URL", sandbox.cloudApiUri().toString(),
-                "tokenServiceURL.ProxyType", "Intranet"));
-
+        // checked when the engine starts (issue 8, item 15), no longer at the first request
         DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
-                () -> engine.resolve("CloudWithOnPremiseIdp", DestinationOptions.NONE));
+                () -> engine(destination("URL", sandbox.cloudApiUri().toString(), "tokenServiceURL.ProxyType", "Intranet")));
 
         assertThat(e.property()).isEqualTo("tokenServiceURL.ProxyType");
     }

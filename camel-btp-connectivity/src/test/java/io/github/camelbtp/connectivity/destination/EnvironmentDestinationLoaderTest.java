@@ -86,7 +86,7 @@ class EnvironmentDestinationLoaderTest {
     @Test
     void entryWithoutNameIsAConfigurationErrorNamingItsIndex() {
         DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
-                () -> new EnvironmentDestinationLoader("[{\"name\":\"A\"},{\"url\":\"http://x\",\"password\":\"" + PASSWORD + "\"}]"));
+                () -> new EnvironmentDestinationLoader("[{\"name\":\"A\",\"url\":\"http://a\"},{\"url\":\"http://x\",\"password\":\"" + PASSWORD + "\"}]"));
 
         assertThat(e.getMessage()).contains("entry 1").contains("name");
         Secrets.assertFreeOf(Secrets.describe(e), PASSWORD);

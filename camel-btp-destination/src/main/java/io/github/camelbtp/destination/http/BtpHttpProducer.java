@@ -66,9 +66,18 @@ public final class BtpHttpProducer extends HttpProducer {
         // the destination's cookie jar, as camel-http keeps one per endpoint; SAP ties CSRF tokens to its session cookie
         context.setCookieStore(session.cookies);
         boolean csrfApplies = csrfProtection && MODIFYING.contains(request.getMethod().toUpperCase(Locale.ROOT));
-        ClassicHttpResponse response = csrfApplies
-                ? executeWithCsrf(resolved, httpHost, request, context, session)
-                : http.executeOpen(httpHost, request, resolved, context);
+        // URL.queries.* (API keys) join the request only while it is sent: camel-http has logged the URL before, and
+        // builds its exception messages from the request afterwards
+        String loggedPath = request.getPath();
+        request.setPath(RequestTarget.withDestinationQueries(loggedPath, resolved));
+        ClassicHttpResponse response;
+        try {
+            response = csrfApplies
+                    ? executeWithCsrf(resolved, httpHost, request, context, session)
+                    : http.executeOpen(httpHost, request, resolved, context);
+        } finally {
+            request.setPath(loggedPath);
+        }
         return handler.handleResponse(response);
     }
 

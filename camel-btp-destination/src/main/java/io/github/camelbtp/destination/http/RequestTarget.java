@@ -25,11 +25,41 @@ public final class RequestTarget {
     private RequestTarget() {
     }
 
-    /** The URL for one request: destination URL + endpoint path + header path; destination, endpoint, header queries. */
+    /**
+     * The URL for one request as camel-http sees and logs it: destination URL + endpoint path + header path; endpoint
+     * and header queries. The destination's {@code URL.queries.*} (API keys travel there) are left out here and added
+     * by {@link #withDestinationQueries} only when the request is sent, so they never reach camel-http's DEBUG log,
+     * its exception messages or the {@code CamelHttpUri} header.
+     */
     public static String build(ResolvedDestination resolved, String endpointPath, String headerPath, String endpointQuery,
             String headerQuery) {
-        return build(resolved.name(), resolved.url(), new String[] { endpointPath, headerPath },
-                encode(resolved.queryParameters()), endpointQuery, headerQuery);
+        return build(resolved.name(), resolved.url(), new String[] { endpointPath, headerPath }, endpointQuery, headerQuery);
+    }
+
+    /**
+     * The request's path and query ({@code /p?q}, as built by {@link #build(ResolvedDestination, String, String, String,
+     * String)}) with the destination's {@code URL.queries.*} inserted right after the destination URL's own query, where
+     * they always stood.
+     */
+    public static String withDestinationQueries(String pathAndQuery, ResolvedDestination resolved) {
+        String destinationQueries = encode(resolved.queryParameters());
+        if (destinationQueries.isEmpty()) {
+            return pathAndQuery;
+        }
+        int mark = pathAndQuery.indexOf('?');
+        String path = mark < 0 ? pathAndQuery : pathAndQuery.substring(0, mark);
+        String query = mark < 0 ? "" : pathAndQuery.substring(mark + 1);
+        String base = resolved.url().getRawQuery() == null ? "" : resolved.url().getRawQuery();
+        StringJoiner joined = new StringJoiner("&");
+        if (!base.isEmpty() && (query.equals(base) || query.startsWith(base + "&"))) {
+            joined.add(base);
+            query = query.substring(base.length()).replaceFirst("^&", "");
+        }
+        joined.add(destinationQueries);
+        if (!query.isEmpty()) {
+            joined.add(query);
+        }
+        return path + "?" + joined;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.camelbtp.destination.ldap;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 
 import java.net.URI;
 import java.util.Locale;
@@ -44,7 +45,7 @@ record LdapSettings(String destinationName, String host, int port, boolean tls, 
                     + " Change the URL to ldap://.");
         }
         int port = url.getPort() > 0 ? url.getPort() : tls ? 636 : 389;
-        String authentication = destination.property(AUTHENTICATION).orElse("NoAuthentication");
+        String authentication = EnumeratedProperty.LDAP_AUTHENTICATION.of(destination);
         return switch (authentication) {
             case "NoAuthentication" -> new LdapSettings(destination.name(), url.getHost(), port, tls, null, null);
             case "BasicAuthentication" -> new LdapSettings(destination.name(), url.getHost(), port, tls,

@@ -3,6 +3,7 @@ package io.github.camelbtp.destination.mail;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 import io.github.camelbtp.destination.SocketTls;
 
@@ -37,7 +38,7 @@ public record MailSettings(String destinationName, String protocol, String host,
     /** The settings to send mail with: {@code mail.transport.protocol} (smtp or smtps; default smtp). */
     public static MailSettings forSending(SocketDestination resolved) {
         Destination destination = resolved.destination();
-        String protocol = jakartaProtocol(destination.property("mail.transport.protocol").orElse("smtp"));
+        String protocol = jakartaProtocol(EnumeratedProperty.MAIL_TRANSPORT_PROTOCOL.of(destination));
         if (destination.property("mail.transport.protocol").isEmpty() && destination.property("mail.smtp.host").isEmpty()
                 && destination.property("mail.store.protocol").isPresent()) {
             throw new DestinationConfigurationException(destination.name(), "mail.transport.protocol", "is not set and"
@@ -61,7 +62,8 @@ public record MailSettings(String destinationName, String protocol, String host,
         Destination destination = resolved.destination();
         String protocol = destination.property("mail.store.protocol").map(MailSettings::jakartaProtocol).orElse(null);
         if (protocol == null) {
-            String transport = destination.property("mail.transport.protocol").map(MailSettings::jakartaProtocol).orElse("");
+            String transport = destination.property("mail.transport.protocol").isEmpty() ? ""
+                    : jakartaProtocol(EnumeratedProperty.MAIL_TRANSPORT_PROTOCOL.of(destination));
             if (transport.startsWith("imap") || transport.startsWith("pop3")) {
                 protocol = transport;
             }

@@ -2,8 +2,9 @@ package io.github.camelbtp.destination.tcp;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
+import io.github.camelbtp.connectivity.socks.TargetHost;
 
-import java.util.Locale;
 
 /**
  * A TCP destination [tcp-destinations-f6d753f]: {@code Address} ({@code host:port}, optionally {@code tcp://host:port}),
@@ -36,6 +37,12 @@ record TcpSettings(String destinationName, String host, int port, int timeoutMil
         if (port < 1 || port > 65_535) {
             throw new DestinationConfigurationException(destination.name(), ADDRESS, "has a port out of range: '" + address + "'.");
         }
+        String host = hostPort.substring(0, colon);
+        var problem = TargetHost.problem(host);
+        if (problem.isPresent()) {
+            throw new DestinationConfigurationException(destination.name(), ADDRESS, "has an invalid host: "
+                    + problem.get() + ". Use host:port with the host (the Cloud Connector's virtual host for OnPremise).");
+        }
         int timeout = DEFAULT_TIMEOUT_MILLIS;
         String timeoutValue = destination.property("tcp.timeout").orElse(null);
         if (timeoutValue != null) {
@@ -46,15 +53,7 @@ record TcpSettings(String destinationName, String host, int port, int timeoutMil
                         + " milliseconds: '" + timeoutValue + "'.");
             }
         }
-        return new TcpSettings(destination.name(), hostPort.substring(0, colon), port, timeout,
-                flag(destination, "tcp.keepalive"), flag(destination, "tcp.nodelay"));
-    }
-
-    private static boolean flag(Destination destination, String key) {
-        String value = destination.property(key).orElse("false").toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new DestinationConfigurationException(destination.name(), key, "must be true or false, was '" + value + "'.");
-        }
-        return value.equals("true");
+        return new TcpSettings(destination.name(), host, port, timeout,
+                EnumeratedProperty.TCP_KEEPALIVE.isTrue(destination), EnumeratedProperty.TCP_NODELAY.isTrue(destination));
     }
 }

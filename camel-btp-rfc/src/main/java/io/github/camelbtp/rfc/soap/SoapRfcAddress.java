@@ -3,11 +3,11 @@ package io.github.camelbtp.rfc.soap;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import io.github.camelbtp.rfc.spi.RfcTarget;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,7 +84,7 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
     }
 
     private static SoapRfcAddress fromRfc(Destination d, String override) {
-        String proxyType = d.property(PROXY_TYPE).orElse("OnPremise");
+        String proxyType = EnumeratedProperty.JCO_PROXY_TYPE.of(d);
         String client = d.requireProperty(CLIENT, "the ABAP client (three digits, e.g. 100) is needed to log on");
         if (!client.matches("\\d{3}")) {
             throw new DestinationConfigurationException(d.name(), CLIENT, "is '" + client + "', but an ABAP client"
@@ -94,13 +94,8 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
         http.put(DestinationProperty.NAME, d.name());
         http.put(DestinationProperty.TYPE, "HTTP");
         http.put(DestinationProperty.URL, override != null ? override : derivedUrl(d, proxyType));
-        http.put(DestinationProperty.PROXY_TYPE, switch (proxyType.toLowerCase(Locale.ROOT)) {
-            case "onpremise" -> "OnPremise";
-            // Local: the system is reachable from the application's own network, no Connectivity proxy
-            case "internet", "local" -> "Internet";
-            default -> throw new DestinationConfigurationException(d.name(), PROXY_TYPE, "is '" + proxyType
-                    + "'; SAP defines OnPremise, Internet (WebSocket RFC) and Local.");
-        });
+        // Local: the system is reachable from the application's own network, no Connectivity proxy
+        http.put(DestinationProperty.PROXY_TYPE, "OnPremise".equals(proxyType) ? "OnPremise" : "Internet");
         d.property(LOCATION_ID).ifPresent(l -> http.put(DestinationProperty.LOCATION_ID, l));
         String user = logon(d, http);
         return new SoapRfcAddress(new Destination(d.name(), http, d.authTokens(), d.source()),
@@ -110,7 +105,7 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
 
     /** {@code jco.destination.auth_type} → the engine's {@code Authentication}; returns the user for messages. */
     private static String logon(Destination d, Map<String, String> http) {
-        String authType = d.property(AUTH_TYPE).orElse("CONFIGURED_USER");
+        String authType = EnumeratedProperty.JCO_AUTH_TYPE.of(d);
         switch (authType) {
             case "CONFIGURED_USER" -> {
                 Optional<String> user = d.property(USER);
