@@ -184,6 +184,16 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " urn:ietf:params:oauth:token-type:access_token.")
     private String subjectTokenTypeHeader = BtpDestinationConstants.SUBJECT_TOKEN_TYPE;
 
+    @UriParam(label = "security", defaultValue = "false", description = "Send the caller's own credentials on to the"
+            + " target: the incoming Authorization header (any scheme: Basic, Negotiate, Bearer) and Cookie header (an"
+            + " SAP logon ticket MYSAPSSO2, a session), as a platform-http or servlet consumer puts them on the message."
+            + " Off by default: the destination decides what the target receives, so these headers are taken off the"
+            + " message for the call and put back afterwards. Headers the destination sets itself (its Authorization,"
+            + " URL.headers.*) replace the caller's either way; to forward only the user's JWT to a NoAuthentication"
+            + " destination, its forwardAuthToken property is enough. Requests with different forwarded credentials"
+            + " never share an SAP session or CSRF token.")
+    private boolean forwardCallerCredentials;
+
     @UriParam(label = "advanced", description = "The exchange header naming the subscriber tenant (subdomain or"
             + " tenant ID) whose destinations and tokens the request uses (sent as x-tenant). Unset: the provider's"
             + " subaccount, the one the service binding belongs to. Caches are separated by tenant.")
@@ -585,6 +595,14 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
 
     void setTargetQuery(String targetQuery) {
         this.targetQuery = targetQuery;
+    }
+
+    public boolean isForwardCallerCredentials() {
+        return forwardCallerCredentials;
+    }
+
+    public void setForwardCallerCredentials(boolean forwardCallerCredentials) {
+        this.forwardCallerCredentials = forwardCallerCredentials;
     }
 
     /** A placeholder the delegate camel-http endpoint is created with; every request carries its real URL. */

@@ -37,6 +37,11 @@ public final class BtpHttpProducer extends HttpProducer {
 
     /** Exchange property carrying the {@link ResolvedDestination} from {@code process} to {@code executeMethod}. */
     public static final String RESOLVED_PROPERTY = "CamelBtpResolvedDestinationInternal";
+    /**
+     * Exchange property carrying the request's identity scope ({@link ResolvedDestination#identityScope}, plus the
+     * caller's forwarded credentials): the key of its SAP session and CSRF token, and of its proxy connections.
+     */
+    public static final String IDENTITY_SCOPE_PROPERTY = "CamelBtpIdentityScopeInternal";
 
     private static final Logger LOG = LoggerFactory.getLogger(BtpHttpProducer.class);
     private static final Set<String> MODIFYING = Set.of("POST", "PUT", "PATCH", "DELETE", "MERGE");
@@ -57,23 +62,23 @@ public final class BtpHttpProducer extends HttpProducer {
     protected <T> T executeMethod(Exchange exchange, HttpHost httpHost, HttpUriRequest request,
             HttpClientResponseHandler<T> handler) throws IOException, HttpException {
         ResolvedDestination resolved = exchange.getProperty(RESOLVED_PROPERTY, ResolvedDestination.class);
-        if (resolved == null) {
-            throw new IllegalStateException("BtpHttpProducer used without a resolved destination");
+        String identityScope = exchange.getProperty(IDENTITY_SCOPE_PROPERTY, String.class);
+        if (resolved == null || identityScope == null) {
+            throw new IllegalStateException("BtpHttpProducer used without a resolved destination and its identity scope");
         }
         HttpClientContext context = DestinationHttpClient.context(resolved, httpHost);
+        DestinationHttpClient.bindToIdentity(context, resolved, identityScope);
         DestinationHttpClient.applyHeaders(request, resolved);
-        CsrfTokenStore.Session session = csrf.session(sessionKey(resolved));
-        // the destination's cookie jar, as camel-http keeps one per endpoint; SAP ties CSRF tokens to its session cookie
+        // one SAP session per (destination, tenant, identity the destination logs on as): an ABAP system runs a
+        // request that presents a session cookie as the session's user, so a session never serves another identity
+        CsrfTokenStore.Session session = csrf.session(identityScope);
+        // the session's cookie jar; SAP ties CSRF tokens to its session cookie
         context.setCookieStore(session.cookies);
         boolean csrfApplies = csrfProtection && MODIFYING.contains(request.getMethod().toUpperCase(Locale.ROOT));
         ClassicHttpResponse response = csrfApplies
                 ? executeWithCsrf(resolved, httpHost, request, context, session)
                 : http.executeOpen(httpHost, request, resolved, context);
         return handler.handleResponse(response);
-    }
-
-    private static String sessionKey(ResolvedDestination resolved) {
-        return resolved.name() + '|' + resolved.url();
     }
 
     /**
