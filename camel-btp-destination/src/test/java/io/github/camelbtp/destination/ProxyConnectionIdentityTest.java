@@ -36,6 +36,7 @@ class ProxyConnectionIdentityTest {
 
     private ServerSocket proxy;
     private final AtomicInteger connections = new AtomicInteger();
+    private BtpConnectivity engine;
     private CamelContext context;
     private ProducerTemplate template;
 
@@ -45,7 +46,7 @@ class ProxyConnectionIdentityTest {
         Thread acceptor = new Thread(this::accept, "connection-binding-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
-        BtpConnectivity engine = BtpConnectivity.builder()
+        engine = BtpConnectivity.builder()
                 .serviceBindings(ServiceBindings.none())
                 .environmentDestinations(null)
                 .connectivityProxy("127.0.0.1", proxy.getLocalPort(), 0)
@@ -64,6 +65,7 @@ class ProxyConnectionIdentityTest {
     @AfterEach
     void stop() throws IOException {
         context.stop();
+        engine.close();
         proxy.close();
     }
 
