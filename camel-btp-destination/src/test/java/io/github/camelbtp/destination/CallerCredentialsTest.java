@@ -21,6 +21,7 @@ class CallerCredentialsTest extends BtpDestinationTestSupport {
 
     private static final String OPEN = "CallerOpen";
     private static final String BASIC = "CallerBasicERP";
+    private static final String OPEN_ERP = "CallerOpenERP";
     private static final String PING = "btp-destination:" + OPEN + "/public/ping";
     private static final String TICKET_COOKIE = "MYSAPSSO2=AjExMDAgAA1wb3J0YWw6VVNFUjE; JSESSIONID=caller-session-4711";
 
@@ -43,6 +44,7 @@ class CallerCredentialsTest extends BtpDestinationTestSupport {
     void removeDestinations() {
         sandbox().destinations().delete(OPEN);
         sandbox().destinations().delete(BASIC);
+        sandbox().destinations().delete(OPEN_ERP);
     }
 
     private RecordedRequest atBackend() {
@@ -101,6 +103,30 @@ class CallerCredentialsTest extends BtpDestinationTestSupport {
 
         assertThat(exchange.getException()).isNull();
         assertThat(atBackend().header("Authorization")).isEqualTo("Bearer " + token);
+    }
+
+    /** Two callers whose own credentials go to the target are two identities: one's SAP session never serves the other. */
+    @Test
+    void forwardedCredentialsOfAnotherCallerNeverGetTheFirstCallersSession() {
+        sandbox().destinations().putSubaccount(Map.of("Name", OPEN_ERP, "Type", "HTTP", "ProxyType", "Internet",
+                "URL", sandbox().salesBackendUri().toString(), "Authentication", "NoAuthentication"));
+        String orders = "btp-destination:" + OPEN_ERP + DemoDestinations.SALES_SERVICE_PATH + "/A_SalesOrder?forwardCallerCredentials=true";
+        String salesUser = "Basic " + java.util.Base64.getEncoder().encodeToString((DemoDestinations.SALES_USER + ":"
+                + DemoDestinations.SALES_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> post = Map.of(Exchange.HTTP_METHOD, "POST", Exchange.CONTENT_TYPE, "application/json");
+        String order = "{\"SalesOrderType\":\"OR\",\"SoldToParty\":\"17100001\",\"TotalNetAmount\":\"1.00\","
+                + "\"TransactionCurrency\":\"EUR\"}";
+        Map<String, Object> asSalesUser = new LinkedHashMap<>(post);
+        asSalesUser.put("Authorization", salesUser);
+        assertThat(call(orders, order, asSalesUser).getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class))
+                .isEqualTo(201);
+        Map<String, Object> asIntruder = new LinkedHashMap<>(post);
+        asIntruder.put("Authorization", "Basic aW50cnVkZXI6Z3Vlc3M=");
+
+        Exchange intruder = call(orders, order, asIntruder);
+
+        assertThat(intruder.getException()).isInstanceOf(TargetRejectedCredentialsException.class);
+        assertThat(atBackend().hasHeader("Cookie")).as("no session cookie of the first caller").isFalse();
     }
 
     @Test

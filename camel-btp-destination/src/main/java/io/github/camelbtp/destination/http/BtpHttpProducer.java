@@ -92,6 +92,10 @@ public final class BtpHttpProducer extends HttpProducer {
             // the body may have to be sent twice
             request.setEntity(new BufferedHttpEntity(entity));
         }
+        // the logon the request carries (the destination's, or the caller's own with forwardCallerCredentials) is
+        // what the token must be fetched with: a token belongs to the session of that logon
+        Header[] logon = java.util.stream.Stream.concat(java.util.Arrays.stream(request.getHeaders("Authorization")),
+                java.util.Arrays.stream(request.getHeaders("Cookie"))).toArray(Header[]::new);
         String token = session.token;
         if (token != null) {
             request.setHeader(CSRF_HEADER, token);
@@ -103,7 +107,7 @@ public final class BtpHttpProducer extends HttpProducer {
         EntityUtils.consumeQuietly(response.getEntity());
         response.close();
         session.token = null;
-        String fresh = fetchToken(resolved, host, request.getRequestUri(), context);
+        String fresh = fetchToken(resolved, host, request.getRequestUri(), logon, context);
         session.token = fresh;
         request.setHeader(CSRF_HEADER, fresh);
         LOG.debug("Fetched a CSRF token for destination {} and sending the request once more", resolved.name());
@@ -116,10 +120,13 @@ public final class BtpHttpProducer extends HttpProducer {
     }
 
     /** Asks for a token with HEAD on the request's path (no payload), then GET for servers that do not answer HEAD. */
-    private String fetchToken(ResolvedDestination resolved, HttpHost host, String requestUri, HttpClientContext context)
-            throws IOException {
+    private String fetchToken(ResolvedDestination resolved, HttpHost host, String requestUri, Header[] logon,
+            HttpClientContext context) throws IOException {
         String path = requestUri.contains("?") ? requestUri.substring(0, requestUri.indexOf('?')) : requestUri;
         for (HttpUriRequest fetch : new HttpUriRequest[] { new HttpHead(path), new HttpGet(path) }) {
+            for (Header h : logon) {
+                fetch.addHeader(h);
+            }
             DestinationHttpClient.applyHeaders(fetch, resolved);
             fetch.setHeader(CSRF_HEADER, "Fetch");
             try (ClassicHttpResponse answer = http.executeOpen(host, fetch, resolved, context)) {
