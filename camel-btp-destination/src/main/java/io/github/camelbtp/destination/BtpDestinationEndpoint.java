@@ -154,8 +154,8 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " user's JWT, for principal propagation and the user-dependent authentication types (OAuth2JWTBearer,"
             + " OAuth2UserTokenExchange, OAuth2SAMLBearerAssertion, SAMLAssertion, SAPAssertionSSO). By default the"
             + " incoming 'Authorization: Bearer <JWT>' header, as platform-http and the SAP approuter deliver it; a"
-            + " value with or without the 'Bearer ' prefix is accepted. The header is not forwarded to the target: the"
-            + " destination decides what the target receives. A destination that needs a user and finds none fails;"
+            + " value with or without the 'Bearer ' prefix is accepted. The header is not forwarded to the target (unless"
+            + " forwardCallerCredentials is set): the destination decides what the target receives. A destination that needs a user and finds none fails;"
             + " it never falls back to a technical user.")
     private String userTokenHeader = "Authorization";
 
