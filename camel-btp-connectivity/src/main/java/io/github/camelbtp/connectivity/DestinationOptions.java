@@ -119,7 +119,7 @@ public record DestinationOptions(String tenant, String userToken, String refresh
     }
 
     /** A short SHA-256 hex prefix of a secret: enough to tell users apart, useless to recover the token. */
-    static String hash(String secret) {
+    public static String hash(String secret) {
         if (secret == null) {
             return null;
         }

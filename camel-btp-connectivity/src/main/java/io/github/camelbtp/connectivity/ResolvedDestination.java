@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity;
 
+import io.github.camelbtp.connectivity.auth.AuthenticationType;
 import io.github.camelbtp.connectivity.auth.BasicCredentials;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
@@ -45,6 +46,24 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
 
     public String name() {
         return destination.name();
+    }
+
+    /**
+     * The scope of everything that belongs to the identity a request of this destination acts as: SAP session
+     * cookies and CSRF tokens, and keep-alive connections through the Connectivity proxy. It is the destination (name,
+     * URL, Cloud Connector location), the request's tenant and the identity the {@code Authentication} type logs on
+     * as ({@link AuthenticationType#identity}): the propagated user for the user-dependent types, the {@code User} for
+     * Basic, the client for the client-credential types, the key store for client certificates, nobody for
+     * NoAuthentication. Two requests with the same scope may share a session; two with different scopes never do.
+     * Tokens appear as hashes only, so the scope may be logged (HttpClient logs connection states at DEBUG).
+     *
+     * @param options the options this destination was resolved with (tenant, user token, …)
+     */
+    public String identityScope(DestinationOptions options) {
+        String identity = AuthenticationType.of(destination).identity(destination, options);
+        String tls = this.tls == null ? "" : this.tls.fingerprint();
+        return destination.name() + '|' + java.util.Objects.toString(options.tenant(), "") + '|'
+                + DestinationOptions.hash(url + "|" + destination.locationId() + '|' + identity + '|' + tls);
     }
 
     @Override

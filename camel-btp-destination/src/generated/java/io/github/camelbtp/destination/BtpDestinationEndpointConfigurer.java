@@ -43,6 +43,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "foldername":
         case "folderName": target.setFolderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "forwardcallercredentials":
+        case "forwardCallerCredentials": target.setForwardCallerCredentials(property(camelContext, boolean.class, value)); return true;
         case "fragmentname":
         case "fragmentName": target.setFragmentName(property(camelContext, java.lang.String.class, value)); return true;
         case "fragmentoptional":
@@ -128,6 +130,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "foldername":
         case "folderName": return java.lang.String.class;
+        case "forwardcallercredentials":
+        case "forwardCallerCredentials": return boolean.class;
         case "fragmentname":
         case "fragmentName": return java.lang.String.class;
         case "fragmentoptional":
@@ -214,6 +218,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "exchangePattern": return target.getExchangePattern();
         case "foldername":
         case "folderName": return target.getFolderName();
+        case "forwardcallercredentials":
+        case "forwardCallerCredentials": return target.isForwardCallerCredentials();
         case "fragmentname":
         case "fragmentName": return target.getFragmentName();
         case "fragmentoptional":

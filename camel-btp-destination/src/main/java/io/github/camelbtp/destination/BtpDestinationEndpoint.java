@@ -154,8 +154,8 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " user's JWT, for principal propagation and the user-dependent authentication types (OAuth2JWTBearer,"
             + " OAuth2UserTokenExchange, OAuth2SAMLBearerAssertion, SAMLAssertion, SAPAssertionSSO). By default the"
             + " incoming 'Authorization: Bearer <JWT>' header, as platform-http and the SAP approuter deliver it; a"
-            + " value with or without the 'Bearer ' prefix is accepted. The header is not forwarded to the target: the"
-            + " destination decides what the target receives. A destination that needs a user and finds none fails;"
+            + " value with or without the 'Bearer ' prefix is accepted. The header is not forwarded to the target (unless"
+            + " forwardCallerCredentials is set): the destination decides what the target receives. A destination that needs a user and finds none fails;"
             + " it never falls back to a technical user.")
     private String userTokenHeader = "Authorization";
 
@@ -183,6 +183,16 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " exchange header holding the subject token's type (X-Subject-Token-Type), an RFC 8693 URI; default"
             + " urn:ietf:params:oauth:token-type:access_token.")
     private String subjectTokenTypeHeader = BtpDestinationConstants.SUBJECT_TOKEN_TYPE;
+
+    @UriParam(label = "security", defaultValue = "false", description = "Send the caller's own credentials on to the"
+            + " target: the incoming Authorization header (any scheme: Basic, Negotiate, Bearer) and Cookie header (an"
+            + " SAP logon ticket MYSAPSSO2, a session), as a platform-http or servlet consumer puts them on the message."
+            + " Off by default: the destination decides what the target receives, so these headers are taken off the"
+            + " message for the call and put back afterwards. Headers the destination sets itself (its Authorization,"
+            + " URL.headers.*) replace the caller's either way; to forward only the user's JWT to a NoAuthentication"
+            + " destination, its forwardAuthToken property is enough. Requests with different forwarded credentials"
+            + " never share an SAP session or CSRF token.")
+    private boolean forwardCallerCredentials;
 
     @UriParam(label = "advanced", description = "The exchange header naming the subscriber tenant (subdomain or"
             + " tenant ID) whose destinations and tokens the request uses (sent as x-tenant). Unset: the provider's"
@@ -585,6 +595,14 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
 
     void setTargetQuery(String targetQuery) {
         this.targetQuery = targetQuery;
+    }
+
+    public boolean isForwardCallerCredentials() {
+        return forwardCallerCredentials;
+    }
+
+    public void setForwardCallerCredentials(boolean forwardCallerCredentials) {
+        this.forwardCallerCredentials = forwardCallerCredentials;
     }
 
     /** A placeholder the delegate camel-http endpoint is created with; every request carries its real URL. */

@@ -59,17 +59,19 @@ public class BtpDestinationProducer extends DefaultProducer {
         // target receives, so they are taken off the message for the call and put back afterwards
         Map<String, Object> credentials = request.removeCredentialHeaders(exchange.getIn());
         try {
-            processHttp(exchange, resolved, request.options());
+            processHttp(exchange, resolved, request);
         } finally {
             credentials.forEach(exchange.getIn()::setHeader);
         }
     }
 
-    /** A 401 of the target: the engine drops the destination's cached credentials so the next request gets fresh ones. */
-    private void credentialsRejectedOn(int status, ResolvedDestination resolved, DestinationOptions options) {
-        if (status == 401) {
-            getEndpoint().getComponent().connectivity().credentialsRejected(resolved, options);
-        }
+    /**
+     * A 401 of the target: the engine drops the destination's cached credentials so the next request gets fresh ones.
+     *
+     * @return whether cached credentials were dropped
+     */
+    private boolean credentialsRejectedOn(int status, ResolvedDestination resolved, DestinationOptions options) {
+        return status == 401 && getEndpoint().getComponent().connectivity().credentialsRejected(resolved, options);
     }
 
     private String destinationName(Exchange exchange) {
@@ -83,7 +85,8 @@ public class BtpDestinationProducer extends DefaultProducer {
         return getEndpoint().getDestinationName();
     }
 
-    private void processHttp(Exchange exchange, ResolvedDestination resolved, DestinationOptions options) throws Exception {
+    private void processHttp(Exchange exchange, ResolvedDestination resolved, RequestOptions request) throws Exception {
+        DestinationOptions options = request.options();
         Message in = exchange.getIn();
         Map<String, Object> saved = new HashMap<>();
         for (String header : URL_HEADERS) {
@@ -105,10 +108,16 @@ public class BtpDestinationProducer extends DefaultProducer {
             String url = getEndpoint().targetUrl(resolved, headerPath, headerQuery);
             in.setHeader(HttpConstants.HTTP_URI, url);
             exchange.setProperty(BtpHttpProducer.RESOLVED_PROPERTY, resolved);
+            exchange.setProperty(BtpHttpProducer.IDENTITY_SCOPE_PROPERTY, request.identityScope(resolved));
             try {
                 http.process(exchange);
             } catch (HttpOperationFailedException e) {
-                credentialsRejectedOn(e.getStatusCode(), resolved, options);
+                boolean dropped = credentialsRejectedOn(e.getStatusCode(), resolved, options);
+                if (e.getStatusCode() == 401) {
+                    // still an HttpOperationFailedException, but one that says which destination and what to check
+                    throw new TargetRejectedCredentialsException(e, resolved.name(), resolved.destination().authentication(),
+                            dropped);
+                }
                 throw e;
             }
             credentialsRejectedOn(exchange.getMessage().getHeader(HttpConstants.HTTP_RESPONSE_CODE, 0, Integer.class),
@@ -116,6 +125,7 @@ public class BtpDestinationProducer extends DefaultProducer {
             exchange.getMessage().setHeader(BtpDestinationConstants.RESOLVED_DESTINATION, resolved.name());
         } finally {
             exchange.removeProperty(BtpHttpProducer.RESOLVED_PROPERTY);
+            exchange.removeProperty(BtpHttpProducer.IDENTITY_SCOPE_PROPERTY);
             in.removeHeader(HttpConstants.HTTP_URI);
             if (exchange.getMessage() != in) {
                 exchange.getMessage().removeHeader(HttpConstants.HTTP_URI);

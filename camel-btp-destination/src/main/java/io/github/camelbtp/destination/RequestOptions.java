@@ -1,19 +1,31 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.ResolvedDestination;
 import org.apache.camel.Message;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The per-request lookup options of one exchange, read from the headers the endpoint's options name: the user's JWT
  * (default: the incoming {@code Authorization: Bearer} header), refresh token, authorization code, subject token,
- * tenant; fragment and chain come from the endpoint itself.
+ * tenant; fragment and chain come from the endpoint itself. Also which headers are the caller's credentials, taken off
+ * the message for the call: the lookup inputs, and — unless the endpoint forwards the caller's credentials —
+ * {@code Authorization} of any scheme and {@code Cookie}, which a platform-http consumer passes on from its own caller.
+ *
+ * @param options           the lookup options
+ * @param credentialHeaders the headers to take off the message for the call
+ * @param forwarded         a hash of the caller's credentials that do reach the target ({@code forwardCallerCredentials}),
+ *                          part of the session scope; {@code null} when none do
  */
-record RequestOptions(DestinationOptions options, List<String> credentialHeaders) {
+record RequestOptions(DestinationOptions options, List<String> credentialHeaders, String forwarded) {
+
+    /** The caller's own credentials as HTTP consumers deliver them: never sent on unless the endpoint asks. */
+    static final List<String> CALLER_CREDENTIALS = List.of("Authorization", "Cookie");
 
     static RequestOptions of(BtpDestinationEndpoint endpoint, Message in) {
         DestinationOptions options = DestinationOptions.builder()
@@ -26,13 +38,33 @@ record RequestOptions(DestinationOptions options, List<String> credentialHeaders
                 .fragment(endpoint.getFragmentName(), endpoint.isFragmentOptional())
                 .chain(endpoint.getChainName(), endpoint.getChainVariables())
                 .build();
-        // the user-token header is taken off only when it held a bearer token: a route's own 'Authorization: Basic …'
-        // for a NoAuthentication destination is left alone
-        List<String> credentials = java.util.stream.Stream.of(options.userToken() != null ? endpoint.getUserTokenHeader() : null,
+        boolean forward = endpoint.isForwardCallerCredentials();
+        // a forwarded user-token header stays on the message; else it is taken off when it held a bearer token (any
+        // other Authorization is taken off below, as a caller credential)
+        Stream<String> inputs = Stream.of(options.userToken() != null && !forward ? endpoint.getUserTokenHeader() : null,
                 endpoint.getRefreshTokenHeader(), endpoint.getCodeHeader(), endpoint.getCodeVerifierHeader(),
-                endpoint.getSubjectTokenHeader())
-                .filter(Objects::nonNull).toList();
-        return new RequestOptions(options, credentials);
+                endpoint.getSubjectTokenHeader());
+        List<String> credentials = Stream.concat(inputs, forward ? Stream.empty() : CALLER_CREDENTIALS.stream())
+                .filter(Objects::nonNull).distinct().toList();
+        return new RequestOptions(options, credentials, forward ? forwarded(in) : null);
+    }
+
+    /** A hash of the caller's credentials that travel to the target, or {@code null} when the message has none. */
+    private static String forwarded(Message in) {
+        StringBuilder values = new StringBuilder();
+        for (String name : CALLER_CREDENTIALS) {
+            String value = header(in, name);
+            if (value != null) {
+                values.append(name).append('=').append(value).append('\n');
+            }
+        }
+        return values.isEmpty() ? null : DestinationOptions.hash(values.toString());
+    }
+
+    /** What the request acts as at the target: the destination's identity, and the caller's forwarded credentials. */
+    String identityScope(ResolvedDestination resolved) {
+        String scope = resolved.identityScope(options);
+        return forwarded == null ? scope : scope + "|caller=" + forwarded;
     }
 
     /** Takes the credential headers off the message; returns them to be put back after the call. */

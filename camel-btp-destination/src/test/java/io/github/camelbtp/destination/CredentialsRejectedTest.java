@@ -47,6 +47,36 @@ class CredentialsRejectedTest extends BtpDestinationTestSupport {
     }
 
     @Test
+    void a401NamesTheDestinationItsAuthenticationTypeAndTheFix() {
+        define("wrong-password");
+
+        Exception rejected = get(URI).getException();
+
+        assertThat(rejected).isInstanceOf(TargetRejectedCredentialsException.class)
+                .isInstanceOf(HttpOperationFailedException.class)
+                .hasMessageContaining("'" + NAME + "'").hasMessageContaining("BasicAuthentication")
+                .hasMessageContaining("User and Password").hasMessageContaining("401")
+                .hasMessageNotContaining("wrong-password").hasMessageNotContaining("$top");
+        TargetRejectedCredentialsException e = (TargetRejectedCredentialsException) rejected;
+        assertThat(e.getStatusCode()).isEqualTo(401);
+        assertThat(e.getDestinationName()).isEqualTo(NAME);
+        assertThat(e.getAuthentication()).isEqualTo("BasicAuthentication");
+        assertThat(e.getResponseBody()).isEqualTo("Logon failed");
+    }
+
+    @Test
+    void a401OfATargetThatWantsCredentialsTheDestinationDoesNotSendSaysHowToAddThem() {
+        sandbox().destinations().putSubaccount(Map.of("Name", NAME, "Type", "HTTP", "ProxyType", "Internet",
+                "URL", sandbox().cloudApiUri().toString(), "Authentication", "NoAuthentication"));
+
+        Exception rejected = get("btp-destination:" + NAME + "/api/v1/products").getException();
+
+        assertThat(rejected).isInstanceOf(TargetRejectedCredentialsException.class)
+                .hasMessageContaining("'" + NAME + "'").hasMessageContaining("NoAuthentication")
+                .hasMessageContaining("forwardAuthToken").hasMessageContaining("forwardCallerCredentials");
+    }
+
+    @Test
     void alsoWhenFailuresAreReturnedAsMessages() {
         define("wrong-password");
         Exchange rejected = get(URI + "&throwExceptionOnFailure=false");

@@ -95,9 +95,11 @@ class RequestInputsTest extends BtpDestinationTestSupport {
         }
     }
 
+    /** A Basic Authorization reaches the target only when the endpoint forwards caller credentials (CallerCredentialsTest). */
     @Test
     void routesOwnBasicAuthorizationIsNotMistakenForAUserToken() {
-        Exchange exchange = call("btp-destination:InputsOpen/public/ping", null, Map.of("Authorization", "Basic dTpw"));
+        Exchange exchange = call("btp-destination:InputsOpen/public/ping?forwardCallerCredentials=true", null,
+                Map.of("Authorization", "Basic dTpw"));
 
         assertThat(exchange.getException()).isNull();
         assertThat(sandbox().backendRequests().last().orElseThrow().header("Authorization")).isEqualTo("Basic dTpw");

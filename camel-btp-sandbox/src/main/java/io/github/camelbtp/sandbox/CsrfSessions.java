@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * SAP Gateway's CSRF protection: a token fetched with {@code x-csrf-token: Fetch} is bound to the session whose
  * cookie came with it, and a modifying request must send both. Sessions also authenticate later requests, as an
- * ABAP logon session does.
+ * ABAP security session does: a request presenting a session's cookie runs as the user who opened the session,
+ * whoever else it claims to be — which is why a client must never hand one user's cookie to another.
  */
 final class CsrfSessions {
 
@@ -17,7 +18,11 @@ final class CsrfSessions {
     private static final int MAX_SESSIONS = 10_000;
 
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentHashMap<String, String> tokensBySession = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Owned> sessionsById = new ConcurrentHashMap<>();
+
+    /** A session's CSRF token and the ABAP user it was opened for. */
+    private record Owned(String token, String user) {
+    }
 
     /** A session and its CSRF token. */
     record Session(String id, String token, boolean created) {
@@ -27,31 +32,34 @@ final class CsrfSessions {
         }
     }
 
-    /** The session of {@code cookieHeader} if it is known, else a new one. */
-    Session fetch(String cookieHeader) {
+    /** The session of {@code cookieHeader} if it is known, else a new one opened for {@code user}. */
+    Session fetch(String cookieHeader, String user) {
         String id = sessionId(cookieHeader);
-        String token = id == null ? null : tokensBySession.get(id);
-        if (token != null) {
-            return new Session(id, token, false);
+        Owned known = id == null ? null : sessionsById.get(id);
+        if (known != null) {
+            return new Session(id, known.token(), false);
         }
-        if (tokensBySession.size() >= MAX_SESSIONS) {
-            tokensBySession.clear();
+        if (sessionsById.size() >= MAX_SESSIONS) {
+            sessionsById.clear();
         }
         String newId = randomBase64(24, true);
         String newToken = randomBase64(16, false);
-        tokensBySession.put(newId, newToken);
+        sessionsById.put(newId, new Owned(newToken, user));
         return new Session(newId, newToken, true);
     }
 
-    boolean isSession(String cookieHeader) {
+    /** The user of the session in {@code cookieHeader}, or {@code null} when it names no known session. */
+    String user(String cookieHeader) {
         String id = sessionId(cookieHeader);
-        return id != null && tokensBySession.containsKey(id);
+        Owned known = id == null ? null : sessionsById.get(id);
+        return known == null ? null : known.user();
     }
 
     /** Whether {@code token} is the CSRF token of the session in {@code cookieHeader}. */
     boolean isValid(String cookieHeader, String token) {
         String id = sessionId(cookieHeader);
-        String expected = id == null ? null : tokensBySession.get(id);
+        Owned known = id == null ? null : sessionsById.get(id);
+        String expected = known == null ? null : known.token();
         return expected != null && token != null
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }

@@ -74,18 +74,22 @@ final class SalesOrderService {
         Headers request = exchange.getRequestHeaders();
         String cookies = request.getFirst("Cookie");
         String principal = request.getFirst(BackendForwarder.PRINCIPAL_HEADER);
-        if (principal != null && principal.startsWith("CN=")) {
+        // an ABAP security session first: its cookie logs the request on as the session's user, whatever
+        // certificate or Authorization header came with it
+        String user = sessions.user(cookies);
+        if (user == null && principal != null && principal.startsWith("CN=")) {
             // logged on by the Cloud Connector with the propagated user's certificate: the ABAP user is mapped from
             // the subject's CN (rule "CN=${name}", upper-cased as ABAP user names are)
-            exchange.getResponseHeaders().set(LOGON_USER_HEADER, principal.substring(3).toUpperCase(java.util.Locale.ROOT));
-        } else if (!authenticated(request.getFirst("Authorization"), cookies)) {
+            user = principal.substring(3).toUpperCase(java.util.Locale.ROOT);
+        } else if (user == null && basicLogon(request.getFirst("Authorization"))) {
+            user = salesUser;
+        }
+        if (user == null) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server\"");
             HttpEndpoint.send(exchange, 401, HttpEndpoint.TEXT, "Logon failed");
             return;
         }
-        if (principal == null || !principal.startsWith("CN=")) {
-            exchange.getResponseHeaders().set(LOGON_USER_HEADER, salesUser);
-        }
+        exchange.getResponseHeaders().set(LOGON_USER_HEADER, user);
         String method = exchange.getRequestMethod();
         String csrfHeader = request.getFirst("x-csrf-token");
         if (MODIFYING.contains(method)) {
@@ -95,7 +99,7 @@ final class SalesOrderService {
                 return;
             }
         } else if ("fetch".equalsIgnoreCase(csrfHeader) && (method.equals("GET") || method.equals("HEAD"))) {
-            CsrfSessions.Session session = sessions.fetch(cookies);
+            CsrfSessions.Session session = sessions.fetch(cookies, user);
             exchange.getResponseHeaders().set("x-csrf-token", session.token());
             if (session.created()) {
                 exchange.getResponseHeaders().add("Set-Cookie", CsrfSessions.setCookie(session));
@@ -108,11 +112,8 @@ final class SalesOrderService {
         route(exchange, method, rest, serviceRoot, body);
     }
 
-    private boolean authenticated(String authorization, String cookies) {
-        if (authorization == null) {
-            return sessions.isSession(cookies);
-        }
-        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+    private boolean basicLogon(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
         }
         byte[] presented = authorization.substring(6).trim().getBytes(StandardCharsets.US_ASCII);

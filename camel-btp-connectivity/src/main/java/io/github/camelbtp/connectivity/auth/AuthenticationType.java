@@ -83,6 +83,42 @@ public enum AuthenticationType {
     }
 
     /**
+     * Whom a request of this type logs on to the target as, for scoping what belongs to that identity (SAP session
+     * cookies, CSRF tokens, keep-alive connections through the Connectivity proxy): the per-request input of a
+     * user-dependent type (the user's JWT, refresh token, code or subject token), the {@code SystemUser} of the SAML
+     * types without a user, the {@code User} of Basic, the client of the client-credential types, the key store of
+     * ClientCertificateAuthentication, nothing for NoAuthentication (the destination and tenant are the scope).
+     * Per-request inputs appear as a SHA-256 prefix only, never as the token: a token is the only proof of its user
+     * that is safe to key on, since the claims of an unverified JWT could be forged to pick another user's session.
+     */
+    public String identity(Destination destination, DestinationOptions options) {
+        String perRequest = switch (input) {
+            case NONE -> null;
+            case USER_TOKEN, USER_TOKEN_UNLESS_SYSTEM_USER -> options.userToken();
+            case REFRESH_TOKEN -> options.refreshToken();
+            case CODE -> options.code();
+            case SUBJECT_TOKEN -> options.subjectToken();
+        };
+        if (perRequest != null) {
+            return "user:" + DestinationOptions.hash(perRequest);
+        }
+        return switch (this) {
+            case NoAuthentication -> "";
+            case OAuth2SAMLBearerAssertion, SAPAssertionSSO ->
+                    "system:" + destination.property(DestinationProperty.SYSTEM_USER).orElse("");
+            case BasicAuthentication -> "basic:" + destination.property(DestinationProperty.USER).orElse("");
+            case OAuth2Password -> "password:" + destination.property(DestinationProperty.CLIENT_ID).orElse("") + '/'
+                    + destination.property(DestinationProperty.USER).orElse("");
+            case ClientCertificateAuthentication ->
+                    "certificate:" + destination.property(DestinationProperty.KEY_STORE_LOCATION).orElse("");
+            // the client-credential types act as their client; a user-dependent type without its input never gets
+            // this far (validate refuses it), the client is then the safest scope
+            default -> "client:" + destination.property(DestinationProperty.CLIENT_ID).orElse("") + '@'
+                    + destination.property(DestinationProperty.TOKEN_SERVICE_URL).orElse("");
+        };
+    }
+
+    /**
      * Checks what the type needs before any flow runs: its required properties, OnPremise for the propagation types,
      * and the per-request input. A type that needs a user token and gets none fails here — it is never run as a
      * technical user.

@@ -190,6 +190,26 @@ public final class DestinationHttpClient implements Closeable {
         }
     }
 
+    /**
+     * Keeps the keep-alive connections of one identity to itself on the way through the Connectivity proxy: the
+     * connection is marked with {@code identityScope} (HttpClient's user token, the pooled connection's state) and is
+     * leased again only to requests of the same scope. SAP documents the proxy as authenticating every request by
+     * its own {@code Proxy-Authorization}, {@code SAP-Connectivity-Authentication} and
+     * {@code SAP-Connectivity-SCC-Location_ID} headers [consuming-the-connectivity-service-313b215], but SAP's
+     * JavaScript SDK found the Cloud Connector side binding a
+     * reused socket to its first user, location and backend (cloud-sdk-js #6715, #6705, #6828: 403 and 400 once
+     * connections were shared), so a connection never carries one user's, tenant's or location's traffic into
+     * another's. Internet destinations need no marking: HTTP authenticates each request by its own headers, and a
+     * TLS client identity already has a pool of its own.
+     *
+     * @param identityScope {@link ResolvedDestination#identityScope} of the request
+     */
+    public static void bindToIdentity(HttpClientContext context, ResolvedDestination resolved, String identityScope) {
+        if (resolved.destination().isOnPremise() && resolved.proxy() != null) {
+            context.setUserToken(identityScope);
+        }
+    }
+
     /** Connections currently pooled (leased + available), for tests and metrics. */
     public int pooledConnections() {
         var stats = pool.getTotalStats();

@@ -37,6 +37,11 @@ public final class BtpHttpProducer extends HttpProducer {
 
     /** Exchange property carrying the {@link ResolvedDestination} from {@code process} to {@code executeMethod}. */
     public static final String RESOLVED_PROPERTY = "CamelBtpResolvedDestinationInternal";
+    /**
+     * Exchange property carrying the request's identity scope ({@link ResolvedDestination#identityScope}, plus the
+     * caller's forwarded credentials): the key of its SAP session and CSRF token, and of its proxy connections.
+     */
+    public static final String IDENTITY_SCOPE_PROPERTY = "CamelBtpIdentityScopeInternal";
 
     private static final Logger LOG = LoggerFactory.getLogger(BtpHttpProducer.class);
     private static final Set<String> MODIFYING = Set.of("POST", "PUT", "PATCH", "DELETE", "MERGE");
@@ -57,13 +62,17 @@ public final class BtpHttpProducer extends HttpProducer {
     protected <T> T executeMethod(Exchange exchange, HttpHost httpHost, HttpUriRequest request,
             HttpClientResponseHandler<T> handler) throws IOException, HttpException {
         ResolvedDestination resolved = exchange.getProperty(RESOLVED_PROPERTY, ResolvedDestination.class);
-        if (resolved == null) {
-            throw new IllegalStateException("BtpHttpProducer used without a resolved destination");
+        String identityScope = exchange.getProperty(IDENTITY_SCOPE_PROPERTY, String.class);
+        if (resolved == null || identityScope == null) {
+            throw new IllegalStateException("BtpHttpProducer used without a resolved destination and its identity scope");
         }
         HttpClientContext context = DestinationHttpClient.context(resolved, httpHost);
+        DestinationHttpClient.bindToIdentity(context, resolved, identityScope);
         DestinationHttpClient.applyHeaders(request, resolved);
-        CsrfTokenStore.Session session = csrf.session(sessionKey(resolved));
-        // the destination's cookie jar, as camel-http keeps one per endpoint; SAP ties CSRF tokens to its session cookie
+        // one SAP session per (destination, tenant, identity the destination logs on as): an ABAP system runs a
+        // request that presents a session cookie as the session's user, so a session never serves another identity
+        CsrfTokenStore.Session session = csrf.session(identityScope);
+        // the session's cookie jar; SAP ties CSRF tokens to its session cookie
         context.setCookieStore(session.cookies);
         boolean csrfApplies = csrfProtection && MODIFYING.contains(request.getMethod().toUpperCase(Locale.ROOT));
         // URL.queries.* (API keys) join the request only while it is sent: camel-http has logged the URL before, and
@@ -81,10 +90,6 @@ public final class BtpHttpProducer extends HttpProducer {
         return handler.handleResponse(response);
     }
 
-    private static String sessionKey(ResolvedDestination resolved) {
-        return resolved.name() + '|' + resolved.url();
-    }
-
     /**
      * SAP's CSRF protocol: send with the session's token; on {@code 403} + {@code x-csrf-token: Required}, fetch a
      * token ({@code x-csrf-token: Fetch}, keeping the session cookies) and send once more.
@@ -96,6 +101,10 @@ public final class BtpHttpProducer extends HttpProducer {
             // the body may have to be sent twice
             request.setEntity(new BufferedHttpEntity(entity));
         }
+        // the logon the request carries (the destination's, or the caller's own with forwardCallerCredentials) is
+        // what the token must be fetched with: a token belongs to the session of that logon
+        Header[] logon = java.util.stream.Stream.concat(java.util.Arrays.stream(request.getHeaders("Authorization")),
+                java.util.Arrays.stream(request.getHeaders("Cookie"))).toArray(Header[]::new);
         String token = session.token;
         if (token != null) {
             request.setHeader(CSRF_HEADER, token);
@@ -107,7 +116,7 @@ public final class BtpHttpProducer extends HttpProducer {
         EntityUtils.consumeQuietly(response.getEntity());
         response.close();
         session.token = null;
-        String fresh = fetchToken(resolved, host, request.getRequestUri(), context);
+        String fresh = fetchToken(resolved, host, request.getRequestUri(), logon, context);
         session.token = fresh;
         request.setHeader(CSRF_HEADER, fresh);
         LOG.debug("Fetched a CSRF token for destination {} and sending the request once more", resolved.name());
@@ -120,10 +129,13 @@ public final class BtpHttpProducer extends HttpProducer {
     }
 
     /** Asks for a token with HEAD on the request's path (no payload), then GET for servers that do not answer HEAD. */
-    private String fetchToken(ResolvedDestination resolved, HttpHost host, String requestUri, HttpClientContext context)
-            throws IOException {
+    private String fetchToken(ResolvedDestination resolved, HttpHost host, String requestUri, Header[] logon,
+            HttpClientContext context) throws IOException {
         String path = requestUri.contains("?") ? requestUri.substring(0, requestUri.indexOf('?')) : requestUri;
         for (HttpUriRequest fetch : new HttpUriRequest[] { new HttpHead(path), new HttpGet(path) }) {
+            for (Header h : logon) {
+                fetch.addHeader(h);
+            }
             DestinationHttpClient.applyHeaders(fetch, resolved);
             fetch.setHeader(CSRF_HEADER, "Fetch");
             try (ClassicHttpResponse answer = http.executeOpen(host, fetch, resolved, context)) {

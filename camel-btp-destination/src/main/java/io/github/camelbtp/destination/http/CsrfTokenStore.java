@@ -8,13 +8,15 @@ import org.apache.hc.client5.http.cookie.CookieStore;
 import java.time.Duration;
 
 /**
- * SAP CSRF sessions per destination: the last {@code x-csrf-token} and the cookies of the session it belongs to
- * (SAP binds the token to the session cookie). Entries idle for 25 minutes are dropped, a little under the default
- * ABAP HTTP session timeout, so a stale token is rarely sent.
+ * SAP CSRF sessions per identity scope (destination, tenant and the identity the destination logs on as, see
+ * {@link io.github.camelbtp.connectivity.ResolvedDestination#identityScope}): the last {@code x-csrf-token} and the
+ * cookies of the session it belongs to (SAP binds the token to the session cookie, and the session to its user).
+ * Entries idle for 25 minutes are dropped, a little under the default ABAP HTTP session timeout, so a stale token is
+ * rarely sent.
  */
 public final class CsrfTokenStore {
 
-    /** One destination's CSRF state; the token is volatile because exchanges share it. */
+    /** One identity's CSRF state at one destination; the token is volatile because exchanges share it. */
     public static final class Session {
         final CookieStore cookies = new BasicCookieStore();
         volatile String token;

@@ -75,7 +75,7 @@ public final class SoapRfcTransport implements RfcTransport {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("services", function);
         HttpGet get = new HttpGet(uri(resolved, address, SoapRfcAddress.WSDL_SERVICE, query));
-        return exchange(resolved, address, function, get, new SessionCookies(), response -> {
+        return exchange(resolved, target.options(), address, function, get, new SessionCookies(), response -> {
             int status = response.getCode();
             if (status == 200) {
                 try (InputStream in = response.getEntity().getContent()) {
@@ -130,7 +130,8 @@ public final class SoapRfcTransport implements RfcTransport {
             post.setHeader("SOAPAction", "\"" + SoapRfcRequestWriter.RFC_NS + ":" + call.function() + "\"");
             post.setEntity(body(call));
             try {
-                return exchange(resolved, address, call.function(), post, cookies, response -> answer(call, response));
+                return exchange(resolved, target.options(), address, call.function(), post, cookies,
+                        response -> answer(call, response));
             } finally {
                 // the user context is open once the system handed out its context cookie, whatever the call's outcome
                 // (an ABAP exception still leaves it open; a Cloud Connector denial never reached the system)
@@ -201,8 +202,8 @@ public final class SoapRfcTransport implements RfcTransport {
         T handle(ClassicHttpResponse response) throws IOException;
     }
 
-    private <T> T exchange(ResolvedDestination resolved, SoapRfcAddress address, String function,
-            HttpUriRequestBase request, SessionCookies cookies, ResponseHandler<T> handler) {
+    private <T> T exchange(ResolvedDestination resolved, DestinationOptions options, SoapRfcAddress address,
+            String function, HttpUriRequestBase request, SessionCookies cookies, ResponseHandler<T> handler) {
         HttpHost host;
         try {
             host = HttpHost.create(request.getUri());
@@ -211,6 +212,8 @@ public final class SoapRfcTransport implements RfcTransport {
         }
         DestinationHttpClient.applyHeaders(request, resolved);
         HttpClientContext context = DestinationHttpClient.context(resolved, host);
+        // a propagated user's connection through the Connectivity proxy is never reused for another user
+        DestinationHttpClient.bindToIdentity(context, resolved, resolved.identityScope(options));
         // SAP's session cookies belong to this session only: the client's shared jar would hand them to other
         // exchanges, so it gets an empty one and the session keeps its own
         context.setCookieStore(new BasicCookieStore());
