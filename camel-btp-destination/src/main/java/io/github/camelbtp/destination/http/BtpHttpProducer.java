@@ -4,6 +4,7 @@ import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.http.RetryPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.component.http.HttpProducer;
@@ -45,12 +46,15 @@ public final class BtpHttpProducer extends HttpProducer {
     private final DestinationHttpClient http;
     private final CsrfTokenStore csrf;
     private final boolean csrfProtection;
+    private final boolean automaticRetriesDisabled;
 
-    public BtpHttpProducer(HttpEndpoint endpoint, DestinationHttpClient http, CsrfTokenStore csrf, boolean csrfProtection) {
+    public BtpHttpProducer(HttpEndpoint endpoint, DestinationHttpClient http, CsrfTokenStore csrf, boolean csrfProtection,
+            boolean automaticRetriesDisabled) {
         super(endpoint);
         this.http = http;
         this.csrf = csrf;
         this.csrfProtection = csrfProtection;
+        this.automaticRetriesDisabled = automaticRetriesDisabled;
     }
 
     @Override
@@ -61,15 +65,21 @@ public final class BtpHttpProducer extends HttpProducer {
             throw new IllegalStateException("BtpHttpProducer used without a resolved destination");
         }
         HttpClientContext context = DestinationHttpClient.context(resolved, httpHost);
+        if (automaticRetriesDisabled) {
+            RetryPolicy.disable(context);
+        }
         DestinationHttpClient.applyHeaders(request, resolved);
         CsrfTokenStore.Session session = csrf.session(sessionKey(resolved));
         // the destination's cookie jar, as camel-http keeps one per endpoint; SAP ties CSRF tokens to its session cookie
         context.setCookieStore(session.cookies);
         boolean csrfApplies = csrfProtection && MODIFYING.contains(request.getMethod().toUpperCase(Locale.ROOT));
-        ClassicHttpResponse response = csrfApplies
-                ? executeWithCsrf(resolved, httpHost, request, context, session)
-                : http.executeOpen(httpHost, request, resolved, context);
-        return handler.handleResponse(response);
+        // the deadline covers the CSRF round trips and camel-http reading the answer into the message
+        return http.withinDeadline(resolved, context, () -> {
+            ClassicHttpResponse response = csrfApplies
+                    ? executeWithCsrf(resolved, httpHost, request, context, session)
+                    : http.executeOpen(httpHost, request, resolved, context);
+            return handler.handleResponse(response);
+        });
     }
 
     private static String sessionKey(ResolvedDestination resolved) {
