@@ -109,7 +109,8 @@ class RetryPolicyTest extends BtpDestinationTestSupport {
     }
 
     @Test
-    @Timeout(20) // HttpClient's default strategy would wait the whole minute before sending it again
+    // HttpClient's default strategy would wait the whole minute before sending it again
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void getAnswered503WithRetryAfterBeyondFiveSecondsIsSentOnce() throws Exception {
         try (HostileHttpServer backend = new HostileHttpServer((n, line, socket, out) ->
                 HostileHttpServer.respond(out, "503 Service Unavailable", "maintenance", "Retry-After: 60"))) {

@@ -267,11 +267,9 @@ public final class DestinationHttpClient implements Closeable {
                 + " URL.socketReadTimeoutInSeconds (" + resolved.readTimeout().toSeconds() + " s); the server answered"
                 + " too slowly or kept trickling its answer. Raise these properties if the server is slow by design,"
                 + " otherwise check the server" + (onPremise ? " and the Cloud Connector." : ".");
-        BtpConnectivityException e = onPremise
-                ? new CloudConnectorException(resolved.name(), location, 0, message)
-                : new BtpConnectivityException(resolved.name(), message);
-        e.initCause(cause);
-        return e;
+        return onPremise
+                ? new CloudConnectorException(resolved.name(), location, 0, message, cause)
+                : new BtpConnectivityException(resolved.name(), message, cause);
     }
 
     /**
@@ -303,7 +301,7 @@ public final class DestinationHttpClient implements Closeable {
             throw e;
         }
         if (onPremise && PROXY_STATUSES.contains(response.getCode())) {
-            checkProxyAnswer(resolved, response);
+            checkProxyAnswer(resolved, request, response);
         }
         return response;
     }
@@ -313,7 +311,8 @@ public final class DestinationHttpClient implements Closeable {
      * Connector sent it: their messages are short, and a hostile or broken hop may send an endless body. An answer
      * that turns out to be the backend's keeps its whole body for the route.
      */
-    private static void checkProxyAnswer(ResolvedDestination resolved, ClassicHttpResponse response) throws IOException {
+    private static void checkProxyAnswer(ResolvedDestination resolved, ClassicHttpRequest request,
+            ClassicHttpResponse response) throws IOException {
         HttpEntity entity = response.getEntity();
         InputStream body = entity == null ? null : entity.getContent();
         byte[] prefix = body == null ? new byte[0] : body.readNBytes(PROXY_ANSWER_PREFIX_BYTES);
@@ -321,8 +320,15 @@ public final class DestinationHttpClient implements Closeable {
         var explained = ProxyAnswers.explain(resolved, response.getCode(), allow == null ? null : allow.getValue(),
                 new String(prefix, StandardCharsets.UTF_8));
         if (explained.isPresent()) {
-            // closing without reading on discards the connection: the rest of the body is never read
-            response.close();
+            // closing the answer would read the rest of the body (to reuse the connection): abort it instead
+            if (request instanceof Cancellable cancellable) {
+                cancellable.cancel();
+            }
+            try {
+                response.close();
+            } catch (IOException alreadyAborted) {
+                // the connection is gone, as intended
+            }
             throw explained.get();
         }
         if (body != null) {
