@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.http;
 
+import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.dispatch.ProxyAnswers;
@@ -14,6 +15,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -23,11 +25,8 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-
-import io.github.camelbtp.connectivity.BtpConnectivityException;
 
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -47,8 +46,9 @@ import java.util.Set;
 /**
  * The one pooled HTTP client that components send application traffic with, and the rules for sending a request
  * the way its {@link ResolvedDestination} says: proxy chosen per request, the destination's headers replacing any the
- * caller set, per-destination timeouts, Basic challenge credentials, no redirects; answers of the Connectivity proxy
- * and the Cloud Connector become {@link CloudConnectorException}s.
+ * caller set, per-destination timeouts and a total deadline per exchange ({@link #withinDeadline}), Basic challenge
+ * credentials, no redirects, retries only as {@link RetryPolicy} allows (never a POST); answers of the Connectivity
+ * proxy and the Cloud Connector become {@link CloudConnectorException}s, read no further than needed to explain them.
  * <p>
  * The pool is keyed by HttpClient's route (target, proxy, TLS), so requests of all destinations that share a route
  * share connections, and a rotated token changes nothing: tokens travel as headers set per request, never as client
@@ -182,22 +182,22 @@ public final class DestinationHttpClient implements Closeable {
 
     /** One exchange's work with the destination: requests sent with {@link #executeOpen} and their answers read. */
     @FunctionalInterface
-    public interface Exchange<T> {
+    public interface Work<T> {
         T run() throws IOException, HttpException;
     }
 
     /**
      * Runs one exchange with the destination under its total deadline, {@code URL.connectionTimeoutInSeconds} +
-     * {@code URL.socketReadTimeoutInSeconds} (5 s + 30 s by default, facts §1): connect and read timeouts bound each
+     * {@code URL.socketReadTimeoutInSeconds} (5 s + 30 s by default [http-destinations-42a0e6b]): connect and read timeouts bound each
      * wait, but a server trickling a byte now and then never trips them. When the deadline passes, the request in
      * flight is aborted (its connection closed, never reused) and the exchange fails with a
      * {@link BtpConnectivityException} ({@link CloudConnectorException} for on-premise destinations) naming the
-     * destination and the hop. Everything {@code exchange} reads counts: answers handed on as an open stream are
+     * destination and the hop. Everything {@code work} reads counts: answers handed on as an open stream are
      * bounded only while it runs.
      *
      * @param context the {@link #context} every request of the exchange is sent with
      */
-    public <T> T withinDeadline(ResolvedDestination resolved, HttpClientContext context, Exchange<T> exchange)
+    public <T> T withinDeadline(ResolvedDestination resolved, HttpClientContext context, Work<T> work)
             throws IOException, HttpException {
         Deadline deadline = (Deadline) context.getAttribute(DEADLINE);
         if (deadline == null) {
@@ -206,7 +206,7 @@ public final class DestinationHttpClient implements Closeable {
         long remaining = Math.max(0, Duration.between(Instant.now(), deadline.at).toMillis());
         ScheduledFuture<?> alarm = deadlines.schedule(deadline::expire, remaining, TimeUnit.MILLISECONDS);
         try {
-            return exchange.run();
+            return work.run();
         } catch (IOException | RuntimeException e) {
             if (deadline.expired && !(e instanceof BtpConnectivityException)) {
                 throw exceeded(resolved, deadline, e);
