@@ -92,6 +92,16 @@ class RequestTargetSecurityTest extends BtpDestinationTestSupport {
     }
 
     @Test
+    void spacesAndQuotesInCamelHttpQueryStillPass() {
+        // OData filters are commonly written unencoded; camel-http encodes them
+        Exchange exchange = call(SERVICE + "/A_SalesOrder", null,
+                Map.of(Exchange.HTTP_QUERY, "$filter=SoldToParty eq '17100001'&$top=1"));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(sandbox().backendRequests().last().orElseThrow().rawQuery()).contains("SoldToParty%20eq%20");
+    }
+
+    @Test
     void connectivityHeadersFromTheMessageCannotPickAnotherCloudConnector() {
         sandbox().cloudConnector().connector("Plant01").setConnected(false);
         try {
