@@ -10,7 +10,11 @@ public class CloudConnectorException extends BtpConnectivityException {
     private final int status;
 
     public CloudConnectorException(String destinationName, String locationId, int status, String message) {
-        super(destinationName, message);
+        this(destinationName, locationId, status, message, null);
+    }
+
+    public CloudConnectorException(String destinationName, String locationId, int status, String message, Throwable cause) {
+        super(destinationName, message, cause);
         this.locationId = locationId;
         this.status = status;
     }

@@ -23,6 +23,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BtpDestinationEndpoint target = (BtpDestinationEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "automaticretriesdisabled":
+        case "automaticRetriesDisabled": target.setAutomaticRetriesDisabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chainname":
@@ -110,6 +112,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "automaticretriesdisabled":
+        case "automaticRetriesDisabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "chainname":
@@ -198,6 +202,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BtpDestinationEndpoint target = (BtpDestinationEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "automaticretriesdisabled":
+        case "automaticRetriesDisabled": return target.isAutomaticRetriesDisabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chainname":

@@ -23,7 +23,8 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(45);
+        props.add("automaticRetriesDisabled");
         props.add("bridgeErrorHandler");
         props.add("chainName");
         props.add("codeHeader");

@@ -13,6 +13,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 import java.net.URI;
 
@@ -46,6 +47,13 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " token is fetched with 'x-csrf-token: Fetch' (keeping the session cookies) and the request is sent once"
             + " more. The token is kept per destination. Turn off for servers that do not use SAP's protocol.")
     private boolean csrfProtection = true;
+
+    @UriParam(label = "producer,advanced", defaultValue = "false", description = "Never send an HTTP request a second"
+            + " time (camel-http's option of that name). By default only idempotent requests (GET, HEAD, OPTIONS, PUT,"
+            + " DELETE, TRACE) are sent once more, and only when the connection failed before any answer (refused, reset,"
+            + " a pooled connection found closed) or after a 503 with a Retry-After of at most 5 seconds that ends before"
+            + " the exchange's deadline; POST, PATCH and MERGE are never sent twice.")
+    private boolean automaticRetriesDisabled;
 
     @UriParam(label = "producer", defaultValue = "true", description = "Throw an HttpOperationFailedException when"
             + " the answer's status is outside okStatusCodeRange, as camel-http does. When false, every answer is"
@@ -234,12 +242,18 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
+        // Camel hands out a component it is still starting in another thread when the first exchanges arrive
+        // together; start() is locked and idempotent, so this waits for that start (or does it) before the component's
+        // HTTP client and engine are used
+        ServiceHelper.startService(getComponent());
         HttpEndpoint delegate = getComponent().httpDelegate(this);
-        return new BtpDestinationProducer(this, new BtpHttpProducer(delegate, getComponent().httpClient(), getComponent().csrfTokens(), csrfProtection));
+        return new BtpDestinationProducer(this, new BtpHttpProducer(delegate, getComponent().httpClient(), getComponent().csrfTokens(), csrfProtection,
+                automaticRetriesDisabled));
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        ServiceHelper.startService(getComponent()); // as in createProducer
         // only MAIL destinations (IMAP, POP3) can be consumed; the type is known once the route starts and finds it
         Consumer consumer = new io.github.camelbtp.destination.mail.MailPollingConsumer(this, processor,
                 this::mailbox, new io.github.camelbtp.destination.mail.MailPollingConsumer.Options(delete, peek, unseen,
@@ -299,6 +313,14 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
 
     public void setCsrfProtection(boolean csrfProtection) {
         this.csrfProtection = csrfProtection;
+    }
+
+    public boolean isAutomaticRetriesDisabled() {
+        return automaticRetriesDisabled;
+    }
+
+    public void setAutomaticRetriesDisabled(boolean automaticRetriesDisabled) {
+        this.automaticRetriesDisabled = automaticRetriesDisabled;
     }
 
     public boolean isThrowExceptionOnFailure() {

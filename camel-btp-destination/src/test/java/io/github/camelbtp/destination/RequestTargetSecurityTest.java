@@ -53,6 +53,54 @@ class RequestTargetSecurityTest extends BtpDestinationTestSupport {
         assertThat(sandbox().counters().proxiedCalls()).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "..;/..;/admin", "x/..;/..;/..;/..;/..;/admin", "%252e%252e/%252e%252e/admin",
+            "%252E%252E/admin", "%2e%2e;/admin", ".%2e;/admin", "..%3b/admin", "..%3Bjsessionid=1/admin",
+            "%25%32%65%25%32%65/admin", "%2525252e%2525252e/admin", "x%252f..%252f..%252fadmin", "%255c..%255cadmin",
+            "..;x=1/admin", ".;/admin" })
+    void camelHttpPathWithADotSegmentDisguisedForTheServerIsRejected(String path) {
+        // servers that drop ';' parameters (Tomcat, Jetty, Spring) or decode twice would read these as '..'
+        Exchange exchange = call("btp-destination:OnPremiseERP/sap", null, Map.of(Exchange.HTTP_PATH, path));
+
+        assertThat(exchange.getException()).isInstanceOf(BtpConnectivityException.class)
+                .hasMessageContaining("OnPremiseERP").hasMessageContaining("Refused path");
+        assertThat(sandbox().counters().proxiedCalls()).isZero();
+    }
+
+    @Test
+    void matrixParametersAndPercentSignsOfOrdinarySegmentsStillPass() {
+        // SAP Gateway versions services with ';v=': only dot segments with parameters are refused
+        Exchange exchange = call("btp-destination:OnPremiseERP/sap/opu/odata/sap", null,
+                Map.of(Exchange.HTTP_PATH, "API_SALES_ORDER_SRV;v=0001/A_SalesOrder('100%25')"));
+
+        // sent on: what the Cloud Connector and the backend make of it is theirs to say
+        assertThat(exchange.getException()).satisfiesAnyOf(
+                e -> assertThat(e).isNull(),
+                e -> assertThat(e).hasMessageNotContaining("Refused path"));
+        assertThat(sandbox().proxyRequests().size()).isEqualTo(1);
+    }
+
+    @Test
+    void lineBreakInCamelHttpQueryIsRefusedNamingTheHeader() {
+        Exchange exchange = call(SERVICE + "/A_SalesOrder", null,
+                Map.of(Exchange.HTTP_QUERY, "$top=1\r\nX-Injected: yes"));
+
+        assertThat(exchange.getException()).isInstanceOf(BtpConnectivityException.class)
+                .hasMessageContaining("OnPremiseERP").hasMessageContaining("CamelHttpQuery")
+                .hasMessageContaining("%0D%0A").hasMessageNotContaining("\r\n");
+        assertThat(sandbox().counters().proxiedCalls()).isZero();
+    }
+
+    @Test
+    void spacesAndQuotesInCamelHttpQueryStillPass() {
+        // OData filters are commonly written unencoded; camel-http encodes them
+        Exchange exchange = call(SERVICE + "/A_SalesOrder", null,
+                Map.of(Exchange.HTTP_QUERY, "$filter=SoldToParty eq '17100001'&$top=1"));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(sandbox().backendRequests().last().orElseThrow().rawQuery()).contains("SoldToParty%20eq%20");
+    }
+
     @Test
     void connectivityHeadersFromTheMessageCannotPickAnotherCloudConnector() {
         sandbox().cloudConnector().connector("Plant01").setConnected(false);

@@ -9,6 +9,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -97,6 +98,10 @@ public class BtpRfcEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        // Camel hands out a component it is still starting in another thread when the first exchanges arrive
+        // together; start() is locked and idempotent, so this waits for that start (or does it) before the
+        // component's transports are looked up
+        ServiceHelper.startService(getComponent());
         return new BtpRfcProducer(this);
     }
 

@@ -45,6 +45,17 @@ class DestinationsTest extends BtpRfcTestSupport {
     }
 
     @Test
+    void soapRfcCallAnswered503ByTheConnectivityProxyIsSentOnce() {
+        // a SOAP-RFC call is a POST, and a BAPI must never run twice: HttpClient's default re-sent it after a 503
+        String name = rfcDestination("ERP_RFC_NOWHERE_ONCE", Map.of("jco.client.cloud_connector_location_id", "Nowhere"));
+
+        // without metadata: the call itself is the first request (not a GET of the function's interface)
+        assertThat(call("btp-rfc:RFC_PING?metadata=false&destination=" + name, null).getException())
+                .isInstanceOf(CloudConnectorException.class);
+        assertThat(sandbox().proxyRequests().matching(r -> r.method().equals("POST"))).as("POSTs at the proxy").hasSize(1);
+    }
+
+    @Test
     void unknownLocationIdIsTheCloudConnectorsAnswer() {
         String name = rfcDestination("ERP_RFC_NOWHERE", Map.of("jco.client.cloud_connector_location_id", "Nowhere"));
 

@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>
  * SAP documents the statuses, not a marker that tells the proxy's answer from the backend's, so:
  * 407 is always the proxy's (a backend behind the proxy cannot ask for proxy credentials); 503 is taken as the
- * proxy's ("no Cloud Connector"); 405 only without an {@code Allow} header (an origin server must send one with 405,
+ * proxy's ("no Cloud Connector"); 431 as the proxy's (it enforces SAP's 8192-byte line limit before any backend sees
+ * the request); 405 only without an {@code Allow} header (an origin server must send one with 405,
  * RFC 9110 §15.5.6, the proxy's refusal of https does not); 403 only with the Cloud Connector's body
  * "Access denied to system …".
  */
@@ -50,6 +51,11 @@ public final class ProxyAnswers {
                     + " connected Cloud Connector for this subaccount matches " + where + ". Check that the Cloud Connector"
                     + " is connected to the subaccount and that CloudConnectorLocationId matches its location ID"
                     + " (case-sensitive).";
+            // SAP: "request line and each header at most 8192 bytes" [consuming-the-connectivity-service-313b215]
+            case 431 -> "The Connectivity proxy answered 431 Request Header Fields Too Large for destination '" + name
+                    + "' (" + where + "): the request line or a header is longer than the 8192 bytes SAP's Connectivity"
+                    + " proxy accepts per line. Shorten the path and query (endpoint path, CamelHttpPath, CamelHttpQuery,"
+                    + " URL.queries.*) or the long header (URL.headers.*, cookies, headers the route passes on).";
             case 405 -> allow != null ? null : "The Connectivity proxy answered 405 Method Not Allowed for destination '"
                     + name + "': it only forwards plain http:// requests (no CONNECT, no https targets). Use"
                     + " http://<virtual host>:<port> as the destination URL.";

@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.http;
 
+import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.dispatch.ProxyAnswers;
@@ -14,18 +15,30 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.io.entity.BufferedHttpEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -33,8 +46,9 @@ import java.util.Set;
 /**
  * The one pooled HTTP client that components send application traffic with, and the rules for sending a request
  * the way its {@link ResolvedDestination} says: proxy chosen per request, the destination's headers replacing any the
- * caller set, per-destination timeouts, Basic challenge credentials, no redirects; answers of the Connectivity proxy
- * and the Cloud Connector become {@link CloudConnectorException}s.
+ * caller set, per-destination timeouts and a total deadline per exchange ({@link #withinDeadline}), Basic challenge
+ * credentials, no redirects, retries only as {@link RetryPolicy} allows (never a POST); answers of the Connectivity
+ * proxy and the Cloud Connector become {@link CloudConnectorException}s, read no further than needed to explain them.
  * <p>
  * The pool is keyed by HttpClient's route (target, proxy, TLS), so requests of all destinations that share a route
  * share connections, and a rotated token changes nothing: tokens travel as headers set per request, never as client
@@ -43,7 +57,11 @@ import java.util.Set;
  */
 public final class DestinationHttpClient implements Closeable {
 
-    private static final Set<Integer> PROXY_STATUSES = Set.of(403, 405, 407, 503);
+    private static final Set<Integer> PROXY_STATUSES = Set.of(403, 405, 407, 431, 503);
+    /** How much of an answer of the proxy or the Cloud Connector is read to explain it: its message is at the start. */
+    static final int PROXY_ANSWER_PREFIX_BYTES = 8 * 1024;
+    /** Context attribute: the {@link Deadline} of the exchange the context belongs to. */
+    private static final String DEADLINE = "io.github.camelbtp.deadline";
 
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient client;
@@ -55,6 +73,9 @@ public final class DestinationHttpClient implements Closeable {
     private record TlsPool(PoolingHttpClientConnectionManager pool, CloseableHttpClient client) {
     }
 
+    /** Aborts requests whose exchange outlived its deadline; one daemon thread, idle but for due deadlines. */
+    private final ScheduledThreadPoolExecutor deadlines;
+
     public DestinationHttpClient(int maxTotal, int perRoute) {
         this.maxTotal = maxTotal;
         this.perRoute = perRoute;
@@ -63,6 +84,13 @@ public final class DestinationHttpClient implements Closeable {
                 .setMaxConnPerRoute(perRoute)
                 .build();
         this.client = build(pool);
+        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "camel-btp-http-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // most exchanges end long before their deadline: their alarms must not pile up in the queue
+        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     private static CloseableHttpClient build(PoolingHttpClientConnectionManager pool) {
@@ -70,6 +98,8 @@ public final class DestinationHttpClient implements Closeable {
                 .setConnectionManager(pool)
                 .setRoutePlanner(new DestinationRoutePlanner())
                 .disableRedirectHandling()
+                // HttpClient's default re-sends any request answered 503 or 429, a POST included
+                .setRetryStrategy(RetryPolicy.INSTANCE)
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.ofMinutes(1))
                 .setUserAgent("camel-btp")
@@ -110,6 +140,7 @@ public final class DestinationHttpClient implements Closeable {
                     new HttpHost("http", resolved.proxy().host(), resolved.proxy().port()));
         }
         context.setRequestConfig(requestConfig(resolved));
+        context.setAttribute(DEADLINE, new Deadline(resolved));
         if (resolved.challengeCredentials() != null) {
             BasicCredentialsProvider provider = new BasicCredentialsProvider();
             provider.setCredentials(new AuthScope(target), new UsernamePasswordCredentials(
@@ -149,18 +180,118 @@ public final class DestinationHttpClient implements Closeable {
         }
     }
 
+    /** One exchange's work with the destination: requests sent with {@link #executeOpen} and their answers read. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws IOException, HttpException;
+    }
+
+    /**
+     * Runs one exchange with the destination under its total deadline, {@code URL.connectionTimeoutInSeconds} +
+     * {@code URL.socketReadTimeoutInSeconds} (5 s + 30 s by default [http-destinations-42a0e6b]): connect and read timeouts bound each
+     * wait, but a server trickling a byte now and then never trips them. When the deadline passes, the request in
+     * flight is aborted (its connection closed, never reused) and the exchange fails with a
+     * {@link BtpConnectivityException} ({@link CloudConnectorException} for on-premise destinations) naming the
+     * destination and the hop. Everything {@code work} reads counts: answers handed on as an open stream are
+     * bounded only while it runs.
+     *
+     * @param context the {@link #context} every request of the exchange is sent with
+     */
+    public <T> T withinDeadline(ResolvedDestination resolved, HttpClientContext context, Work<T> work)
+            throws IOException, HttpException {
+        Deadline deadline = (Deadline) context.getAttribute(DEADLINE);
+        if (deadline == null) {
+            throw new IllegalArgumentException("not a context of DestinationHttpClient.context(...)");
+        }
+        long remaining = Math.max(0, Duration.between(Instant.now(), deadline.at).toMillis());
+        ScheduledFuture<?> alarm = deadlines.schedule(deadline::expire, remaining, TimeUnit.MILLISECONDS);
+        try {
+            return work.run();
+        } catch (IOException | RuntimeException e) {
+            if (deadline.expired && !(e instanceof BtpConnectivityException)) {
+                throw exceeded(resolved, deadline, e);
+            }
+            throw e;
+        } finally {
+            alarm.cancel(false);
+        }
+    }
+
+    /** The instant a context's exchange must be over by ({@link #withinDeadline}), or {@code null} for other contexts. */
+    static Instant deadline(HttpContext context) {
+        return context.getAttribute(DEADLINE) instanceof Deadline deadline ? deadline.at : null;
+    }
+
+    /** The end of one exchange, and the request it waits for now, to abort when the end comes. */
+    private static final class Deadline {
+        final Duration total;
+        final Instant at;
+        private volatile Cancellable current;
+        private volatile boolean expired;
+
+        Deadline(ResolvedDestination resolved) {
+            total = resolved.connectTimeout().plus(resolved.readTimeout());
+            at = Instant.now().plus(total);
+        }
+
+        void watch(ClassicHttpRequest request) {
+            if (request instanceof Cancellable cancellable) {
+                current = cancellable;
+                if (expired) {
+                    cancellable.cancel();
+                }
+            }
+        }
+
+        void expire() {
+            expired = true;
+            Cancellable request = current;
+            if (request != null) {
+                request.cancel();
+            }
+        }
+    }
+
+    private static BtpConnectivityException exceeded(ResolvedDestination resolved, Deadline deadline, Exception cause) {
+        String target = resolved.url().getScheme() + "://" + resolved.url().getRawAuthority();
+        boolean onPremise = resolved.destination().isOnPremise();
+        String location = resolved.destination().locationId();
+        String hop = onPremise
+                ? "through the Connectivity proxy" + (resolved.proxy() == null ? "" : " at " + resolved.proxy())
+                        + " and the Cloud Connector" + (location.isEmpty() ? "" : " with location ID '" + location + "'")
+                        + " to " + target
+                : "to " + target + (resolved.proxy() == null ? "" : " through the proxy at " + resolved.proxy());
+        String message = "The exchange with destination '" + resolved.name() + "' (" + hop + ") did not complete within"
+                + " its deadline of " + deadline.total.toMillis() + " ms and was aborted. The deadline is the destination's"
+                + " URL.connectionTimeoutInSeconds (" + resolved.connectTimeout().toSeconds() + " s) plus"
+                + " URL.socketReadTimeoutInSeconds (" + resolved.readTimeout().toSeconds() + " s); the server answered"
+                + " too slowly or kept trickling its answer. Raise these properties if the server is slow by design,"
+                + " otherwise check the server" + (onPremise ? " and the Cloud Connector." : ".");
+        return onPremise
+                ? new CloudConnectorException(resolved.name(), location, 0, message, cause)
+                : new BtpConnectivityException(resolved.name(), message, cause);
+    }
+
     /**
      * Sends a request prepared with {@link #applyHeaders} in a {@link #context}; the caller closes the answer.
+     * Requests are sent again only as {@link RetryPolicy} allows.
      *
      * @throws CloudConnectorException when the Connectivity proxy cannot be reached, or it or the Cloud Connector refused
      */
     public ClassicHttpResponse executeOpen(HttpHost target, ClassicHttpRequest request, ResolvedDestination resolved,
             HttpClientContext context) throws IOException {
         boolean onPremise = resolved.destination().isOnPremise();
+        Deadline deadline = (Deadline) context.getAttribute(DEADLINE);
+        if (deadline != null) {
+            deadline.watch(request);
+        }
         ClassicHttpResponse response;
         try {
             response = clientFor(resolved).executeOpen(target, request, context);
         } catch (IOException e) {
+            if (deadline != null && deadline.expired) {
+                throw exceeded(resolved, deadline, e);
+            }
             if (onPremise && resolved.proxy() != null) {
                 throw new CloudConnectorException(resolved.name(), resolved.destination().locationId(), 0,
                         "Cannot reach the Connectivity proxy at " + resolved.proxy() + " for destination '" + resolved.name()
@@ -170,23 +301,69 @@ public final class DestinationHttpClient implements Closeable {
             throw e;
         }
         if (onPremise && PROXY_STATUSES.contains(response.getCode())) {
-            checkProxyAnswer(resolved, response);
+            checkProxyAnswer(resolved, request, response);
         }
         return response;
     }
 
-    private static void checkProxyAnswer(ResolvedDestination resolved, ClassicHttpResponse response) throws IOException {
-        String bodyStart = "";
-        if (response.getEntity() != null) {
-            BufferedHttpEntity buffered = new BufferedHttpEntity(response.getEntity());
-            response.setEntity(buffered);
-            bodyStart = new String(EntityUtils.toByteArray(buffered, 512), StandardCharsets.UTF_8);
-        }
+    /**
+     * Reads no more than {@link #PROXY_ANSWER_PREFIX_BYTES} of the answer to tell whether the proxy or the Cloud
+     * Connector sent it: their messages are short, and a hostile or broken hop may send an endless body. An answer
+     * that turns out to be the backend's keeps its whole body for the route.
+     */
+    private static void checkProxyAnswer(ResolvedDestination resolved, ClassicHttpRequest request,
+            ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        InputStream body = entity == null ? null : entity.getContent();
+        byte[] prefix = body == null ? new byte[0] : body.readNBytes(PROXY_ANSWER_PREFIX_BYTES);
         Header allow = response.getFirstHeader("Allow");
-        var explained = ProxyAnswers.explain(resolved, response.getCode(), allow == null ? null : allow.getValue(), bodyStart);
+        var explained = ProxyAnswers.explain(resolved, response.getCode(), allow == null ? null : allow.getValue(),
+                new String(prefix, StandardCharsets.UTF_8));
         if (explained.isPresent()) {
-            response.close();
+            // closing the answer would read the rest of the body (to reuse the connection): abort it instead
+            if (request instanceof Cancellable cancellable) {
+                cancellable.cancel();
+            }
+            try {
+                response.close();
+            } catch (IOException alreadyAborted) {
+                // the connection is gone, as intended
+            }
             throw explained.get();
+        }
+        if (body != null) {
+            response.setEntity(new ReadOnceEntity(entity, new SequenceInputStream(new ByteArrayInputStream(prefix), body)));
+        }
+    }
+
+    /** An answer's entity whose first bytes were already read: they come first, then the rest of the stream. */
+    private static final class ReadOnceEntity extends HttpEntityWrapper {
+        private final InputStream content;
+
+        ReadOnceEntity(HttpEntity read, InputStream content) {
+            super(read);
+            this.content = content;
+        }
+
+        @Override
+        public InputStream getContent() {
+            return content;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            content.transferTo(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            content.close();
+            super.close();
         }
     }
 
@@ -222,6 +399,7 @@ public final class DestinationHttpClient implements Closeable {
 
     @Override
     public void close() throws IOException {
+        deadlines.shutdownNow();
         client.close();
         for (TlsPool p : tlsPools.values()) {
             p.client().close();

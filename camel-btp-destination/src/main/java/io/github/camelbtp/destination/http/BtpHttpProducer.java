@@ -4,6 +4,7 @@ import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.http.RetryPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.component.http.HttpProducer;
@@ -50,12 +51,15 @@ public final class BtpHttpProducer extends HttpProducer {
     private final DestinationHttpClient http;
     private final CsrfTokenStore csrf;
     private final boolean csrfProtection;
+    private final boolean automaticRetriesDisabled;
 
-    public BtpHttpProducer(HttpEndpoint endpoint, DestinationHttpClient http, CsrfTokenStore csrf, boolean csrfProtection) {
+    public BtpHttpProducer(HttpEndpoint endpoint, DestinationHttpClient http, CsrfTokenStore csrf, boolean csrfProtection,
+            boolean automaticRetriesDisabled) {
         super(endpoint);
         this.http = http;
         this.csrf = csrf;
         this.csrfProtection = csrfProtection;
+        this.automaticRetriesDisabled = automaticRetriesDisabled;
     }
 
     @Override
@@ -68,6 +72,9 @@ public final class BtpHttpProducer extends HttpProducer {
         }
         HttpClientContext context = DestinationHttpClient.context(resolved, httpHost);
         DestinationHttpClient.bindToIdentity(context, resolved, identityScope);
+        if (automaticRetriesDisabled) {
+            RetryPolicy.disable(context);
+        }
         DestinationHttpClient.applyHeaders(request, resolved);
         // one SAP session per (destination, tenant, identity the destination logs on as): an ABAP system runs a
         // request that presents a session cookie as the session's user, so a session never serves another identity
@@ -78,16 +85,19 @@ public final class BtpHttpProducer extends HttpProducer {
         // URL.queries.* (API keys) join the request only while it is sent: camel-http has logged the URL before, and
         // builds its exception messages from the request afterwards
         String loggedPath = request.getPath();
-        request.setPath(RequestTarget.withDestinationQueries(loggedPath, resolved));
-        ClassicHttpResponse response;
-        try {
-            response = csrfApplies
-                    ? executeWithCsrf(resolved, httpHost, request, context, session)
-                    : http.executeOpen(httpHost, request, resolved, context);
-        } finally {
-            request.setPath(loggedPath);
-        }
-        return handler.handleResponse(response);
+        // the deadline covers the CSRF round trips and camel-http reading the answer into the message
+        return http.withinDeadline(resolved, context, () -> {
+            ClassicHttpResponse response;
+            request.setPath(RequestTarget.withDestinationQueries(loggedPath, resolved));
+            try {
+                response = csrfApplies
+                        ? executeWithCsrf(resolved, httpHost, request, context, session)
+                        : http.executeOpen(httpHost, request, resolved, context);
+            } finally {
+                request.setPath(loggedPath);
+            }
+            return handler.handleResponse(response);
+        });
     }
 
     /**

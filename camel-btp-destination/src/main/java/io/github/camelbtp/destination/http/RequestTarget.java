@@ -33,6 +33,7 @@ public final class RequestTarget {
      */
     public static String build(ResolvedDestination resolved, String endpointPath, String headerPath, String endpointQuery,
             String headerQuery) {
+        checkHeaderQuery(resolved.name(), headerQuery);
         return build(resolved.name(), resolved.url(), new String[] { endpointPath, headerPath }, endpointQuery, headerQuery);
     }
 
@@ -60,6 +61,20 @@ public final class RequestTarget {
             joined.add(query);
         }
         return path + "?" + joined;
+    }
+
+    /**
+     * The query of the {@code CamelHttpQuery} (or {@code CamelHttpRawQuery}) header is sent as it is: a raw line break
+     * could split the request line (camel-http encodes spaces and the like, not control characters, which failed deep
+     * in the HTTP client as a URISyntaxException).
+     */
+    private static void checkHeaderQuery(String destination, String query) {
+        if (query != null && query.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new BtpConnectivityException(destination, "Refused query '" + shown(query) + "' of header"
+                    + " CamelHttpQuery (or CamelHttpRawQuery) for destination '" + destination + "': it holds a line"
+                    + " break or another control character. Percent-encode the values (a line break is %0D%0A), or pass"
+                    + " parameters as endpoint options, which are encoded for you.");
+        }
     }
 
     /**
@@ -126,6 +141,9 @@ public final class RequestTarget {
         if (relative.contains("?") || relative.contains("#") || relative.contains("\\")) {
             throw refused(destination, relative, "a path may not carry a query, a fragment or a backslash");
         }
+        if (relative.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw refused(destination, relative, "a path may not carry a line break or another control character");
+        }
         String decodedWhole = decode(destination, relative);
         if (SCHEME.matcher(decodedWhole).find() || decodedWhole.startsWith("//") || decodedWhole.contains("\\")) {
             throw refused(destination, relative, "a path may not carry a scheme or an authority");
@@ -133,6 +151,7 @@ public final class RequestTarget {
         Deque<String> segments = new ArrayDeque<>();
         String[] raw = relative.split("/", -1);
         for (String segment : raw) {
+            refuseDisguisedDotSegment(destination, relative, segment);
             String decoded = decode(destination, segment);
             if (decoded.contains("/")) {
                 throw refused(destination, relative, "an encoded '/' inside a segment is not allowed");
@@ -153,6 +172,43 @@ public final class RequestTarget {
         return trailingSlash && !joined.isEmpty() ? joined + "/" : joined;
     }
 
+    /**
+     * Servers do not all read a segment the way this class does: Tomcat, Jetty and Spring drop {@code ;} parameters
+     * ({@code ..;} is {@code ..} to them), and some decode twice ({@code %252e%252e} is {@code ..} to them). So a dot
+     * segment that carries parameters, or that shows only after a second decoding, and a {@code /} or {@code \} that
+     * shows only then, are refused: behind such a server they would climb out of the destination's path.
+     */
+    private static void refuseDisguisedDotSegment(String destination, String relative, String segment) {
+        String level = segment;
+        // each decoding that changes the text shortens it, so this ends
+        for (int decodings = 1; ; decodings++) {
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(level.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notEncodedFurther) {
+                return; // a literal '%' ("100%"): no server decodes this level into something else
+            }
+            int semicolon = decoded.indexOf(';');
+            String name = semicolon < 0 ? decoded : decoded.substring(0, semicolon);
+            boolean dotSegment = name.equals(".") || name.equals("..");
+            if (dotSegment && semicolon >= 0) {
+                throw refused(destination, relative, "a '.' or '..' segment with ';' parameters is a dot segment to"
+                        + " servers that drop parameters");
+            }
+            if (decodings > 1 && (dotSegment || decoded.contains("/") || decoded.contains("\\"))) {
+                throw refused(destination, relative, "a '.', '..', '/' or '\\' encoded twice (%25…) is one to servers"
+                        + " that decode twice");
+            }
+            if (decodings > 1 && decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw refused(destination, relative, "a control character encoded twice is not allowed");
+            }
+            if (decoded.equals(level)) {
+                return;
+            }
+            level = decoded;
+        }
+    }
+
     private static String decode(String destination, String text) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -161,8 +217,16 @@ public final class RequestTarget {
         }
     }
 
+    /** At most 120 characters of a refused value, control characters escaped (they must not reach a log line raw). */
+    private static String shown(String value) {
+        String cut = value.length() > 120 ? value.substring(0, 120) + "…" : value;
+        StringBuilder escaped = new StringBuilder(cut.length());
+        cut.chars().forEach(c -> escaped.append(c < 0x20 || c == 0x7f ? String.format("\\x%02X", c) : String.valueOf((char) c)));
+        return escaped.toString();
+    }
+
     private static BtpConnectivityException refused(String destination, String path, String why) {
-        String shown = path.length() > 120 ? path.substring(0, 120) + "…" : path;
+        String shown = shown(path);
         return new BtpConnectivityException(destination, "Refused path '" + shown + "' for destination '" + destination
                 + "': " + why + ". Only the destination decides which system is called; put the target in the"
                 + " destination's URL and pass relative paths only.");

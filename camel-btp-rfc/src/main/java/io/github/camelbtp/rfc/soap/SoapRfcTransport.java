@@ -218,24 +218,29 @@ public final class SoapRfcTransport implements RfcTransport {
         // exchanges, so it gets an empty one and the session keeps its own
         context.setCookieStore(new BasicCookieStore());
         cookies.addTo(request);
-        try (ClassicHttpResponse response = http.executeOpen(host, request, resolved, context)) {
-            cookies.takeFrom(response);
-            try {
-                if (response.getCode() == 401) {
-                    // a password changed in the cockpit reaches the next call, not only after the cache's lifetime
-                    connectivity.credentialsRejected(resolved, DestinationOptions.NONE);
-                    throw new RfcAuthorizationException(resolved.name(), function, address.user(), "Logon to the ABAP"
-                            + " system behind destination '" + resolved.name() + "' failed for user " + address.user()
-                            + (address.client() == null ? "" : " in client " + address.client()) + " (401): "
-                            + firstLine(response) + ". Check the user (jco.client.user or jco.client.alias_user), its"
-                            + " password (jco.client.passwd), the client (jco.client.client), and that the user is not"
-                            + " locked (SU01).");
+        // a SOAP-RFC call is a POST: RetryPolicy never sends it twice (a BAPI commit must not run twice)
+        try {
+            return http.withinDeadline(resolved, context, () -> {
+                try (ClassicHttpResponse response = http.executeOpen(host, request, resolved, context)) {
+                    cookies.takeFrom(response);
+                    try {
+                        if (response.getCode() == 401) {
+                            // a password changed in the cockpit reaches the next call, not only after the cache's lifetime
+                            connectivity.credentialsRejected(resolved, DestinationOptions.NONE);
+                            throw new RfcAuthorizationException(resolved.name(), function, address.user(), "Logon to the ABAP"
+                                    + " system behind destination '" + resolved.name() + "' failed for user " + address.user()
+                                    + (address.client() == null ? "" : " in client " + address.client()) + " (401): "
+                                    + firstLine(response) + ". Check the user (jco.client.user or jco.client.alias_user), its"
+                                    + " password (jco.client.passwd), the client (jco.client.client), and that the user is not"
+                                    + " locked (SU01).");
+                        }
+                        return handler.handle(response);
+                    } finally {
+                        EntityUtils.consumeQuietly(response.getEntity());
+                    }
                 }
-                return handler.handle(response);
-            } finally {
-                EntityUtils.consumeQuietly(response.getEntity());
-            }
-        } catch (IOException e) {
+            });
+        } catch (IOException | org.apache.hc.core5.http.HttpException e) {
             throw new RfcException(resolved.name(), function, "Calling " + function + " through destination '"
                     + resolved.name() + "' failed: " + e + ". Check that the ABAP system is running and reachable.", e);
         }
