@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity;
 import io.github.camelbtp.connectivity.auth.AuthenticationType;
 import io.github.camelbtp.connectivity.auth.BasicCredentials;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
@@ -46,6 +47,24 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
 
     public String name() {
         return destination.name();
+    }
+
+    /**
+     * This destination without the {@code sap-client} / {@code sap-language} headers its properties of those names
+     * add; {@code URL.headers.*} entries of the same names stay, as the destination sets them explicitly.
+     */
+    public ResolvedDestination withoutSapSystemHeaders() {
+        java.util.Set<String> explicit = new java.util.HashSet<>();
+        destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).keySet()
+                .forEach(k -> explicit.add(k.toLowerCase(java.util.Locale.ROOT)));
+        List<HttpHeader> kept = headers.stream().filter(h -> {
+            String name = h.name().toLowerCase(java.util.Locale.ROOT);
+            boolean fromProperty = (name.equals(DestinationProperty.SAP_CLIENT) || name.equals(DestinationProperty.SAP_LANGUAGE))
+                    && !explicit.contains(name);
+            return !fromProperty;
+        }).toList();
+        return kept.size() == headers.size() ? this : new ResolvedDestination(destination, url, kept, queryParameters,
+                proxy, connectTimeout, readTimeout, challengeCredentials, tls);
     }
 
     /**

@@ -82,6 +82,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "redirectUriHeader": target.setRedirectUriHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenheader":
         case "refreshTokenHeader": target.setRefreshTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "sapsystemheaders":
+        case "sapSystemHeaders": target.setSapSystemHeaders(property(camelContext, boolean.class, value)); return true;
         case "subjecttokenheader":
         case "subjectTokenHeader": target.setSubjectTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "subjecttokentypeheader":
@@ -171,6 +173,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "redirectUriHeader": return java.lang.String.class;
         case "refreshtokenheader":
         case "refreshTokenHeader": return java.lang.String.class;
+        case "sapsystemheaders":
+        case "sapSystemHeaders": return boolean.class;
         case "subjecttokenheader":
         case "subjectTokenHeader": return java.lang.String.class;
         case "subjecttokentypeheader":
@@ -261,6 +265,8 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "redirectUriHeader": return target.getRedirectUriHeader();
         case "refreshtokenheader":
         case "refreshTokenHeader": return target.getRefreshTokenHeader();
+        case "sapsystemheaders":
+        case "sapSystemHeaders": return target.isSapSystemHeaders();
         case "subjecttokenheader":
         case "subjectTokenHeader": return target.getSubjectTokenHeader();
         case "subjecttokentypeheader":

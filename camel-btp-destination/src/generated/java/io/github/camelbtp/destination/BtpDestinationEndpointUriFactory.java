@@ -23,7 +23,7 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("automaticRetriesDisabled");
         props.add("bridgeErrorHandler");
         props.add("chainName");
@@ -57,6 +57,7 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
         props.add("peek");
         props.add("redirectUriHeader");
         props.add("refreshTokenHeader");
+        props.add("sapSystemHeaders");
         props.add("subjectTokenHeader");
         props.add("subjectTokenTypeHeader");
         props.add("tcpCharset");

@@ -55,6 +55,12 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " the exchange's deadline; POST, PATCH and MERGE are never sent twice.")
     private boolean automaticRetriesDisabled;
 
+    @UriParam(label = "producer", defaultValue = "true", description = "Send the destination's sap-client and"
+            + " sap-language properties as the sap-client / sap-language request headers, as SAP's SDKs do: without them"
+            + " an SAP system runs the request in its default client. URL.headers.* entries of those names are sent"
+            + " either way. Turn off for a server that must not see them.")
+    private boolean sapSystemHeaders = true;
+
     @UriParam(label = "producer", defaultValue = "true", description = "Throw an HttpOperationFailedException when"
             + " the answer's status is outside okStatusCodeRange, as camel-http does. When false, every answer is"
             + " returned as the message.")
@@ -321,6 +327,14 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
 
     public void setAutomaticRetriesDisabled(boolean automaticRetriesDisabled) {
         this.automaticRetriesDisabled = automaticRetriesDisabled;
+    }
+
+    public boolean isSapSystemHeaders() {
+        return sapSystemHeaders;
+    }
+
+    public void setSapSystemHeaders(boolean sapSystemHeaders) {
+        this.sapSystemHeaders = sapSystemHeaders;
     }
 
     public boolean isThrowExceptionOnFailure() {

@@ -55,6 +55,9 @@ public class BtpDestinationProducer extends DefaultProducer {
         // everything else is HTTP; the engine says clearly when a type (RFC) belongs to another component
         ResolvedDestination resolved = endpoint.getTenantStrategy().resolve(endpoint.getComponent().connectivity(), name,
                 request.options());
+        if (!endpoint.isSapSystemHeaders()) {
+            resolved = resolved.withoutSapSystemHeaders();
+        }
         // the request's tokens are inputs of the lookup, not part of the call: the destination decides what the
         // target receives, so they are taken off the message for the call and put back afterwards
         Map<String, Object> credentials = request.removeCredentialHeaders(exchange.getIn());
