@@ -58,6 +58,9 @@ final class ConnectivityProxy implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
     private volatile boolean trustedMode;
+    /** See {@link #bindConnectionsToFirstUser}. */
+    private volatile boolean bindsConnectionsToFirstUser;
+    private final java.util.concurrent.atomic.AtomicLong acceptedConnections = new java.util.concurrent.atomic.AtomicLong();
 
     ConnectivityProxy(TokenAuthority authority, String connectivityClientId, String subaccountId,
             CloudConnector cloudConnector, Counters counters, RecordedRequests recorded) {
@@ -95,6 +98,7 @@ final class ConnectivityProxy implements AutoCloseable {
                 return;
             }
             openSockets.add(socket);
+            acceptedConnections.incrementAndGet();
             try {
                 workers.execute(() -> serve(socket));
             } catch (RejectedExecutionException e) {
@@ -120,6 +124,7 @@ final class ConnectivityProxy implements AutoCloseable {
             socket.setSoTimeout(IDLE_TIMEOUT_MS);
             HttpWire wire = new HttpWire(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            Connection connection = new Connection();
             while (!closed) {
                 HttpWire.Head head;
                 try {
@@ -132,7 +137,7 @@ final class ConnectivityProxy implements AutoCloseable {
                     HttpWire.writeResponse(out, 400, TEXT, bytes("Bad request: " + e.getMessage()), true, true);
                     return;
                 }
-                if (head == null || !exchange(head, wire, out)) {
+                if (head == null || !exchange(head, wire, out, connection)) {
                     return;
                 }
             }
@@ -148,7 +153,8 @@ final class ConnectivityProxy implements AutoCloseable {
     }
 
     /** Handles one request; returns whether the connection stays open. */
-    private boolean exchange(HttpWire.Head head, HttpWire wire, OutputStream out) throws IOException {
+    private boolean exchange(HttpWire.Head head, HttpWire wire, OutputStream out, Connection connection)
+            throws IOException {
         String target = head.target();
         boolean keepAlive = head.version().equals("HTTP/1.1")
                 ? !head.hasToken("Connection", "close")
@@ -212,7 +218,7 @@ final class ConnectivityProxy implements AutoCloseable {
         }
         String principal;
         try {
-            principal = principal(token.orElse(null), head);
+            principal = connection.logOn(principal(token.orElse(null), head), bindsConnectionsToFirstUser);
         } catch (IllegalArgumentException e) {
             return rejection.send(401, e.getMessage());
         }
@@ -329,6 +335,34 @@ final class ConnectivityProxy implements AutoCloseable {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What one client connection remembers between its requests. */
+    private static final class Connection {
+        private String firstUser;
+
+        /** The user a request logs on as: its own, or with {@code bound} the first user seen on this connection. */
+        String logOn(String principal, boolean bound) {
+            if (principal != null && firstUser == null) {
+                firstUser = principal;
+            }
+            return bound && firstUser != null ? firstUser : principal;
+        }
+    }
+
+    /**
+     * A fault for tests: every request on a client connection is logged on as the first user propagated on it — the
+     * Cloud Connector side SAP's JavaScript SDK met (cloud-sdk-js #6715: 403s with principal propagation once pooled
+     * connections were shared across users). SAP documents per-request authentication; a client that reuses one
+     * keep-alive connection for several users shows up as a user arriving as another.
+     */
+    void bindConnectionsToFirstUser(boolean bind) {
+        this.bindsConnectionsToFirstUser = bind;
+    }
+
+    /** Client connections accepted since the start. */
+    long acceptedConnections() {
+        return acceptedConnections.get();
     }
 
     /** Trusted mode: requests need no connectivity token (Kyma's proxy, dedicated to one subaccount). */

@@ -434,6 +434,21 @@ public final class Sandbox implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A fault: the Connectivity proxy logs every request of a client connection on as the first user propagated on
+     * it, as a Cloud Connector side did for SAP's JavaScript SDK (cloud-sdk-js #6715) — a client that reuses one
+     * keep-alive connection for several users then shows a user arriving as another. {@link #reset()} turns it off.
+     */
+    public Sandbox connectivityProxyBindsConnectionsToFirstUser(boolean bind) {
+        proxy.bindConnectionsToFirstUser(bind);
+        return this;
+    }
+
+    /** Client connections the Connectivity proxy (HTTP) accepted since the sandbox started. */
+    public long connectivityProxyConnections() {
+        return proxy.acceptedConnections();
+    }
+
     /** The Cloud Connectors: mappings, allow-lists, connected flags, audit log. */
     public CloudConnector cloudConnector() {
         return cloudConnector;
@@ -552,6 +567,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public void reset() {
         proxy.trustedMode(false);
+        proxy.bindConnectionsToFirstUser(false);
         counters.reset();
         faults.reset();
         backendRequests.clear();
