@@ -181,25 +181,34 @@ public final class BtpConnectivity implements Closeable {
         java.util.Set<String> urlHeaders = new java.util.HashSet<>();
         destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).keySet()
                 .forEach(k -> urlHeaders.add(k.toLowerCase(Locale.ROOT)));
-        destination.property(DestinationProperty.SAP_CLIENT).map(String::trim)
-                .filter(v -> !v.isEmpty() && !urlHeaders.contains(DestinationProperty.SAP_CLIENT)).ifPresent(client -> {
-            if (!client.matches("\\d{3}")) {
-                throw new DestinationConfigurationException(destination.name(), DestinationProperty.SAP_CLIENT, "is '"
-                        + DestinationProperty.forMessage(DestinationProperty.SAP_CLIENT, client) + "', but an ABAP client is"
-                        + " three digits, for example 100.");
-            }
-            headers.add(new HttpHeader(DestinationProperty.SAP_CLIENT, client));
-        });
-        destination.property(DestinationProperty.SAP_LANGUAGE).map(String::trim)
-                .filter(v -> !v.isEmpty() && !urlHeaders.contains(DestinationProperty.SAP_LANGUAGE)).ifPresent(language -> {
-            if (!language.matches("[A-Za-z0-9]{1,2}|[A-Za-z]{2,3}[-_][A-Za-z]{2}")) {
-                throw new DestinationConfigurationException(destination.name(), DestinationProperty.SAP_LANGUAGE, "is '"
-                        + DestinationProperty.forMessage(DestinationProperty.SAP_LANGUAGE, language) + "', but a logon"
-                        + " language is an SAP language key or ISO code such as EN, DE or en-US.");
-            }
-            headers.add(new HttpHeader(DestinationProperty.SAP_LANGUAGE, language));
-        });
+        for (SapSystemHeader header : SapSystemHeader.values()) {
+            destination.property(header.property).map(String::trim)
+                    .filter(v -> !v.isEmpty() && !urlHeaders.contains(header.property)).ifPresent(value -> {
+                        if (!header.shape.matcher(value).matches()) {
+                            throw new DestinationConfigurationException(destination.name(), header.property, "is '"
+                                    + DestinationProperty.forMessage(header.property, value) + "', but " + header.expected);
+                        }
+                        headers.add(new HttpHeader(header.property, value));
+                    });
+        }
         return headers;
+    }
+
+    /** The properties {@link #sapSystemHeaders} sends as headers of the same name, and the values each accepts. */
+    private enum SapSystemHeader {
+        CLIENT(DestinationProperty.SAP_CLIENT, "\\d{3}", "an ABAP client is three digits, for example 100."),
+        LANGUAGE(DestinationProperty.SAP_LANGUAGE, "[A-Za-z0-9]{1,2}|[A-Za-z]{2,3}[-_][A-Za-z]{2}",
+                "a logon language is an SAP language key or ISO code such as EN, DE or en-US.");
+
+        final String property;
+        final java.util.regex.Pattern shape;
+        final String expected;
+
+        SapSystemHeader(String property, String shape, String expected) {
+            this.property = property;
+            this.shape = java.util.regex.Pattern.compile(shape);
+            this.expected = expected;
+        }
     }
 
     /** The destination's TLS material; a client certificate only makes sense on an https URL [client-certificate-authentication-4e13a04]. */
