@@ -395,8 +395,10 @@ public final class BtpConnectivity implements Closeable {
          * A Connectivity proxy in trusted mode, used instead of the connectivity binding: on Kyma
          * {@code connectivityProxy("connectivity-proxy.kyma-system.svc.cluster.local", 20003, 20004)} (the values of
          * the {@code kyma-system/connectivity-proxy-info} ConfigMap). Requests carry no {@code Proxy-Authorization};
-         * the location ID and principal propagation headers as usual. SOCKS5 (MAIL, LDAP, TCP) needs a binding with
-         * client credentials.
+         * the location ID and principal propagation headers as usual. MAIL, LDAP and TCP destinations use the SOCKS5
+         * port without a connectivity token (trusted mode disables proxy authorization on SOCKS5 too
+         * [configuration-guide-eaa8204]); there a destination with a {@code CloudConnectorLocationId} is refused,
+         * since only SAP's token-carrying SOCKS5 authentication can send it.
          *
          * @param socks5Port {@code 0} for none
          */

@@ -1,5 +1,7 @@
 package io.github.camelbtp.sandbox;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -11,6 +13,7 @@ public final class Counters {
 
     private final LongAdder destinationLookups = new LongAdder();
     private final LongAdder tokenGrants = new LongAdder();
+    private final Map<String, LongAdder> tokenGrantsByClient = new ConcurrentHashMap<>();
     private final LongAdder proxiedCalls = new LongAdder();
     private final LongAdder backendCalls = new LongAdder();
     private final LongAdder csrfFetches = new LongAdder();
@@ -26,6 +29,15 @@ public final class Counters {
     /** Access tokens issued by the token service ({@code POST …/oauth/token} answered 200). */
     public long tokenGrants() {
         return tokenGrants.sum();
+    }
+
+    /**
+     * Access tokens issued to one OAuth client, for example {@link DemoDestinations#CONNECTIVITY_CLIENT_ID}: proves
+     * which service's token a flow asked for (or did not).
+     */
+    public long tokenGrants(String clientId) {
+        LongAdder grants = tokenGrantsByClient.get(clientId);
+        return grants == null ? 0 : grants.sum();
     }
 
     /** Requests the connectivity proxy forwarded to an internal system (denied requests are not counted). */
@@ -47,6 +59,7 @@ public final class Counters {
     public void reset() {
         destinationLookups.reset();
         tokenGrants.reset();
+        tokenGrantsByClient.clear();
         proxiedCalls.reset();
         backendCalls.reset();
         csrfFetches.reset();
@@ -56,8 +69,9 @@ public final class Counters {
         destinationLookups.increment();
     }
 
-    void tokenGrant() {
+    void tokenGrant(String clientId) {
         tokenGrants.increment();
+        tokenGrantsByClient.computeIfAbsent(clientId, id -> new LongAdder()).increment();
     }
 
     void proxiedCall() {

@@ -427,10 +427,13 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Puts the Connectivity proxy in trusted mode, as Kyma runs it for one subaccount: requests without
      * {@code Proxy-Authorization} are accepted as the subaccount's (a token, when sent, still decides the user of the
-     * recommended principal propagation). {@link #reset()} turns it off again.
+     * recommended principal propagation). The SOCKS5 proxy too: proxy authorization is off there as well
+     * [configuration-guide-eaa8204], so it selects "no authentication" ({@code 0x00}) when offered and still takes
+     * SAP's {@code 0x80}. {@link #reset()} turns it off again.
      */
     public Sandbox connectivityTrustedMode(boolean trusted) {
         proxy.trustedMode(trusted);
+        socks5Proxy.trustedMode(trusted);
         return this;
     }
 
@@ -568,6 +571,7 @@ public final class Sandbox implements AutoCloseable {
     public void reset() {
         proxy.trustedMode(false);
         proxy.bindConnectionsToFirstUser(false);
+        socks5Proxy.trustedMode(false);
         counters.reset();
         faults.reset();
         backendRequests.clear();

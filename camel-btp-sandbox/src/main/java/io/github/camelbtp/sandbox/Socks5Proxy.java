@@ -34,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Code {@code 01} (general failure) is not produced by any check; {@link #answerNextConnectWith(int)} forces any
  * reply code for tests.
+ * <p>
+ * In trusted mode (Kyma's Connectivity proxy with {@code config.servers.proxy.socks5.enableProxyAuthorization} off
+ * [configuration-guide-eaa8204, operational-modes-148bbad]) proxy authorization is disabled: a greeting offering
+ * RFC 1928's "no authentication" ({@code 00}) is answered {@code 05 00} and goes straight to CONNECT, as the
+ * subaccount's, through the Cloud Connector without a location ID. SAP's {@code 80} is still accepted there: its
+ * location ID selects the connector, and its token is not checked (authorization is off). Outside trusted mode only
+ * {@code 80} is selected; a greeting without it is answered {@code 05 FF} (RFC 1928).
  */
 public final class Socks5Proxy implements AutoCloseable {
 
@@ -52,6 +59,8 @@ public final class Socks5Proxy implements AutoCloseable {
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicReference<Integer> forcedReply = new AtomicReference<>();
     private volatile String lastLocationId;
+    private volatile Integer lastMethod;
+    private volatile boolean trustedMode;
     private volatile boolean closed;
 
     Socks5Proxy(TokenAuthority authority, String connectivityClientId, String subaccountId, CloudConnector cloudConnector) {
@@ -90,6 +99,19 @@ public final class Socks5Proxy implements AutoCloseable {
         return lastLocationId;
     }
 
+    /**
+     * The authentication method this proxy selected for the last greeting it accepted ({@code 0x00} or
+     * {@code 0x80}), {@code null} before any.
+     */
+    public Integer lastMethod() {
+        return lastMethod;
+    }
+
+    /** Trusted mode: proxy authorization off, "no authentication" ({@code 0x00}) accepted besides {@code 0x80}. */
+    void trustedMode(boolean trusted) {
+        this.trustedMode = trusted;
+    }
+
     /** The next CONNECT, whatever it asks for, is answered with {@code replyCode} (after authentication). */
     public void answerNextConnectWith(int replyCode) {
         if (replyCode < 1 || replyCode > 255) {
@@ -104,6 +126,7 @@ public final class Socks5Proxy implements AutoCloseable {
         refusals.set(0);
         forcedReply.set(null);
         lastLocationId = null;
+        lastMethod = null;
     }
 
     private void acceptLoop() {
@@ -122,7 +145,6 @@ public final class Socks5Proxy implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        Socket backend = null;
         try {
             client.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
             DataInputStream in = new DataInputStream(client.getInputStream());
@@ -133,14 +155,28 @@ public final class Socks5Proxy implements AutoCloseable {
             }
             int methods = in.readUnsignedByte();
             boolean sap = false;
+            boolean none = false;
             for (int i = 0; i < methods; i++) {
-                sap |= in.readUnsignedByte() == 0x80;
+                int method = in.readUnsignedByte();
+                sap |= method == 0x80;
+                none |= method == 0x00;
+            }
+            boolean trusted = trustedMode;
+            // trusted mode: authorization is off, so a client that offers "no authentication" gets it
+            if (trusted && none) {
+                lastMethod = 0x00;
+                lastLocationId = "";
+                out.write(new byte[] {5, 0x00});
+                out.flush();
+                serveConnect(client, in, out, null, "");
+                return;
             }
             if (!sap) {
                 out.write(new byte[] {5, (byte) 0xFF});
                 refusals.incrementAndGet();
                 return;
             }
+            lastMethod = 0x80;
             out.write(new byte[] {5, (byte) 0x80});
             out.flush();
             // 2. SAP authentication
@@ -165,13 +201,29 @@ public final class Socks5Proxy implements AutoCloseable {
                 return;
             }
             Optional<TokenAuthority.VerifiedToken> token = authority.verify(new String(jwt, StandardCharsets.US_ASCII));
-            if (token.isEmpty()) {
+            if (token.isEmpty() && !trusted) {
                 authFailed(out);
                 return;
             }
             lastLocationId = locationId;
             out.write(new byte[] {1, 0});
             out.flush();
+            serveConnect(client, in, out, trusted ? null : token.get(), locationId);
+        } catch (IOException e) {
+            LOG.debug("SOCKS5 connection ended: {}", e.toString());
+        } finally {
+            closeQuietly(client);
+        }
+    }
+
+    /**
+     * Step 3, CONNECT, and then the tunnel. {@code token} is {@code null} in trusted mode: every connection is the
+     * subaccount's.
+     */
+    private void serveConnect(Socket client, DataInputStream in, OutputStream out, TokenAuthority.VerifiedToken token,
+            String locationId) {
+        Socket backend = null;
+        try {
             // 3. CONNECT
             in.readUnsignedByte();
             int command = in.readUnsignedByte();
@@ -209,7 +261,7 @@ public final class Socks5Proxy implements AutoCloseable {
                 reply(out, 0x08);
                 return;
             }
-            if (!connectivityClientId.equals(token.get().clientId()) || !subaccountId.equals(token.get().zoneId())) {
+            if (token != null && (!connectivityClientId.equals(token.clientId()) || !subaccountId.equals(token.zoneId()))) {
                 reply(out, 0x05);
                 return;
             }

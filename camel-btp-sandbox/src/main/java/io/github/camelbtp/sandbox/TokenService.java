@@ -122,7 +122,7 @@ final class TokenService {
             return;
         }
         TokenAuthority.IssuedToken token = authority.issue(clientId, client.get().scopes(), user.user(), grantType, tenant);
-        counters.tokenGrant();
+        counters.tokenGrant(clientId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", token.value());
         answer.put("token_type", "bearer");

@@ -79,6 +79,60 @@ class Socks5ProxyTest {
     }
 
     @Test
+    void withoutTrustedModeAGreetingOfferingNoAuthenticationAloneIsAnswered0xFF(Sandbox sandbox) throws IOException {
+        try (Wire wire = new Wire(sandbox)) {
+            assertThat(wire.send(new byte[] {5, 1, 0}, 2)).containsExactly(5, 0xFF);
+        }
+        assertThat(sandbox.socks5Proxy().refusals()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutTrustedModeAGreetingOfferingBothMethodsGetsSapsMethod(Sandbox sandbox) throws IOException {
+        try (Wire wire = new Wire(sandbox)) {
+            assertThat(wire.send(new byte[] {5, 2, 0, (byte) 0x80}, 2)).containsExactly(5, 0x80);
+            assertThat(wire.authenticate("not.a.jwt", "")).containsExactly(1, 1);
+        }
+    }
+
+    @Test
+    void trustedModeSelectsNoAuthenticationAndConnectsThroughTheConnectorWithoutLocation(Sandbox sandbox)
+            throws IOException {
+        sandbox.connectivityTrustedMode(true);
+        try (Wire wire = new Wire(sandbox)) {
+            assertThat(wire.send(new byte[] {5, 2, 0, (byte) 0x80}, 2)).containsExactly(5, 0);
+            byte[] reply = wire.connectDomain(DemoDestinations.LEGACY_TCP_VIRTUAL_HOST, DemoDestinations.LEGACY_TCP_VIRTUAL_PORT);
+            assertThat(reply[1]).isZero();
+            assertThat(wire.send("ping\n".getBytes(StandardCharsets.US_ASCII), 5)).isEqualTo("ping\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(sandbox.socks5Proxy().tunnels()).isEqualTo(1);
+        assertThat(sandbox.socks5Proxy().lastMethod()).isEqualTo(0x00);
+        assertThat(sandbox.socks5Proxy().lastLocationId()).isEmpty();
+    }
+
+    @Test
+    void trustedModeStillTakesSapsMethodWithoutCheckingTheTokenAndHonoursItsLocationId(Sandbox sandbox)
+            throws IOException {
+        sandbox.connectivityTrustedMode(true);
+        try (Wire wire = new Wire(sandbox)) {
+            assertThat(wire.send(new byte[] {5, 1, (byte) 0x80}, 2)).containsExactly(5, 0x80);
+            // proxy authorization is off: the token is not checked
+            assertThat(wire.authenticate("not.a.jwt", DemoDestinations.PLANT01_LOCATION_ID)).containsExactly(1, 0);
+            byte[] reply = wire.connectDomain(DemoDestinations.LEGACY_TCP_VIRTUAL_HOST, DemoDestinations.LEGACY_TCP_VIRTUAL_PORT);
+            assertThat(reply[1]).isZero();
+        }
+        assertThat(sandbox.socks5Proxy().lastLocationId()).isEqualTo(DemoDestinations.PLANT01_LOCATION_ID);
+    }
+
+    @Test
+    void resetTurnsTheSocksProxysTrustedModeOff(Sandbox sandbox) throws IOException {
+        sandbox.connectivityTrustedMode(true);
+        sandbox.reset();
+        try (Wire wire = new Wire(sandbox)) {
+            assertThat(wire.send(new byte[] {5, 1, 0}, 2)).containsExactly(5, 0xFF);
+        }
+    }
+
+    @Test
     void connectThroughMappedVirtualHostEchoesBytes(Sandbox sandbox) throws IOException {
         try (Wire wire = authenticated(sandbox, "")) {
             byte[] reply = wire.connectDomain(DemoDestinations.LEGACY_TCP_VIRTUAL_HOST, DemoDestinations.LEGACY_TCP_VIRTUAL_PORT);

@@ -75,8 +75,9 @@ public class BtpProperties {
     /**
      * A Connectivity proxy in trusted mode (Kyma), used instead of the connectivity binding: requests carry no
      * Proxy-Authorization. On Kyma: host connectivity-proxy.kyma-system.svc.cluster.local, http-port 20003,
-     * socks5-port 20004 (the kyma-system/connectivity-proxy-info ConfigMap). MAIL, LDAP and TCP destinations
-     * (SOCKS5) still need a connectivity binding with client credentials.
+     * socks5-port 20004 (the kyma-system/connectivity-proxy-info ConfigMap). MAIL, LDAP and TCP destinations use
+     * the SOCKS5 port without a connectivity token (trusted mode covers SOCKS5 too); there a destination with a
+     * CloudConnectorLocationId is refused, since only SAP's token-carrying SOCKS5 authentication can send it.
      */
     private final ConnectivityProxy connectivityProxy = new ConnectivityProxy();
 

@@ -12,7 +12,8 @@ import io.github.camelbtp.connectivity.DestinationConfigurationException;
  * A binding with the proxy's address and no client at all (no {@code clientid}, {@code clientsecret} or
  * {@code certificate}) — for example Kyma's {@code kyma-system/connectivity-proxy-info} ConfigMap mounted as a
  * binding — describes a Connectivity proxy in <em>trusted mode</em>: it needs no {@code Proxy-Authorization}
- * [consuming-the-connectivity-service-313b215]; {@link #client()} is then {@code null}.
+ * [consuming-the-connectivity-service-313b215], nor SAP's SOCKS5 authentication [configuration-guide-eaa8204];
+ * {@link #client()} is then {@code null}.
  */
 public record ConnectivityCredentials(String proxyHost, int httpProxyPort, OAuthClientCredentials client, int socks5ProxyPort) {
 

@@ -15,6 +15,12 @@ import java.time.Duration;
  * proxy ({@code onpremise_proxy_host:onpremise_socks5_proxy_port}) with SAP's authentication method {@code 0x80}
  * [using-the-tcp-protocol-for-cloud-applications-cd15837]. The connectivity token comes from the same
  * {@link TokenService} cache as the HTTP proxy's.
+ * <p>
+ * A proxy in trusted mode (Kyma; no client in the binding) disables proxy authorization on SOCKS5 too
+ * [configuration-guide-eaa8204, connectivity-proxy-in-the-kyma-environment-8dd1690]: no connectivity token is asked
+ * for, and the socket offers "no authentication" besides SAP's {@code 0x80}. The location ID travels only in SAP's
+ * {@code 0x80} authentication step, and SAP documents no other place for it on SOCKS5, so a destination with a
+ * {@code CloudConnectorLocationId} is refused in trusted mode rather than silently sent to the default Cloud Connector.
  */
 public final class OnPremiseSocksDispatch {
 
@@ -41,14 +47,21 @@ public final class OnPremiseSocksDispatch {
                     + " 'onpremise_socks5_proxy_port'. Bind a Connectivity Service instance that offers it (on Kyma the"
                     + " connectivity proxy's SOCKS5 port is 20004).");
         }
-        if (tokenRequest == null) {
-            throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is OnPremise"
-                    + " and the destination is of type " + destination.type() + ", which travels through the SOCKS5 proxy"
-                    + " with SAP's authentication method 0x80 — a connectivity token and the location ID — but the"
-                    + " connectivity binding has no client (trusted mode). SAP documents trusted mode for HTTP only; bind"
-                    + " the Connectivity Service with client credentials for MAIL, LDAP and TCP.");
-        }
         String name = destination.name();
+        if (tokenRequest == null) {
+            if (!destination.locationId().isEmpty()) {
+                throw new DestinationConfigurationException(name, DestinationProperty.LOCATION_ID, "is '"
+                        + destination.locationId() + "', but the Connectivity proxy runs in trusted mode (the"
+                        + " connectivity binding has no client), and on SOCKS5 a location ID travels only in SAP's"
+                        + " authentication method 0x80 together with a connectivity token; SAP documents no other way to"
+                        + " send it. Without it the connection would reach the Cloud Connector without a location ID, not"
+                        + " the one this destination names. Bind the Connectivity Service with client credentials for"
+                        + " this " + destination.type() + " destination, or remove CloudConnectorLocationId if the"
+                        + " Cloud Connector without a location ID is the right one.");
+            }
+            return new SapSocks5SocketFactory(connectivity.proxyHost(), connectivity.socks5ProxyPort(), null, "", name,
+                    connectTimeout);
+        }
         return new SapSocks5SocketFactory(connectivity.proxyHost(), connectivity.socks5ProxyPort(),
                 () -> tokens.token(tokenRequest, name).value(), destination.locationId(), name, connectTimeout);
     }

@@ -22,11 +22,17 @@ import java.util.concurrent.TimeUnit;
  * connects to the proxy, runs the handshake for the requested (virtual) host and port and returns a socket whose
  * streams reach the backend. The target is sent as a host name (address type DOMAIN) unless it is an IPv4 literal:
  * virtual hosts only exist in the Cloud Connector, so they are never resolved locally.
+ * <p>
+ * With a connectivity token the greeting is exactly SAP's {@code 05 01 80}. A proxy in trusted mode (no token) is
+ * offered {@code 05 02 00 80}: "no authentication" first, SAP's method second, and the socket follows the proxy's
+ * choice — {@code 0x00} goes straight to CONNECT, {@code 0x80} fails clearly since there is no token to send.
  */
 final class SapSocks5Socket extends Socket {
 
     private static final int VERSION = 0x05;
+    private static final int METHOD_NO_AUTHENTICATION = 0x00;
     private static final int METHOD_SAP = 0x80;
+    private static final int NO_ACCEPTABLE_METHOD = 0xFF;
     private static final int AUTH_VERSION = 0x01;
     private static final int CMD_CONNECT = 0x01;
     private static final int ATYP_IPV4 = 0x01;
@@ -66,11 +72,13 @@ final class SapSocks5Socket extends Socket {
         }
         int connectTimeout = timeout > 0 ? timeout : factory.connectTimeoutMillis();
         // the token first: a failing token service must not leave a half-open proxy connection behind
-        String token;
-        try {
-            token = factory.token();
-        } catch (BtpConnectivityException e) {
-            throw new CloudConnectorSocketException(e);
+        String token = null;
+        if (!factory.trusted()) {
+            try {
+                token = factory.token();
+            } catch (BtpConnectivityException e) {
+                throw new CloudConnectorSocketException(e);
+            }
         }
         // one deadline for connecting to the proxy and the whole handshake: a proxy that trickles its answers byte by
         // byte must not hold the caller for a timeout per byte
@@ -103,43 +111,16 @@ final class SapSocks5Socket extends Socket {
         OutputStream out = super.getOutputStream();
         InputStream in = super.getInputStream();
         try {
-            // 1. greeting: version 5, one method, SAP's 0x80
-            out.write(new byte[] { VERSION, 1, (byte) METHOD_SAP });
+            // 1. greeting: SAP's 05 01 80 [using-the-tcp-protocol-for-cloud-applications-cd15837]; in trusted mode SAP
+            // documents no handshake, so "no authentication" is offered too and the proxy chooses (RFC 1928)
+            out.write(factory.trusted() ? new byte[] { VERSION, 2, METHOD_NO_AUTHENTICATION, (byte) METHOD_SAP }
+                    : new byte[] { VERSION, 1, (byte) METHOD_SAP });
             out.flush();
             int version = readByte(in);
             int method = readByte(in);
-            if (version != VERSION || method != METHOD_SAP) {
-                throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
-                        factory.locationId(), -1, "The proxy at " + factory.proxyHost() + ":" + factory.proxyPort()
-                        + " did not accept SAP's SOCKS5 authentication method 0x80 for destination '"
-                        + factory.destinationName() + "' (answered version " + version + ", method " + method
-                        + "). Check that onpremise_socks5_proxy_port of the connectivity binding is the SOCKS5 port"
-                        + " (20004 on Kyma), not the HTTP proxy port."));
-            }
-            // 2. authentication: 01, JWT length (4 bytes big-endian), JWT, length of the Base64 location ID, its bytes
-            byte[] jwt = token.getBytes(StandardCharsets.US_ASCII);
-            byte[] location = factory.locationId().isEmpty() ? new byte[0]
-                    : Base64.getEncoder().encode(factory.locationId().getBytes(StandardCharsets.UTF_8));
-            if (location.length > 255) {
-                throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
-                        factory.locationId(), -1, "Destination '" + factory.destinationName() + "': the Base64 form of"
-                        + " CloudConnectorLocationId is longer than 255 bytes, which SAP's SOCKS5 authentication cannot"
-                        + " carry. Use the location ID configured in the Cloud Connector."));
-            }
-            ByteBuffer auth = ByteBuffer.allocate(1 + 4 + jwt.length + 1 + location.length);
-            auth.put((byte) AUTH_VERSION).putInt(jwt.length).put(jwt).put((byte) location.length).put(location);
-            out.write(auth.array());
-            out.flush();
-            int authVersion = readByte(in);
-            int authStatus = readByte(in);
-            if (authVersion != AUTH_VERSION || authStatus != 0) {
-                throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
-                        factory.locationId(), SocksReply.AUTHENTICATION_FAILED, "The Connectivity SOCKS5 proxy rejected"
-                        + " the authentication for destination '" + factory.destinationName() + "' via "
-                        + SocksReply.where(factory.locationId()) + " (answer " + String.format("%02X %02X", authVersion,
-                        authStatus) + "): the connectivity token is missing, expired or not issued for this"
-                        + " subaccount's Connectivity Service. " + SocksReply.fix(SocksReply.AUTHENTICATION_FAILED, target,
-                        SocksReply.where(factory.locationId()))));
+            checkMethod(version, method);
+            if (method == METHOD_SAP) {
+                authenticate(token, in, out, target);
             }
             // 3. RFC 1928 CONNECT
             byte[] request;
@@ -187,6 +168,74 @@ final class SapSocks5Socket extends Socket {
                     + factory.destinationName() + "') within the connect timeout of " + handshakeTimeoutMillis + " ms"
                     + " (for connecting and the whole handshake, not per read). Check that onpremise_socks5_proxy_port of the connectivity"
                     + " binding is the SOCKS5 port (not the HTTP proxy port) and the proxy's availability."));
+        }
+    }
+
+    /**
+     * The proxy's choice of method: SAP's {@code 0x80} always, {@code 0x00} only when it was offered (trusted mode);
+     * anything else is explained for the user.
+     */
+    private void checkMethod(int version, int method) throws CloudConnectorSocketException {
+        String proxy = factory.proxyHost() + ":" + factory.proxyPort();
+        String destination = factory.destinationName();
+        boolean offered = method == METHOD_SAP || method == METHOD_NO_AUTHENTICATION && factory.trusted();
+        if (version == VERSION && offered && !(method == METHOD_SAP && factory.trusted())) {
+            return;
+        }
+        if (version == VERSION && method == METHOD_SAP) {
+            throw new CloudConnectorSocketException(new CloudConnectorException(destination, factory.locationId(), -1,
+                    "The Connectivity SOCKS5 proxy at " + proxy + " chose SAP's authentication method 0x80 for"
+                    + " destination '" + destination + "', which needs a connectivity token, but the engine uses this"
+                    + " proxy in trusted mode (no client credentials): the proxy's SOCKS5 server has proxy authorization"
+                    + " enabled. Bind the Connectivity Service with client credentials, or run the proxy in trusted mode"
+                    + " (config.servers.proxy.socks5.enableProxyAuthorization: false)."));
+        }
+        if (version == VERSION && method == NO_ACCEPTABLE_METHOD) {
+            throw new CloudConnectorSocketException(new CloudConnectorException(destination, factory.locationId(), -1,
+                    "The Connectivity SOCKS5 proxy at " + proxy + " accepted none of the offered authentication methods ("
+                    + (factory.trusted() ? "0x00 \"no authentication\" and SAP's 0x80" : "SAP's 0x80") + ") for"
+                    + " destination '" + destination + "' (answered 05 FF). " + (factory.trusted()
+                    ? "Check that the proxy runs in trusted mode and that the SOCKS5 port (20004 on Kyma) is configured."
+                    : "Check that onpremise_socks5_proxy_port of the connectivity binding is the Connectivity Service's"
+                    + " SOCKS5 port (20004 on Kyma).")));
+        }
+        throw new CloudConnectorSocketException(new CloudConnectorException(destination, factory.locationId(), -1,
+                "The proxy at " + proxy + " did not accept SAP's SOCKS5 authentication method 0x80 for destination '"
+                + destination + "' (answered version " + version + ", method " + method + "). Check that"
+                + " onpremise_socks5_proxy_port of the connectivity binding is the SOCKS5 port (20004 on Kyma), not the"
+                + " HTTP proxy port."));
+    }
+
+    /**
+     * SAP's authentication (method {@code 0x80}): {@code 01}, the JWT's length (4 bytes big-endian), the JWT, the
+     * length of the Base64 location ID and its bytes; the proxy answers {@code 01 00} on success
+     * [using-the-tcp-protocol-for-cloud-applications-cd15837].
+     */
+    private void authenticate(String token, InputStream in, OutputStream out, String target) throws IOException {
+        // 2. authentication: 01, JWT length (4 bytes big-endian), JWT, length of the Base64 location ID, its bytes
+        byte[] jwt = token.getBytes(StandardCharsets.US_ASCII);
+        byte[] location = factory.locationId().isEmpty() ? new byte[0]
+                : Base64.getEncoder().encode(factory.locationId().getBytes(StandardCharsets.UTF_8));
+        if (location.length > 255) {
+            throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                    factory.locationId(), -1, "Destination '" + factory.destinationName() + "': the Base64 form of"
+                    + " CloudConnectorLocationId is longer than 255 bytes, which SAP's SOCKS5 authentication cannot"
+                    + " carry. Use the location ID configured in the Cloud Connector."));
+        }
+        ByteBuffer auth = ByteBuffer.allocate(1 + 4 + jwt.length + 1 + location.length);
+        auth.put((byte) AUTH_VERSION).putInt(jwt.length).put(jwt).put((byte) location.length).put(location);
+        out.write(auth.array());
+        out.flush();
+        int authVersion = readByte(in);
+        int authStatus = readByte(in);
+        if (authVersion != AUTH_VERSION || authStatus != 0) {
+            throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                    factory.locationId(), SocksReply.AUTHENTICATION_FAILED, "The Connectivity SOCKS5 proxy rejected"
+                    + " the authentication for destination '" + factory.destinationName() + "' via "
+                    + SocksReply.where(factory.locationId()) + " (answer " + String.format("%02X %02X", authVersion,
+                    authStatus) + "): the connectivity token is missing, expired or not issued for this"
+                    + " subaccount's Connectivity Service. " + SocksReply.fix(SocksReply.AUTHENTICATION_FAILED, target,
+                    SocksReply.where(factory.locationId()))));
         }
     }
 

@@ -15,6 +15,11 @@ import java.util.function.Supplier;
  * Base64-encoded location ID [using-the-tcp-protocol-for-cloud-applications-cd15837]. Usable by any library that
  * accepts a socket factory (Jakarta Mail's {@code mail.smtp.socketFactory}, the UnboundID LDAP SDK, plain code).
  * <p>
+ * Without a token supplier the factory talks to a proxy in <em>trusted mode</em> (Kyma's Connectivity proxy with
+ * {@code config.servers.proxy.socks5.enableProxyAuthorization} off [configuration-guide-eaa8204,
+ * operational-modes-148bbad]): SAP documents no SOCKS5 handshake for that mode, so the greeting offers RFC 1928's
+ * "no authentication" ({@code 0x00}) besides {@code 0x80} and the socket follows the method the proxy selects.
+ * <p>
  * The token is asked for on every connect (from the engine's token cache), so pooled clients that reconnect
  * hours later still authenticate with a valid one. A refusal arrives as a {@link CloudConnectorSocketException}
  * whose cause is the {@code CloudConnectorException} with SAP's meaning of the reply code. Thread-safe.
@@ -32,8 +37,10 @@ public final class SapSocks5SocketFactory extends SocketFactory {
     /**
      * @param proxyHost       {@code onpremise_proxy_host} of the connectivity binding
      * @param proxyPort       {@code onpremise_socks5_proxy_port}
-     * @param token           supplies a valid connectivity token (the JWT alone, no "Bearer ")
-     * @param locationId      {@code CloudConnectorLocationId}, empty for the connector without one
+     * @param token           supplies a valid connectivity token (the JWT alone, no "Bearer "); {@code null} for a
+     *                        proxy in trusted mode (no connectivity token)
+     * @param locationId      {@code CloudConnectorLocationId}, empty for the connector without one; must be empty
+     *                        without a token, since only SAP's method {@code 0x80} carries it
      * @param destinationName for messages
      * @param connectTimeout  connect and handshake timeout when the caller gives none
      */
@@ -41,8 +48,12 @@ public final class SapSocks5SocketFactory extends SocketFactory {
             String destinationName, Duration connectTimeout) {
         this.proxyHost = Objects.requireNonNull(proxyHost, "proxyHost");
         this.proxyPort = proxyPort;
-        this.token = Objects.requireNonNull(token, "token");
+        this.token = token;
         this.locationId = locationId == null ? "" : locationId;
+        if (token == null && !this.locationId.isEmpty()) {
+            throw new IllegalArgumentException("a location ID travels only in SAP's SOCKS5 authentication (0x80),"
+                    + " which needs a connectivity token");
+        }
         this.destinationName = destinationName;
         this.connectTimeoutMillis = (int) connectTimeout.toMillis();
     }
@@ -84,8 +95,14 @@ public final class SapSocks5SocketFactory extends SocketFactory {
         return proxyPort;
     }
 
+    /** The connectivity token; only called when {@link #trusted()} is false. */
     String token() {
         return token.get();
+    }
+
+    /** Whether the proxy runs in trusted mode: no connectivity token, "no authentication" offered too. */
+    boolean trusted() {
+        return token == null;
     }
 
     /** The location ID sent in the authentication step ({@code ""}: none). */
@@ -103,7 +120,7 @@ public final class SapSocks5SocketFactory extends SocketFactory {
 
     @Override
     public String toString() {
-        return "SapSocks5SocketFactory[proxy=" + proxyHost + ":" + proxyPort + ", locationId='" + locationId
-                + "', destination=" + destinationName + "]";
+        return "SapSocks5SocketFactory[proxy=" + proxyHost + ":" + proxyPort + (trusted() ? " (trusted mode)" : "")
+                + ", locationId='" + locationId + "', destination=" + destinationName + "]";
     }
 }

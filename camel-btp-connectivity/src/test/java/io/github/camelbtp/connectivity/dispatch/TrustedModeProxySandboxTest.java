@@ -2,12 +2,13 @@ package io.github.camelbtp.connectivity.dispatch;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.CloudConnectorException;
-import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.ResolvedDestination;
+import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
+import io.github.camelbtp.connectivity.socks.SapSocks5SocketFactory;
 import io.github.camelbtp.connectivity.support.Engines;
 import io.github.camelbtp.connectivity.support.Http;
 import io.github.camelbtp.sandbox.DemoDestinations;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A Connectivity proxy in trusted mode (Kyma): no {@code Proxy-Authorization}, the location ID and propagation headers
@@ -118,15 +118,17 @@ class TrustedModeProxySandboxTest {
     }
 
     @Test
-    void socks5DestinationsNeedAClientAndSaySo() {
+    void socks5DestinationsUseTheTrustedProxyWithoutAClient() {
+        // trusted mode disables proxy authorization on SOCKS5 too [configuration-guide-eaa8204]
         BtpConnectivity engine = engines.add(BtpConnectivity.builder().serviceBindings(ServiceBindings.fromVcapServices(
                         "{\"destination\":" + readTree(sandbox.vcapServices()).path("destination") + "}"))
                 .environmentDestinations(null)
                 .connectivityProxy(sandbox.proxyHost(), sandbox.proxyHttpPort(), 20004).build());
 
-        DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
-                () -> engine.resolveSocket(DemoDestinations.LEGACY_TCP, DestinationOptions.NONE));
+        SocketDestination tcp = engine.resolveSocket(DemoDestinations.LEGACY_TCP, DestinationOptions.NONE);
 
-        assertThat(e.getMessage()).contains("trusted mode").contains(DemoDestinations.LEGACY_TCP);
+        assertThat(tcp.onPremise()).isTrue();
+        assertThat(tcp.socketFactory()).isInstanceOf(SapSocks5SocketFactory.class);
+        assertThat(tcp.socketFactory().toString()).contains(":20004 (trusted mode)").contains(DemoDestinations.LEGACY_TCP);
     }
 }
