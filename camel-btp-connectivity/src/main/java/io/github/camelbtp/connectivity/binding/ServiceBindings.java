@@ -196,8 +196,8 @@ public final class ServiceBindings {
         }
         if (candidates.size() > 1) {
             throw new DestinationConfigurationException(null, option, "several '" + service + "' service instances are"
-                    + " bound (" + origin + "): " + names + ". camel-btp does not guess which one to"
-                    + " use [multiple-destination-service-instances-1b1c3b7]: set " + option + " to the name"
+                    + " bound (" + origin + "): " + names + ". camel-btp does not guess"
+                    + " [multiple-destination-service-instances-1b1c3b7]: set " + option + " to the name"
                     + " of the one to use (" + NAME_SOURCES + "), or unbind the others.");
         }
         return candidates.stream().findFirst();
