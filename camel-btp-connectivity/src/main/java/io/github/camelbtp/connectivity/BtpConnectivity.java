@@ -96,7 +96,7 @@ public final class BtpConnectivity implements Closeable {
         if (b.environmentDestinations != null) {
             loaders.add(new EnvironmentDestinationLoader(b.environmentDestinations));
         }
-        this.destinationService = bindings.destinationService().map(credentials ->
+        this.destinationService = bindings.destinationService(b.destinationServiceInstance).map(credentials ->
                 new DestinationServiceLoader(credentials, tokens, http, b.clock, b.serviceTimeout)).orElse(null);
         if (destinationService != null) {
             loaders.add(destinationService);
@@ -109,7 +109,7 @@ public final class BtpConnectivity implements Closeable {
         }
         this.authenticator = new Authenticator(tokens);
         Optional<ConnectivityCredentials> connectivity = b.connectivityProxy != null ? Optional.of(b.connectivityProxy)
-                : bindings.connectivity();
+                : bindings.connectivity(b.connectivityServiceInstance);
         this.onPremise = connectivity.map(c -> new OnPremiseHttpDispatch(c, tokens, b.serviceTimeout)
                 .propagationMode(b.propagationMode)).orElse(null);
         if (onPremise != null) {
@@ -390,6 +390,27 @@ public final class BtpConnectivity implements Closeable {
         private PrincipalPropagationMode propagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
         private List<java.security.cert.X509Certificate> serviceTrust = List.of();
         private ConnectivityCredentials connectivityProxy;
+        private String destinationServiceInstance;
+        private String connectivityServiceInstance;
+
+        /**
+         * The Destination Service instance to use when several are bound: its name (VCAP_SERVICES {@code name};
+         * Kubernetes: the binding folder's name) [multiple-destination-service-instances-1b1c3b7]. Unset, exactly one
+         * may be bound: with several, {@link #build()} fails listing their names. A name that is not bound fails too.
+         */
+        public Builder destinationServiceInstance(String name) {
+            this.destinationServiceInstance = name;
+            return this;
+        }
+
+        /**
+         * The Connectivity Service instance to use when several are bound, by name, as
+         * {@link #destinationServiceInstance(String)}. Not consulted with {@link #connectivityProxy(String, int, int)}.
+         */
+        public Builder connectivityServiceInstance(String name) {
+            this.connectivityServiceInstance = name;
+            return this;
+        }
 
         /**
          * A Connectivity proxy in trusted mode, used instead of the connectivity binding: on Kyma

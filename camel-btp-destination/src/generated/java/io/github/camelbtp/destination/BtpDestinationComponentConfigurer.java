@@ -32,6 +32,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "connectionsperroute":
         case "connectionsPerRoute": target.setConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "connectivity": target.setConnectivity(property(camelContext, io.github.camelbtp.connectivity.BtpConnectivity.class, value)); return true;
+        case "connectivityserviceinstance":
+        case "connectivityServiceInstance": target.setConnectivityServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationcachemaxstale":
         case "destinationCacheMaxStale": target.setDestinationCacheMaxStale(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destinationcachettl":
@@ -40,6 +42,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationCacheTtlPerDestination": target.setDestinationCacheTtlPerDestination(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationnotfoundttl":
         case "destinationNotFoundTtl": target.setDestinationNotFoundTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "destinationserviceinstance":
+        case "destinationServiceInstance": target.setDestinationServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ldapmaxconnections":
@@ -73,6 +77,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "connectionsperroute":
         case "connectionsPerRoute": return int.class;
         case "connectivity": return io.github.camelbtp.connectivity.BtpConnectivity.class;
+        case "connectivityserviceinstance":
+        case "connectivityServiceInstance": return java.lang.String.class;
         case "destinationcachemaxstale":
         case "destinationCacheMaxStale": return long.class;
         case "destinationcachettl":
@@ -81,6 +87,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationCacheTtlPerDestination": return java.lang.String.class;
         case "destinationnotfoundttl":
         case "destinationNotFoundTtl": return long.class;
+        case "destinationserviceinstance":
+        case "destinationServiceInstance": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "ldapmaxconnections":
@@ -110,6 +118,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "connectionsperroute":
         case "connectionsPerRoute": return target.getConnectionsPerRoute();
         case "connectivity": return target.getConnectivity();
+        case "connectivityserviceinstance":
+        case "connectivityServiceInstance": return target.getConnectivityServiceInstance();
         case "destinationcachemaxstale":
         case "destinationCacheMaxStale": return target.getDestinationCacheMaxStale();
         case "destinationcachettl":
@@ -118,6 +128,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationCacheTtlPerDestination": return target.getDestinationCacheTtlPerDestination();
         case "destinationnotfoundttl":
         case "destinationNotFoundTtl": return target.getDestinationNotFoundTtl();
+        case "destinationserviceinstance":
+        case "destinationServiceInstance": return target.getDestinationServiceInstance();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ldapmaxconnections":

@@ -48,6 +48,17 @@ public class BtpDestinationComponent extends DefaultComponent {
             + " the camel-btp sandbox writes (SandboxMain --binding-file) or a copy of 'cf env' output.")
     private String bindingFile;
 
+    @Metadata(description = "The Destination Service instance to use when several are bound: its instance name"
+            + " (VCAP_SERVICES 'name'; Kubernetes, Kyma: the binding folder's name under SERVICE_BINDING_ROOT)."
+            + " Unset, exactly one may be bound: with several the component fails to start, listing their names."
+            + " A name that is not bound fails too.")
+    private String destinationServiceInstance;
+
+    @Metadata(description = "The Connectivity Service instance to use when several are bound: its instance name"
+            + " (VCAP_SERVICES 'name'; Kubernetes, Kyma: the binding folder's name under SERVICE_BINDING_ROOT)."
+            + " Unset, exactly one may be bound: with several the component fails to start, listing their names.")
+    private String connectivityServiceInstance;
+
     @Metadata(defaultValue = "300000", javaType = "java.time.Duration", description = "How long a destination is"
             + " cached when it holds no expiring token. A destination with tokens is refreshed before the earliest token"
             + " expires, whichever comes first. Default 5 minutes.")
@@ -142,6 +153,8 @@ public class BtpDestinationComponent extends DefaultComponent {
         if (connectivity == null) {
             connectivity = BtpConnectivity.builder()
                     .serviceBindings(ServiceBindings.from(vcapServices, bindingFile))
+                    .destinationServiceInstance(destinationServiceInstance)
+                    .connectivityServiceInstance(connectivityServiceInstance)
                     .cachePolicy(cachePolicy())
                     .principalPropagationMode(principalPropagationMode)
                     .build();
@@ -277,6 +290,22 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     public void setBindingFile(String bindingFile) {
         this.bindingFile = bindingFile;
+    }
+
+    public String getDestinationServiceInstance() {
+        return destinationServiceInstance;
+    }
+
+    public void setDestinationServiceInstance(String destinationServiceInstance) {
+        this.destinationServiceInstance = destinationServiceInstance;
+    }
+
+    public String getConnectivityServiceInstance() {
+        return connectivityServiceInstance;
+    }
+
+    public void setConnectivityServiceInstance(String connectivityServiceInstance) {
+        this.connectivityServiceInstance = connectivityServiceInstance;
     }
 
     public long getDestinationCacheTtl() {

@@ -30,8 +30,12 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectionsperroute":
         case "connectionsPerRoute": target.setConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "connectivity": target.setConnectivity(property(camelContext, io.github.camelbtp.connectivity.BtpConnectivity.class, value)); return true;
+        case "connectivityserviceinstance":
+        case "connectivityServiceInstance": target.setConnectivityServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationcachettl":
         case "destinationCacheTtl": target.setDestinationCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "destinationserviceinstance":
+        case "destinationServiceInstance": target.setDestinationServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxtotalconnections":
@@ -59,8 +63,12 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectionsperroute":
         case "connectionsPerRoute": return int.class;
         case "connectivity": return io.github.camelbtp.connectivity.BtpConnectivity.class;
+        case "connectivityserviceinstance":
+        case "connectivityServiceInstance": return java.lang.String.class;
         case "destinationcachettl":
         case "destinationCacheTtl": return long.class;
+        case "destinationserviceinstance":
+        case "destinationServiceInstance": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxtotalconnections":
@@ -84,8 +92,12 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectionsperroute":
         case "connectionsPerRoute": return target.getConnectionsPerRoute();
         case "connectivity": return target.getConnectivity();
+        case "connectivityserviceinstance":
+        case "connectivityServiceInstance": return target.getConnectivityServiceInstance();
         case "destinationcachettl":
         case "destinationCacheTtl": return target.getDestinationCacheTtl();
+        case "destinationserviceinstance":
+        case "destinationServiceInstance": return target.getDestinationServiceInstance();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxtotalconnections":

@@ -26,6 +26,18 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
     private String bindingFile;
 
     /**
+     * Only with camel.btp.enabled=false: the Destination Service instance to use when several are bound, by its
+     * instance name (VCAP_SERVICES 'name'; Kubernetes, Kyma: the binding folder's name).
+     */
+    private String destinationServiceInstance;
+
+    /**
+     * Only with camel.btp.enabled=false: the Connectivity Service instance to use when several are bound, by its
+     * instance name (VCAP_SERVICES 'name'; Kubernetes, Kyma: the binding folder's name).
+     */
+    private String connectivityServiceInstance;
+
+    /**
      * Only with camel.btp.enabled=false: how long a destination is cached when it holds no expiring token. Default 5
      * minutes.
      */
@@ -54,6 +66,8 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("vcapServices", vcapServices);
         options.put("bindingFile", bindingFile);
+        options.put("destinationServiceInstance", destinationServiceInstance);
+        options.put("connectivityServiceInstance", connectivityServiceInstance);
         options.put("destinationCacheTtl", destinationCacheTtl);
         options.put("lazyStartProducer", lazyStartProducer);
         options.put("autowiredEnabled", autowiredEnabled);
@@ -76,6 +90,22 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
 
     public void setBindingFile(String bindingFile) {
         this.bindingFile = bindingFile;
+    }
+
+    public String getDestinationServiceInstance() {
+        return destinationServiceInstance;
+    }
+
+    public void setDestinationServiceInstance(String destinationServiceInstance) {
+        this.destinationServiceInstance = destinationServiceInstance;
+    }
+
+    public String getConnectivityServiceInstance() {
+        return connectivityServiceInstance;
+    }
+
+    public void setConnectivityServiceInstance(String connectivityServiceInstance) {
+        this.connectivityServiceInstance = connectivityServiceInstance;
     }
 
     public Duration getDestinationCacheTtl() {

@@ -45,6 +45,8 @@ public class BtpConnectivityAutoConfiguration {
                 .toList();
         BtpConnectivity.Builder builder = BtpConnectivity.builder()
                 .serviceBindings(ServiceBindings.from(properties.getVcapServices(), properties.getBindingFile()))
+                .destinationServiceInstance(properties.getDestinationServiceInstance())
+                .connectivityServiceInstance(properties.getConnectivityServiceInstance())
                 .cachePolicy(cache)
                 .serviceTimeout(properties.getServiceTimeout())
                 .tokenRefreshMargin(properties.getTokenRefreshMargin())

@@ -9,15 +9,16 @@ import java.util.Map;
 
 /**
  * Options of the btp-destination component (reach HTTP, MAIL, LDAP and TCP systems through SAP BTP destinations).
- * The engine options (vcap-services, binding-file, destination-cache-*, destination-not-found-ttl,
- * principal-propagation-mode) only apply with camel.btp.enabled=false; otherwise the shared engine is configured
+ * The engine options (vcap-services, binding-file, destination-service-instance, connectivity-service-instance,
+ * destination-cache-*, destination-not-found-ttl, principal-propagation-mode) only apply with camel.btp.enabled=false; otherwise the shared engine is configured
  * under camel.btp.* and setting one of them here fails at startup.
  */
 @ConfigurationProperties(prefix = "camel.component.btp-destination")
 public class BtpDestinationComponentConfiguration extends BtpComponentConfigurationCommon {
 
     /** The options that configure the component's own engine; refused while the component uses the shared one. */
-    static final List<String> ENGINE_OPTIONS = List.of("vcapServices", "bindingFile", "destinationCacheTtl",
+    static final List<String> ENGINE_OPTIONS = List.of("vcapServices", "bindingFile", "destinationServiceInstance",
+            "connectivityServiceInstance", "destinationCacheTtl",
             "destinationCacheTtlPerDestination", "destinationCacheMaxStale", "destinationNotFoundTtl",
             "principalPropagationMode");
 

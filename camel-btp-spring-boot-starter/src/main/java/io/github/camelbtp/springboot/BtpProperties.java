@@ -38,6 +38,20 @@ public class BtpProperties {
     private String bindingFile;
 
     /**
+     * The Destination Service instance to use when several are bound: its instance name (VCAP_SERVICES 'name';
+     * Kubernetes, Kyma: the binding folder's name under SERVICE_BINDING_ROOT). Unset, exactly one may be bound: with
+     * several the application fails to start, listing their names. A name that is not bound fails too.
+     */
+    private String destinationServiceInstance;
+
+    /**
+     * The Connectivity Service instance to use when several are bound: its instance name (VCAP_SERVICES 'name';
+     * Kubernetes, Kyma: the binding folder's name). Unset, exactly one may be bound: with several the application
+     * fails to start, listing their names. Not consulted when connectivity-proxy.host is set.
+     */
+    private String connectivityServiceInstance;
+
+    /**
      * How long a destination is cached when it holds no expiring token. A destination with tokens is refreshed before
      * the earliest token expires, whichever comes first.
      */
@@ -155,6 +169,22 @@ public class BtpProperties {
         this.bindingFile = bindingFile;
     }
 
+    public String getDestinationServiceInstance() {
+        return destinationServiceInstance;
+    }
+
+    public void setDestinationServiceInstance(String destinationServiceInstance) {
+        this.destinationServiceInstance = destinationServiceInstance;
+    }
+
+    public String getConnectivityServiceInstance() {
+        return connectivityServiceInstance;
+    }
+
+    public void setConnectivityServiceInstance(String connectivityServiceInstance) {
+        this.connectivityServiceInstance = connectivityServiceInstance;
+    }
+
     public Duration getDestinationCacheTtl() {
         return destinationCacheTtl;
     }
@@ -231,6 +261,8 @@ public class BtpProperties {
         return "BtpProperties[enabled=" + enabled
                 + ", vcapServices=" + (vcapServices == null || vcapServices.isBlank() ? "unset" : "****")
                 + ", bindingFile=" + bindingFile
+                + ", destinationServiceInstance=" + destinationServiceInstance
+                + ", connectivityServiceInstance=" + connectivityServiceInstance
                 + ", destinationCacheTtl=" + destinationCacheTtl
                 + ", destinationCacheTtlPerDestination=" + destinationCacheTtlPerDestination
                 + ", destinationCacheMaxStale=" + destinationCacheMaxStale

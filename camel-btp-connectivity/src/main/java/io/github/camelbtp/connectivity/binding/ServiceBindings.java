@@ -28,6 +28,13 @@ public final class ServiceBindings {
     public static final String SERVICE_BINDING_ROOT = "SERVICE_BINDING_ROOT";
     /** The components' option naming a VCAP_SERVICES file. */
     public static final String BINDING_FILE = "bindingFile";
+    /** The option (builder, components, {@code camel.btp.*}) naming the Destination Service instance to use. */
+    public static final String DESTINATION_SERVICE_INSTANCE = "destinationServiceInstance";
+    /** The option (builder, components, {@code camel.btp.*}) naming the Connectivity Service instance to use. */
+    public static final String CONNECTIVITY_SERVICE_INSTANCE = "connectivityServiceInstance";
+
+    /** Where an instance's name comes from, for messages. */
+    private static final String NAME_SOURCES = "VCAP_SERVICES 'name'; Kubernetes: the binding folder's name";
 
     private static final ServiceBindings NONE = new ServiceBindings(List.of(), "no service bindings");
 
@@ -157,18 +164,63 @@ public final class ServiceBindings {
         return result;
     }
 
-    /** The first binding of a service label (e.g. {@code destination}), also matched by binding name. */
-    public Optional<ServiceBinding> find(String label) {
-        return bindings.stream().filter(b -> label.equals(b.label())).findFirst()
-                .or(() -> bindings.stream().filter(b -> label.equals(b.name())).findFirst());
+    /**
+     * The bound instance of a service ({@code destination}, {@code connectivity}): bindings whose label (Kubernetes:
+     * {@code type} file) is the service, else bindings named like it. Several instances of one service may be bound
+     * [multiple-destination-service-instances-1b1c3b7]; then one is picked by its instance name (VCAP_SERVICES
+     * {@code name}; Kubernetes: the binding folder's name), never silently the first.
+     *
+     * @param instanceName the instance to use, or {@code null} when only one may be bound
+     * @param option       the option that sets {@code instanceName}, named in errors
+     * @return empty when no instance of the service is bound and none is named
+     * @throws DestinationConfigurationException when several are bound and none is named, or the named one is not
+     *                                           bound; the message lists the bound instances' names, never credentials
+     */
+    public Optional<ServiceBinding> instance(String service, String instanceName, String option) {
+        List<ServiceBinding> candidates = bindings.stream().filter(b -> service.equals(b.label())).toList();
+        if (candidates.isEmpty()) {
+            candidates = bindings.stream().filter(b -> service.equals(b.name())).toList();
+        }
+        List<String> names = candidates.stream().map(ServiceBinding::name).toList();
+        if (instanceName != null && !instanceName.isBlank()) {
+            String wanted = instanceName.trim();
+            Optional<ServiceBinding> named = candidates.stream().filter(b -> wanted.equals(b.name())).findFirst();
+            if (named.isEmpty()) {
+                throw new DestinationConfigurationException(null, option, "names the '" + service + "' instance '"
+                        + wanted + "', but " + (names.isEmpty() ? "no instance of that service is bound"
+                        : "the bound instances are " + names) + " (" + origin + "). Set " + option + " to the name of a"
+                        + " bound instance (" + NAME_SOURCES + "), or bind the instance '" + wanted + "' to the"
+                        + " application.");
+            }
+            return named;
+        }
+        if (candidates.size() > 1) {
+            throw new DestinationConfigurationException(null, option, "several '" + service + "' service instances are"
+                    + " bound (" + origin + "): " + names + ". camel-btp does not guess"
+                    + " [multiple-destination-service-instances-1b1c3b7]: set " + option + " to the name"
+                    + " of the one to use (" + NAME_SOURCES + "), or unbind the others.");
+        }
+        return candidates.stream().findFirst();
     }
 
+    /** The only bound Destination Service instance; see {@link #destinationService(String)}. */
     public Optional<DestinationServiceCredentials> destinationService() {
-        return find("destination").map(DestinationServiceCredentials::from);
+        return destinationService(null);
     }
 
+    /** The Destination Service instance of that name, or the only one when {@code instanceName} is {@code null}. */
+    public Optional<DestinationServiceCredentials> destinationService(String instanceName) {
+        return instance("destination", instanceName, DESTINATION_SERVICE_INSTANCE).map(DestinationServiceCredentials::from);
+    }
+
+    /** The only bound Connectivity Service instance; see {@link #connectivity(String)}. */
     public Optional<ConnectivityCredentials> connectivity() {
-        return find("connectivity").map(ConnectivityCredentials::from);
+        return connectivity(null);
+    }
+
+    /** The Connectivity Service instance of that name, or the only one when {@code instanceName} is {@code null}. */
+    public Optional<ConnectivityCredentials> connectivity(String instanceName) {
+        return instance("connectivity", instanceName, CONNECTIVITY_SERVICE_INSTANCE).map(ConnectivityCredentials::from);
     }
 
     public List<ServiceBinding> all() {

@@ -205,6 +205,74 @@ class ServiceBindingsTest {
                 .isInstanceOf(DestinationConfigurationException.class).hasMessageContaining(ServiceBindings.SERVICE_BINDING_ROOT);
     }
 
+    /** Two connectivity instances ('conn-eu', 'conn-us') next to one destination instance. */
+    private static String twoConnectivityInstances() {
+        String connectivity = connectivity("token_service_url", "onpremise_proxy_http_port");
+        String us = connectivity.replace("connectivityproxy.internal.cf.eu10", "connectivityproxy.internal.cf.us10");
+        return vcap(connectivity).replace("{\"label\":\"connectivity\",\"name\":\"my-connectivity\",\"plan\":\"lite\",\"credentials\":"
+                + connectivity + "}", "{\"label\":\"connectivity\",\"name\":\"conn-eu\",\"credentials\":" + connectivity
+                + "},{\"label\":\"connectivity\",\"name\":\"conn-us\",\"credentials\":" + us + "}");
+    }
+
+    @Test
+    void twoConnectivityInstancesWithoutANameAreAnErrorListingBothNames() {
+        ServiceBindings bindings = ServiceBindings.fromVcapServices(twoConnectivityInstances());
+        assertThat(bindings.all()).extracting(ServiceBinding::name).contains("conn-eu", "conn-us");
+
+        DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class, bindings::connectivity);
+
+        assertThat(e).as("error").isNotNull();
+        assertThat(e.property()).isEqualTo(ServiceBindings.CONNECTIVITY_SERVICE_INSTANCE);
+        assertThat(e.getMessage()).contains("'connectivity'").contains("conn-eu").contains("conn-us")
+                .contains("connectivityServiceInstance");
+        Secrets.assertFreeOf(Secrets.describe(e), CONNECTIVITY_SECRET, DESTINATION_SECRET);
+    }
+
+    @Test
+    void namedConnectivityInstanceIsTheOneOfThatName() {
+        ServiceBindings bindings = ServiceBindings.fromVcapServices(twoConnectivityInstances());
+
+        assertThat(bindings.connectivity("conn-us").orElseThrow().proxyHost())
+                .isEqualTo("connectivityproxy.internal.cf.us10.hana.ondemand.com");
+        assertThat(bindings.connectivity("conn-eu").orElseThrow().proxyHost())
+                .isEqualTo("connectivityproxy.internal.cf.eu10.hana.ondemand.com");
+    }
+
+    @Test
+    void oneBoundInstanceIsUsedWithoutAName() {
+        ServiceBindings bindings = ServiceBindings.fromVcapServices(vcap(connectivity("token_service_url", "onpremise_proxy_http_port")));
+
+        assertThat(bindings.destinationService()).isPresent();
+        assertThat(bindings.destinationService("my-destination")).isEqualTo(bindings.destinationService());
+    }
+
+    @Test
+    void namedInstanceOtherThanTheOneBoundIsAnErrorNamingTheBoundOne() {
+        // a name set on purpose is never replaced by another instance, even the only one
+        ServiceBindings bindings = ServiceBindings.fromVcapServices(vcap(connectivity("token_service_url", "onpremise_proxy_http_port")));
+
+        DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
+                () -> bindings.destinationService("other-destination"));
+
+        assertThat(e).as("error").isNotNull();
+        assertThat(e.property()).isEqualTo(ServiceBindings.DESTINATION_SERVICE_INSTANCE);
+        assertThat(e.getMessage()).contains("other-destination").contains("[my-destination]");
+        Secrets.assertFreeOf(Secrets.describe(e), CONNECTIVITY_SECRET, DESTINATION_SECRET);
+    }
+
+    @Test
+    void namedInstanceOfAServiceThatIsNotBoundIsAnError() {
+        String onlyDestination = """
+                {"destination":[{"label":"destination","name":"my-destination","credentials":{"clientid":"c",
+                    "clientsecret":"%s","url":"https://uaa.example","uri":"https://destination.example"}}]}
+                """.formatted(DESTINATION_SECRET);
+        ServiceBindings bindings = ServiceBindings.fromVcapServices(onlyDestination);
+        assertThat(bindings.connectivity()).isEmpty();
+
+        assertThatThrownBy(() -> bindings.connectivity("conn-eu")).isInstanceOf(DestinationConfigurationException.class)
+                .hasMessageContaining("conn-eu").hasMessageContaining("no instance of that service is bound");
+    }
+
     @Test
     void toStringOfBindingsShowsKeysButNoSecret() {
         ServiceBindings bindings = ServiceBindings.fromVcapServices(vcap(connectivity("token_service_url", "onpremise_proxy_http_port")));

@@ -1,0 +1,111 @@
+package io.github.camelbtp.rfc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.Sandbox;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The component option connectivityServiceInstance picks one of several bound Connectivity Service instances
+ * [multiple-destination-service-instances-1b1c3b7]: orders' Destination Service, and the connectivity instances of two
+ * sandboxes, so the proxy that carries the on-premise call shows which instance was used.
+ */
+class SeveralServiceInstancesTest {
+
+    private static final String PING = "btp-rfc:RFC_PING?metadata=false&destination=" + DemoDestinations.ERP_RFC;
+    private static Sandbox orders;
+    private static Sandbox hr;
+
+    @BeforeAll
+    static void start() {
+        orders = Sandbox.start();
+        hr = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        orders.close();
+        hr.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        orders.reset();
+        hr.reset();
+    }
+
+    /** orders' VCAP_SERVICES with its connectivity instance named 'orders-connectivity' and hr's as 'hr-connectivity'. */
+    private static String twoConnectivityInstances() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode vcap = (ObjectNode) json.readTree(orders.vcapServices());
+        ((ObjectNode) vcap.withArray("connectivity").get(0)).put("name", "orders-connectivity");
+        ObjectNode hrInstance = (ObjectNode) json.readTree(hr.vcapServices()).path("connectivity").get(0);
+        vcap.withArray("connectivity").add(hrInstance.put("name", "hr-connectivity"));
+        return json.writeValueAsString(vcap);
+    }
+
+    /** A context whose component gets its options as Camel configuration sets them: by name, through the configurer. */
+    private static CamelContext context(Map<String, Object> options) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        BtpRfcComponent component = new BtpRfcComponent();
+        PropertyBindingSupport.build().withConfigurer(new BtpRfcComponentConfigurer()).withReflection(false)
+                .withMandatory(true).bind(context, component, new HashMap<>(options));
+        context.addComponent("btp-rfc", component);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ping").to(PING);
+            }
+        });
+        return context;
+    }
+
+    @Test
+    void namedConnectivityServiceInstanceCarriesTheOnPremiseCall() throws Exception {
+        try (CamelContext context = context(Map.of("vcapServices", twoConnectivityInstances(),
+                "connectivityServiceInstance", "hr-connectivity"))) {
+            context.start();
+
+            Exchange exchange = context.createProducerTemplate().request("direct:ping", e -> { });
+
+            assertThat(exchange.getException()).isNull();
+            assertThat(hr.counters().proxiedCalls()).isPositive();
+            assertThat(orders.counters().proxiedCalls()).isZero();
+        }
+    }
+
+    @Test
+    void twoConnectivityServiceInstancesWithoutANameStopTheStartListingBoth() throws Exception {
+        try (CamelContext context = context(Map.of("vcapServices", twoConnectivityInstances()))) {
+
+            Throwable failure = catchThrowable(context::start);
+
+            assertThat(failure).hasRootCauseInstanceOf(DestinationConfigurationException.class);
+            assertThat(org.assertj.core.util.Throwables.getRootCause(failure).getMessage())
+                    .contains("orders-connectivity").contains("hr-connectivity").contains("connectivityServiceInstance")
+                    .doesNotContain(clientSecret(orders)).doesNotContain(clientSecret(hr));
+        }
+    }
+
+    private static String clientSecret(Sandbox sandbox) throws IOException {
+        return new ObjectMapper().readTree(sandbox.vcapServices()).path("connectivity").get(0).path("credentials")
+                .path("clientsecret").asText();
+    }
+}
