@@ -33,6 +33,11 @@ public enum TenantStrategy {
         return apply(name, options, connectivity::resolve);
     }
 
+    /** {@link BtpConnectivity#resolveSocket} (MAIL, LDAP, TCP) with this strategy applied to {@code options}. */
+    public SocketDestination resolveSocket(BtpConnectivity connectivity, String name, DestinationOptions options) {
+        return apply(name, options, connectivity::resolveSocket);
+    }
+
     /** {@link BtpConnectivity#destination} (find only, any type) with this strategy applied to {@code options}. */
     public Destination destination(BtpConnectivity connectivity, String name, DestinationOptions options) {
         return apply(name, options, connectivity::destination);

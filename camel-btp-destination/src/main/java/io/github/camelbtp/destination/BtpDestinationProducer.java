@@ -49,7 +49,8 @@ public class BtpDestinationProducer extends DefaultProducer {
         String type = endpoint.getTenantStrategy().destination(endpoint.getComponent().connectivity(), name,
                 request.options()).type();
         if (SocketTransports.carries(type)) {
-            endpoint.getComponent().socketTransports().process(exchange, endpoint, endpoint.getComponent().connectivity(), name);
+            endpoint.getComponent().socketTransports().process(exchange, endpoint, endpoint.getComponent().connectivity(), name,
+                    request.options());
             return;
         }
         // everything else is HTTP; the engine says clearly when a type (RFC) belongs to another component

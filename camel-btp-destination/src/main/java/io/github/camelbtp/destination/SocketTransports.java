@@ -43,8 +43,10 @@ final class SocketTransports implements AutoCloseable {
         return type.equals("MAIL") || type.equals("LDAP") || type.equals("TCP");
     }
 
-    void process(Exchange exchange, BtpDestinationEndpoint endpoint, BtpConnectivity connectivity, String name) throws Exception {
-        SocketDestination resolved = connectivity.resolveSocket(name, DestinationOptions.NONE);
+    /** Sends the exchange to a MAIL, LDAP or TCP destination, found for the request's tenant as HTTP ones are. */
+    void process(Exchange exchange, BtpDestinationEndpoint endpoint, BtpConnectivity connectivity, String name,
+            DestinationOptions options) throws Exception {
+        SocketDestination resolved = endpoint.getTenantStrategy().resolveSocket(connectivity, name, options);
         rejectHttpOnlyParts(endpoint, resolved);
         switch (resolved.destination().type()) {
             case "MAIL" -> mail.send(exchange, resolved);

@@ -50,6 +50,18 @@ class MultitenancyTest extends BtpDestinationTestSupport {
         return d;
     }
 
+    @Test
+    void subscribersTcpDestinationIsFoundAndUsedForTheRequestsTenant() {
+        acme.destinations().putSubaccount(Map.of("Name", "TenantEcho", "Type", "TCP", "ProxyType", "Internet",
+                "Address", "tcp://127.0.0.1:" + sandbox().echoService().port()));
+
+        Exchange exchange = call("btp-destination:TenantEcho?tenantHeader=X-Tenant", "hello", Map.of("X-Tenant", "acme"));
+
+        // the type was found for the tenant, and so must the connection be: MAIL, LDAP and TCP lost the tenant before
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(String.class)).contains("hello");
+    }
+
     private Exchange callAs(String uri, String tenant) {
         return call(uri, null, tenant == null ? Map.of() : Map.of("X-Tenant", tenant));
     }
