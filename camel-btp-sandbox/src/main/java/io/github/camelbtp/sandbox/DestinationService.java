@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Destination Service REST API [calling-the-destination-service-rest-api-84c5d38]: the find API
- * ({@code GET /destination-configuration/v1/destinations/{name}}) and the admin API for subaccount- and
- * instance-level destinations. Every call needs a bearer token of this sandbox's token service issued to the
+ * ({@code GET /destination-configuration/v1/destinations/{name}}), the consume API
+ * ({@code GET /destination-configuration/v2/destinations/{name}@{level}}), fragments on both, and the admin API for
+ * subaccount- and instance-level destinations. Every call needs a bearer token of this sandbox's token service issued to the
  * destination binding's client; errors carry {@code {"ErrorMessage":"…"}}.
  */
 final class DestinationService {
