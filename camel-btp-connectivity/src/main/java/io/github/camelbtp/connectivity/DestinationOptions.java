@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * @param codeVerifier     {@code X-code-verifier} (PKCE), or {@code null}
  * @param subjectToken     {@code X-Subject-Token} for OAuth2TokenExchange, or {@code null}
  * @param subjectTokenType {@code X-Subject-Token-Type}, or {@code null}
- * @param fragmentName     {@code X-Fragment-Name}: a destination fragment merged into the destination, or {@code null}
- * @param fragmentOptional {@code X-Fragment-Optional}: a missing fragment is no error
+ * @param fragmentName     {@code X-Fragment-Name}: destination fragments merged into the destination in order, later
+ *                         ones winning — one name or a comma-separated list; with the consume API a name may carry
+ *                         its level ({@code f@instance}) — or {@code null} [extending-destinations-with-fragments-f56600a]
+ * @param fragmentOptional {@code X-Fragment-Optional}: a missing fragment is no error (a single fragment only)
  * @param chainName        {@code X-chain-name}: a destination chain to run, or {@code null}
  * @param chainVariables   {@code X-chain-var-<name>} values of the chain
  */
@@ -46,6 +48,10 @@ public record DestinationOptions(String tenant, String userToken, String refresh
         subjectToken = blankToNull(subjectToken);
         subjectTokenType = blankToNull(subjectTokenType);
         fragmentName = blankToNull(fragmentName);
+        if (fragmentName != null) {
+            // one spelling of a list, so "a, b" and "a,b" share a cache entry and send the same header
+            fragmentName = fragmentName.replaceAll("\\s*,\\s*", ",");
+        }
         chainName = blankToNull(chainName);
         chainVariables = chainVariables == null ? Map.of() : Map.copyOf(new TreeMap<>(chainVariables));
     }

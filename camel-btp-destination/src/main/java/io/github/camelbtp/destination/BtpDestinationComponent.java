@@ -141,6 +141,9 @@ public class BtpDestinationComponent extends DefaultComponent {
         });
         PropertyBindingSupport.build().withConfigurer(ENDPOINT_OPTIONS).withIgnoreCase(true).withReflection(false)
                 .withMandatory(true).bind(getCamelContext(), endpoint, parameters);
+        // a misspelt fragment list or fragmentOptional with several fragments fails when the route starts, not per call
+        io.github.camelbtp.connectivity.destination.DestinationNames.requireValidFragments(endpoint.getDestinationName(),
+                endpoint.getFragmentName(), endpoint.isFragmentOptional());
         if (!targetParameters.isEmpty()) {
             endpoint.setTargetQuery(RequestTarget.encode(targetParameters));
         }

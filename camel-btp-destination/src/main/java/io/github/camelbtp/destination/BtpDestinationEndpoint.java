@@ -29,7 +29,9 @@ import java.net.URI;
 public class BtpDestinationEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "The name of the destination, as defined in the BTP cockpit (Destination Service), in the"
-            + " 'destinations' environment variable or in the component configuration. Case-sensitive.")
+            + " 'destinations' environment variable or in the component configuration. Case-sensitive. NAME@subaccount,"
+            + " NAME@instance, NAME@provider_subaccount or NAME@provider_instance looks the destination up in the"
+            + " Destination Service at exactly that level (its v2 consume API, no fallback between levels).")
     @Metadata(required = true)
     private String destinationName;
 
@@ -219,12 +221,15 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " has none of that name; other failures are not hidden).")
     private io.github.camelbtp.connectivity.TenantStrategy tenantStrategy = io.github.camelbtp.connectivity.TenantStrategy.CURRENT_TENANT;
 
-    @UriParam(label = "advanced", description = "A destination fragment the Destination Service merges into the"
-            + " destination (X-Fragment-Name), for example to switch a client or a path per route.")
+    @UriParam(label = "advanced", description = "Destination fragments the Destination Service merges into the"
+            + " destination (X-Fragment-Name), for example to switch a client or a path per route: one name or a"
+            + " comma-separated list, merged in order (a later fragment wins over an earlier one and all over the"
+            + " destination). When the destination names its level (NAME@subaccount), a fragment may name its own"
+            + " (f@instance); otherwise fragments are taken from the destination's level.")
     private String fragmentName;
 
     @UriParam(label = "advanced", defaultValue = "false", description = "Whether a missing fragment is acceptable"
-            + " (X-Fragment-Optional); by default the lookup fails.")
+            + " (X-Fragment-Optional); by default the lookup fails. SAP allows it with a single fragment only.")
     private boolean fragmentOptional;
 
     @UriParam(label = "advanced", description = "A destination chain the Destination Service runs for the lookup"

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Destination Service REST API [calling-the-destination-service-rest-api-84c5d38]: the find API
- * ({@code GET /destination-configuration/v1/destinations/{name}}) and the admin API for subaccount- and
- * instance-level destinations. Every call needs a bearer token of this sandbox's token service issued to the
+ * ({@code GET /destination-configuration/v1/destinations/{name}}), the consume API
+ * ({@code GET /destination-configuration/v2/destinations/{name}@{level}}), fragments on both, and the admin API for
+ * subaccount- and instance-level destinations. Every call needs a bearer token of this sandbox's token service issued to the
  * destination binding's client; errors carry {@code {"ErrorMessage":"…"}}.
  */
 final class DestinationService {
@@ -27,6 +28,8 @@ final class DestinationService {
 
     static final String BASE = "/destination-configuration/v1/";
     private static final String FIND = BASE + "destinations/";
+    /** The consume API [referring-resources-using-the-consume-rest-api-78ba73a]: {@code {name}@{level}}, no fallback. */
+    private static final String CONSUME = "/destination-configuration/v2/destinations/";
     private static final String SUBACCOUNT = BASE + "subaccountDestinations";
     private static final String INSTANCE = BASE + "instanceDestinations";
     static final String NOT_FOUND = "Configuration with the specified name was not found";
@@ -76,7 +79,8 @@ final class DestinationService {
         String path = exchange.getRequestURI().getPath();
         byte[] body = exchange.getRequestBody().readAllBytes();
         boolean find = path.startsWith(FIND);
-        if (find) {
+        boolean consume = path.startsWith(CONSUME);
+        if (find || consume) {
             counters.destinationLookup();
         }
         Reply reply;
@@ -85,12 +89,13 @@ final class DestinationService {
         } else if (zone(exchange.getRequestHeaders().getFirst("Authorization")).isEmpty()) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             reply = error(401, "Unauthorized: a valid bearer token of the destination service binding is required");
-        } else if (find) {
+        } else if (find || consume) {
             Optional<Destinations> scope = destinationsFor(zone(exchange.getRequestHeaders().getFirst("Authorization")).get(),
                     exchange.getRequestHeaders().getFirst("x-tenant"));
+            String rawQuery = exchange.getRequestURI().getRawQuery();
             reply = scope.isEmpty() ? error(404, "Tenant not found")
-                    : find(scope.get(), path.substring(FIND.length()), exchange.getRequestURI().getRawQuery(),
-                            exchange.getRequestHeaders()::getFirst);
+                    : find ? find(scope.get(), path.substring(FIND.length()), rawQuery, exchange.getRequestHeaders()::getFirst)
+                    : consume(scope.get(), path.substring(CONSUME.length()), rawQuery, exchange.getRequestHeaders()::getFirst);
         } else if (path.equals(SUBACCOUNT) || path.startsWith(SUBACCOUNT + "/")) {
             reply = admin(false, exchange.getRequestMethod(), path.substring(SUBACCOUNT.length()), body);
         } else if (path.equals(INSTANCE) || path.startsWith(INSTANCE + "/")) {
@@ -152,28 +157,168 @@ final class DestinationService {
         if (destination == null) {
             return error(404, NOT_FOUND);
         }
-        String fragmentName = header.apply("X-Fragment-Name");
-        if (fragmentName != null && !fragmentName.isBlank()) {
-            Optional<Map<String, String>> fragment = destinations.fragment(fragmentName.trim());
-            if (fragment.isPresent()) {
-                // the fragment's properties win over the destination's
-                Map<String, String> merged = new LinkedHashMap<>(destination);
-                fragment.get().forEach((k, v) -> {
-                    if (!k.equals("FragmentName")) {
-                        merged.put(k, v);
-                    }
-                });
-                destination = merged;
-            } else if (!"true".equalsIgnoreCase(header.apply("X-Fragment-Optional"))) {
-                return error(404, "Destination fragment '" + fragmentName.trim() + "' not found");
-            }
+        // v1: "the fragments themselves must be maintained on the same level as the destination"
+        // [extending-destinations-with-fragments-f56600a]
+        Map<String, String> merged;
+        try {
+            merged = withFragments(destination, header, fragment -> destinations.fragment(atInstance != null, fragment));
+        } catch (Refused refused) {
+            return refused.reply;
         }
         Map<String, Object> owner = new LinkedHashMap<>();
         owner.put("SubaccountId", subaccountId);
         owner.put("InstanceId", atInstance != null ? instanceId : null);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("owner", owner);
-        answer.put("destinationConfiguration", destination);
+        answer.put("destinationConfiguration", merged);
+        return answer(answer, merged, rawQuery, header);
+    }
+
+    /** The levels of the consume API [referring-resources-using-the-consume-rest-api-78ba73a]. */
+    private enum Level {
+        SUBACCOUNT(false, false), INSTANCE(true, false), PROVIDER_SUBACCOUNT(false, true), PROVIDER_INSTANCE(true, true);
+
+        final boolean atInstance;
+        final boolean provider;
+
+        Level(boolean atInstance, boolean provider) {
+            this.atInstance = atInstance;
+            this.provider = provider;
+        }
+
+        static Optional<Level> of(String name) {
+            for (Level level : values()) {
+                if (level.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                    return Optional.of(level);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code GET …/v2/destinations/{name}@{level}}: the destination exactly at the level named — "in contrast to the
+     * Find a Destination API, a fallback between levels is not performed" — fragments as {@code f@level} (else the
+     * destination's level), and no {@code owner} unless {@code includeMetadata=owner}, which puts it under
+     * {@code destinationConfiguration.$metadata} [referring-resources-using-the-consume-rest-api-78ba73a].
+     */
+    private Reply consume(Destinations scope, String reference, String rawQuery,
+            java.util.function.Function<String, String> header) {
+        int at = reference.lastIndexOf('@');
+        if (reference.contains("/") || at <= 0) {
+            return error(400, "The consume API needs the level of the destination: {name}@subaccount, @instance,"
+                    + " @provider_subaccount or @provider_instance");
+        }
+        String name = reference.substring(0, at);
+        Optional<Level> level = Level.of(reference.substring(at + 1));
+        if (level.isEmpty()) {
+            return error(400, "Unknown level '" + reference.substring(at + 1) + "': use subaccount, instance,"
+                    + " provider_subaccount or provider_instance");
+        }
+        Map<String, String> destination = in(scope, level.get()).level(level.get().atInstance).get(name);
+        if (destination == null) {
+            return error(404, NOT_FOUND);
+        }
+        java.util.Set<Level> levels = java.util.EnumSet.of(level.get());
+        Map<String, String> merged;
+        try {
+            merged = withFragments(destination, header, fragment -> {
+                int fragmentAt = fragment.lastIndexOf('@');
+                Level fragmentLevel = level.get();
+                if (fragmentAt >= 0) {
+                    fragmentLevel = Level.of(fragment.substring(fragmentAt + 1)).orElseThrow(() -> new Refused(error(400,
+                            "Unknown level of fragment '" + fragment + "': use subaccount, instance, provider_subaccount"
+                            + " or provider_instance")));
+                }
+                levels.add(fragmentLevel);
+                return in(scope, fragmentLevel).fragment(fragmentLevel.atInstance,
+                        fragmentAt >= 0 ? fragment.substring(0, fragmentAt) : fragment);
+            });
+        } catch (Refused refused) {
+            return refused.reply;
+        }
+        if (scope != destinations && levels.contains(Level.SUBACCOUNT) && levels.size() > 1) {
+            // "retrieving one resource from subaccount level and another resource from any other level is forbidden"
+            // (multi-tenant usage; SAP names no status: 403, as the page says "forbidden")
+            return error(403, "Retrieving one resource from subaccount level and another from any other level is"
+                    + " forbidden");
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("destinationConfiguration", merged);
+        if ("owner".equals(HttpEndpoint.queryParameters(rawQuery).get("includeMetadata"))) {
+            Map<String, Object> owner = new LinkedHashMap<>();
+            owner.put("Name", name);
+            owner.put("SubaccountId", subaccountId);
+            owner.put("InstanceId", level.get().atInstance ? instanceId : null);
+            Map<String, Object> configuration = new LinkedHashMap<>(merged);
+            configuration.put("$metadata", Map.of("owner", Map.of("destinations", List.of(owner))));
+            answer.put("destinationConfiguration", configuration);
+        }
+        return answer(answer, merged, rawQuery, header);
+    }
+
+    /** The destinations of a level: the caller's own (subaccount, instance) or its provider's. */
+    private Destinations in(Destinations scope, Level level) {
+        return level.provider ? destinations : scope;
+    }
+
+    /** A find request the service refuses, with its answer. */
+    private static final class Refused extends RuntimeException {
+        final transient Reply reply;
+
+        Refused(Reply reply) {
+            super(null, null, false, false);
+            this.reply = reply;
+        }
+    }
+
+    /**
+     * The destination with the fragments of {@code X-Fragment-Name} merged over it in the order listed, later ones
+     * winning, and {@code FragmentName} naming those applied; an unknown fragment fails the request unless
+     * {@code X-Fragment-Optional: true}, which SAP allows with one fragment only
+     * [extending-destinations-with-fragments-f56600a]. SAP documents no status for these failures: 404 with
+     * {@code ErrorMessage} for a missing fragment (as for a missing destination), 400 for optional with several.
+     */
+    private static Map<String, String> withFragments(Map<String, String> destination,
+            java.util.function.Function<String, String> header,
+            java.util.function.Function<String, Optional<Map<String, String>>> lookup) {
+        String list = header.apply("X-Fragment-Name");
+        if (list == null || list.isBlank()) {
+            return destination;
+        }
+        List<String> names = java.util.Arrays.stream(list.split(",")).map(String::trim).toList();
+        if (names.stream().anyMatch(String::isEmpty)) {
+            throw new Refused(error(400, "X-Fragment-Name has an empty fragment name: '" + list + "'"));
+        }
+        boolean optional = "true".equalsIgnoreCase(String.valueOf(header.apply("X-Fragment-Optional")).trim());
+        if (optional && names.size() > 1) {
+            throw new Refused(error(400, "X-Fragment-Optional is only allowed with a single fragment; X-Fragment-Name"
+                    + " lists " + names.size()));
+        }
+        Map<String, String> merged = new LinkedHashMap<>(destination);
+        List<String> applied = new ArrayList<>();
+        for (String name : names) {
+            Optional<Map<String, String>> fragment = lookup.apply(name);
+            if (fragment.isEmpty()) {
+                if (optional) {
+                    return destination;
+                }
+                throw new Refused(error(404, "Destination fragment '" + name + "' not found"));
+            }
+            fragment.get().forEach((k, v) -> {
+                if (!k.equals("FragmentName")) {
+                    merged.put(k, v);
+                }
+            });
+            applied.add(name);
+        }
+        merged.put("FragmentName", String.join(",", applied));
+        return merged;
+    }
+
+    /** Adds authTokens (unless {@code $skipTokenRetrieval=true}) and certificates to a find or consume answer. */
+    private Reply answer(Map<String, Object> answer, Map<String, String> destination, String rawQuery,
+            java.util.function.Function<String, String> header) {
         boolean skipTokens = "true".equalsIgnoreCase(HttpEndpoint.queryParameters(rawQuery).get("$skipTokenRetrieval"));
         if (!skipTokens) {
             List<Map<String, Object>> tokens = authTokens.tokensFor(destination, header);

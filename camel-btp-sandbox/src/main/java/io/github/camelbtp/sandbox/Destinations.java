@@ -19,30 +19,50 @@ public final class Destinations {
     private final Map<String, Map<String, String>> subaccount = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> instance = new ConcurrentHashMap<>();
 
-    private final Map<String, Map<String, String>> fragments = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> subaccountFragments = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> instanceFragments = new ConcurrentHashMap<>();
 
     Destinations() {
     }
 
     /**
-     * Creates or replaces a destination fragment (named by its {@code FragmentName} property): properties a find
-     * request merges into the destination with {@code X-Fragment-Name}, the fragment's values winning.
+     * Creates or replaces a subaccount-level destination fragment (named by its {@code FragmentName} property):
+     * properties a find request merges into the destination with {@code X-Fragment-Name}, the fragment's values
+     * winning [extending-destinations-with-fragments-f56600a]. The v1 find API takes fragments from the level where it
+     * found the destination; the v2 consume API from the level a fragment names ({@code f@subaccount}).
      */
     public Destinations putFragment(Map<String, String> properties) {
-        String name = properties.get("FragmentName");
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a destination fragment needs a 'FragmentName' property");
-        }
-        fragments.put(name, Map.copyOf(properties));
+        subaccountFragments.put(fragmentNameOf(properties), copy(properties));
         return this;
     }
 
-    public boolean deleteFragment(String name) {
-        return fragments.remove(name) != null;
+    /** Creates or replaces an instance-level destination fragment (see {@link #putFragment(Map)}). */
+    public Destinations putInstanceFragment(Map<String, String> properties) {
+        instanceFragments.put(fragmentNameOf(properties), copy(properties));
+        return this;
     }
 
-    Optional<Map<String, String>> fragment(String name) {
-        return Optional.ofNullable(name == null ? null : fragments.get(name));
+    /** Deletes the subaccount-level fragment {@code name}. */
+    public boolean deleteFragment(String name) {
+        return subaccountFragments.remove(name) != null;
+    }
+
+    /** Deletes the instance-level fragment {@code name}. */
+    public boolean deleteInstanceFragment(String name) {
+        return instanceFragments.remove(name) != null;
+    }
+
+    Optional<Map<String, String>> fragment(boolean atInstance, String name) {
+        return Optional.ofNullable(name == null ? null : (atInstance ? instanceFragments : subaccountFragments).get(name));
+    }
+
+    private static String fragmentNameOf(Map<String, String> properties) {
+        Objects.requireNonNull(properties, "properties");
+        String name = properties.get("FragmentName");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a destination fragment needs a non-blank 'FragmentName' property");
+        }
+        return name;
     }
 
     /** Creates or replaces a subaccount-level destination. */

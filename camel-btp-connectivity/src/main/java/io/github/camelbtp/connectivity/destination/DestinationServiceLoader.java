@@ -27,7 +27,10 @@ import java.util.Optional;
 
 /**
  * Finds destinations with the Destination Service's find API, {@code GET {uri}/destination-configuration/v1/destinations/{name}},
- * which looks at service-instance level first and then at subaccount level [calling-the-destination-service-rest-api-84c5d38].
+ * which looks at service-instance level first and then at subaccount level [calling-the-destination-service-rest-api-84c5d38];
+ * a name with a level ({@code NAME@subaccount}, {@code @instance}, {@code @provider_subaccount}, {@code @provider_instance})
+ * goes to the consume API, {@code …/v2/destinations/NAME@level}, which looks at that level only
+ * [referring-resources-using-the-consume-rest-api-78ba73a].
  * Authenticates with a client-credentials token of the {@code destination} binding (cached by {@link TokenService}; on
  * a 401 the token is dropped and the call made once more). Parses {@code authTokens} as the service returns them
  * [find-a-destination-response-structure-83a3f3b].
@@ -36,6 +39,8 @@ public final class DestinationServiceLoader implements DestinationLoader {
 
     public static final String SOURCE = "Destination Service";
     private static final String FIND_PATH = "/destination-configuration/v1/destinations/";
+    /** The consume API, for names with a level [referring-resources-using-the-consume-rest-api-78ba73a]. */
+    private static final String CONSUME_PATH = "/destination-configuration/v2/destinations/";
 
     private final DestinationServiceCredentials credentials;
     private final TokenService tokens;
@@ -55,6 +60,7 @@ public final class DestinationServiceLoader implements DestinationLoader {
     @Override
     public Optional<Destination> load(String name, DestinationOptions options) {
         DestinationNames.requireValid(name);
+        DestinationNames.requireValidFragments(name, options.fragmentName(), options.fragmentOptional());
         TokenRequest request = tokenRequestFor(options.tenant());
         ServiceClient.Response response = find(name, token(request, name, options.tenant()), options);
         if (response.status() == 401) {
@@ -106,7 +112,10 @@ public final class DestinationServiceLoader implements DestinationLoader {
     }
 
     private ServiceClient.Response find(String name, AccessToken token, DestinationOptions options) {
-        HttpGet get = new HttpGet(URI.create(credentials.serviceUri() + FIND_PATH + name));
+        // NAME@level: the consume API, exactly at that level, no fallback between levels
+        // [referring-resources-using-the-consume-rest-api-78ba73a]; '@' is legal in a URI path
+        String path = DestinationNames.hasLevel(name) ? CONSUME_PATH : FIND_PATH;
+        HttpGet get = new HttpGet(URI.create(credentials.serviceUri() + path + name));
         get.setHeader("Authorization", token.bearer());
         get.setHeader("Accept", "application/json");
         FindRequestHeaders.of(options).forEach(get::setHeader);
