@@ -29,8 +29,8 @@ import java.util.Optional;
  * Finds destinations with the Destination Service's find API, {@code GET {uri}/destination-configuration/v1/destinations/{name}},
  * which looks at service-instance level first and then at subaccount level [calling-the-destination-service-rest-api-84c5d38].
  * Authenticates with a client-credentials token of the {@code destination} binding for the request's tenant (cached by
- * {@link TokenService}; on a 401 the token is dropped and the call made once more). Parses {@code authTokens} as the service returns them
- * [find-a-destination-response-structure-83a3f3b].
+ * {@link TokenService}; on a 401 the token is dropped and the call made once more). Parses {@code authTokens} as the
+ * service returns them [find-a-destination-response-structure-83a3f3b].
  */
 public final class DestinationServiceLoader implements DestinationLoader {
 
@@ -98,9 +98,9 @@ public final class DestinationServiceLoader implements DestinationLoader {
         if (SubscriberTokenUrl.isSubdomain(tenant)) {
             return tokenRequest.withTokenEndpoint(SubscriberTokenUrl.of(tokenRequest.tokenEndpoint(), tenant));
         }
-        throw new io.github.camelbtp.connectivity.DestinationConfigurationException(name, null, "the request's tenant '" + tenant + "' is neither a"
-                + " subdomain (lower-case letters, digits and '-', e.g. 'acme') nor a tenant ID (the GUID in a token's"
-                + " zid claim). Pass one of the two in the tenant header (btp-destination: the tenantHeader option).");
+        throw new io.github.camelbtp.connectivity.DestinationConfigurationException(name, null, "the request's tenant '"
+                + tenant + "' is neither a subdomain (lower-case letters, digits and '-', e.g. 'acme') nor a tenant"
+                + " ID (the GUID in a token's zid claim). Pass one of the two in the tenant header (btp-destination: the tenantHeader option).");
     }
 
     private AccessToken token(TokenRequest request, String name, String tenant) {
