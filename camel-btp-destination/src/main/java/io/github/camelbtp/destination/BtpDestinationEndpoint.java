@@ -211,7 +211,8 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
     private boolean forwardCallerCredentials;
 
     @UriParam(label = "advanced", description = "The exchange header naming the subscriber tenant (subdomain or"
-            + " tenant ID) whose destinations and tokens the request uses (sent as x-tenant). Unset: the provider's"
+            + " tenant ID) whose destinations and tokens the request uses: they are read with that subscriber's own"
+            + " token (from its token URL for a subdomain, with x-zid for a tenant ID). Unset: the provider's"
             + " subaccount, the one the service binding belongs to. Caches are separated by tenant.")
     private String tenantHeader;
 

@@ -75,8 +75,12 @@ final class DestinationAuthTokens {
      * The tokens for {@code destination}; an empty list means "no authTokens member". {@code header} reads the find
      * request's headers ({@code X-user-token}, {@code X-refresh-token}, {@code X-code}, {@code X-Subject-Token} …).
      */
-    List<Map<String, Object>> tokensFor(Map<String, String> destination, Function<String, String> header) {
-        String authentication = destination.getOrDefault("Authentication", "NoAuthentication");
+    List<Map<String, Object>> tokensFor(Map<String, String> stored, Function<String, String> header) {
+        String authentication = stored.getOrDefault("Authentication", "NoAuthentication");
+        Map<String, String> destination = switch (authentication) {
+            case "OAuth2ClientCredentials", "OAuth2TechnicalUserPropagation" -> forTenant(stored, header.apply("x-tenant"));
+            default -> stored;
+        };
         String userToken = header.apply("X-user-token");
         return switch (authentication) {
             case "NoAuthentication", "PrincipalPropagation", "ClientCertificateAuthentication" -> List.of();
@@ -110,6 +114,42 @@ final class DestinationAuthTokens {
             case "SAPAssertionSSO" -> List.of(logonTicket(destination, userToken));
             default -> List.of(failed("authentication type " + authentication + " is not supported"));
         };
+    }
+
+    /**
+     * The destination with a {@code tokenServiceURLType: Common} token URL made the tenant's
+     * [oauth-client-credentials-authentication-4e1d742]: {@code {tenant}} replaced by the subdomain ({@code x-tenant},
+     * else the caller's own); without the placeholder the subdomain goes before the host — on loopback, which has no
+     * subdomains, into the path as the sandbox's subscriber token URLs have it ({@code /tenants/<subdomain>/…}).
+     */
+    private static Map<String, String> forTenant(Map<String, String> destination, String subdomain) {
+        String url = destination.get("tokenServiceURL");
+        if (url == null || subdomain == null || !"Common".equalsIgnoreCase(destination.getOrDefault("tokenServiceURLType", "").trim())) {
+            return destination;
+        }
+        String resolved;
+        if (url.contains("{tenant}")) {
+            resolved = url.replace("{tenant}", subdomain);
+        } else if (subdomain.equals(Tenants.PROVIDER_SUBDOMAIN)) {
+            resolved = url;
+        } else {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                return destination;
+            }
+            if (uri.getHost() == null) {
+                return destination;
+            }
+            resolved = origin(uri).startsWith(uri.getScheme() + "://loopback")
+                    ? uri.getScheme() + "://" + uri.getRawAuthority() + "/tenants/" + subdomain + uri.getRawPath()
+                            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    : url.replaceFirst(java.util.regex.Pattern.quote(uri.getHost()), subdomain + "." + uri.getHost());
+        }
+        Map<String, String> copy = new java.util.LinkedHashMap<>(destination);
+        copy.put("tokenServiceURL", resolved);
+        return copy;
     }
 
     /** The user the service asserts: the destination's SystemUser, else the verified user token's user. */

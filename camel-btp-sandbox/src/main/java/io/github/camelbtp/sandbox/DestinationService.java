@@ -48,11 +48,13 @@ final class DestinationService {
     private final DestinationAuthTokens authTokens;
     private final Tenants tenants;
     private final Certificates certificates;
+    private final RecordedRequests recorded;
 
     DestinationService(Destinations destinations, TokenAuthority authority, String destinationClientId,
             String subaccountId, String instanceId, Counters counters, Faults faults,
             ScheduledExecutorService delays, Assertions assertions, Tenants tenants, Certificates certificates,
-            CloudConnector cloudConnector) {
+            CloudConnector cloudConnector, RecordedRequests recorded) {
+        this.recorded = recorded;
         this.certificates = certificates;
         this.tenants = tenants;
         this.authTokens = new DestinationAuthTokens(authority, assertions, cloudConnector);
@@ -82,6 +84,8 @@ final class DestinationService {
         boolean consume = path.startsWith(CONSUME);
         if (find || consume) {
             counters.destinationLookup();
+            recorded.record("destination", exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders());
         }
         Reply reply;
         if (faults.isDestinationServiceDown()) {
@@ -90,12 +94,21 @@ final class DestinationService {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             reply = error(401, "Unauthorized: a valid bearer token of the destination service binding is required");
         } else if (find || consume) {
-            Optional<Destinations> scope = destinationsFor(zone(exchange.getRequestHeaders().getFirst("Authorization")).get(),
-                    exchange.getRequestHeaders().getFirst("x-tenant"));
+            String zone = zone(exchange.getRequestHeaders().getFirst("Authorization")).get();
+            Optional<Tenants.Tenant> subscriber = tenants.byZoneId(zone);
+            // The subaccount is the token's zone, nothing else: x-tenant is no tenant switch. It carries a subdomain
+            // that resolves {tenant} of a Common token URL, defaulting to the caller's own subdomain
+            // [multitenancy-in-the-destination-service-4e07f25, oauth-client-credentials-authentication-4e1d742].
+            String ownSubdomain = subscriber.map(Tenants.Tenant::subdomain).orElse(Tenants.PROVIDER_SUBDOMAIN);
+            java.util.function.Function<String, String> header = name -> {
+                String value = exchange.getRequestHeaders().getFirst(name);
+                return !"x-tenant".equalsIgnoreCase(name) ? value
+                        : value == null || value.isBlank() ? ownSubdomain : value.trim();
+            };
+            Destinations scope = subscriber.map(Tenants.Tenant::destinations).orElse(destinations);
             String rawQuery = exchange.getRequestURI().getRawQuery();
-            reply = scope.isEmpty() ? error(404, "Tenant not found")
-                    : find ? find(scope.get(), path.substring(FIND.length()), rawQuery, exchange.getRequestHeaders()::getFirst)
-                    : consume(scope.get(), path.substring(CONSUME.length()), rawQuery, exchange.getRequestHeaders()::getFirst);
+            reply = find ? find(scope, path.substring(FIND.length()), rawQuery, header)
+                    : consume(scope, path.substring(CONSUME.length()), rawQuery, header);
         } else if (path.equals(SUBACCOUNT) || path.startsWith(SUBACCOUNT + "/")) {
             reply = admin(false, exchange.getRequestMethod(), path.substring(SUBACCOUNT.length()), body);
         } else if (path.equals(INSTANCE) || path.startsWith(INSTANCE + "/")) {
@@ -131,18 +144,6 @@ final class DestinationService {
                 .filter(token -> destinationClientId.equals(token.clientId()))
                 .map(TokenAuthority.VerifiedToken::zoneId)
                 .filter(zone -> subaccountId.equals(zone) || tenants.all().stream().anyMatch(t -> t.zoneId().equals(zone)));
-    }
-
-    /**
-     * The destinations a find call sees: the token's subaccount, or — with the provider's token and an
-     * {@code x-tenant} header (subdomain or tenant ID) — that subscriber's.
-     */
-    private Optional<Destinations> destinationsFor(String zone, String xTenant) {
-        if (subaccountId.equals(zone)) {
-            return xTenant == null || xTenant.isBlank() ? Optional.of(destinations)
-                    : tenants.byIdOrSubdomain(xTenant.trim()).map(Tenants.Tenant::destinations);
-        }
-        return tenants.all().stream().filter(t -> t.zoneId().equals(zone)).findFirst().map(Tenants.Tenant::destinations);
     }
 
     // ---- find [find-a-destination-response-structure-83a3f3b] ------------------------------------------------

@@ -90,6 +90,7 @@ public final class Sandbox implements AutoCloseable {
     private final SalesOrders salesOrders = new SalesOrders();
     private final RecordedRequests backendRequests = new RecordedRequests();
     private final RecordedRequests proxyRequests = new RecordedRequests();
+    private final RecordedRequests serviceRequests = new RecordedRequests();
     private final OAuthClients oauthClients = new OAuthClients();
     private final SandboxUsers users = new SandboxUsers();
     private final Tenants tenants = new Tenants();
@@ -133,10 +134,12 @@ public final class Sandbox implements AutoCloseable {
 
             this.authority = authority;
             Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
-            tokenService = new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants);
+            tokenService = new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants,
+                    serviceRequests);
             tokenService.register(tokenEndpoint);
             destinationService = new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
-                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates, cloudConnector);
+                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates, cloudConnector,
+                    serviceRequests);
             destinationService.register(destinationEndpoint);
             destinationService.trustTokenService(tokenEndpoint.uri());
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
@@ -469,8 +472,9 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Subscriber tenants: {@code tenants().subscribe("acme").destinations()} gives tenant {@code acme} its own
-     * subaccount and destinations, reached with its token ({@code /tenants/acme/oauth/token} on loopback) or with
-     * the provider's token and {@code x-tenant}.
+     * subaccount and destinations, read with its own token: from its token URL ({@code /tenants/acme/oauth/token} on
+     * loopback) or from the provider's token URL with {@code x-zid: <its zone ID>}. The Destination Service picks the
+     * subaccount by the token's zone only; {@code x-tenant} merely resolves {@code {tenant}} of Common token URLs.
      */
     public Tenants tenants() {
         return tenants;
@@ -559,6 +563,15 @@ public final class Sandbox implements AutoCloseable {
         return proxyRequests;
     }
 
+    /**
+     * The last requests that arrived at the BTP services: the token service (server {@code "token"}) and the
+     * Destination Service (server {@code "destination"}) — to prove what a client sent them ({@code x-zid},
+     * {@code x-tenant} …). Credential headers are kept but never shown by {@link RecordedRequest#toString()}.
+     */
+    public RecordedRequests serviceRequests() {
+        return serviceRequests;
+    }
+
     /** The token service's OAuth clients. */
     public OAuthClients oauthClients() {
         return oauthClients;
@@ -576,6 +589,7 @@ public final class Sandbox implements AutoCloseable {
         faults.reset();
         backendRequests.clear();
         proxyRequests.clear();
+        serviceRequests.clear();
         socks5Proxy.reset();
         echoService.reset();
     }

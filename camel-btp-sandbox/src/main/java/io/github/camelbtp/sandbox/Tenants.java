@@ -10,13 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * Subscriber tenants of the sandbox's multitenant application: each has a subdomain, its own subaccount (identity
  * zone) and its own destinations. A subscriber's token comes from its own token URL — on BTP
  * {@code https://<subdomain>.<uaa host>/oauth/token}; on loopback, which has no subdomains, the sandbox token service
- * serves it as {@code <token service>/tenants/<subdomain>/oauth/token}. Thread-safe.
+ * serves it as {@code <token service>/tenants/<subdomain>/oauth/token} — or from the provider's token URL with
+ * {@code x-zid: <zone ID>} [multitenancy-in-the-destination-service-4e07f25]. Thread-safe.
  */
 public final class Tenants {
 
     /** One subscriber. */
     public record Tenant(String subdomain, String zoneId, Destinations destinations) {
     }
+
+    /** The provider subaccount's own subdomain (its tokens' {@code ext_attr.zdn}); no subscriber can take it. */
+    public static final String PROVIDER_SUBDOMAIN = "sandbox";
 
     private final ConcurrentHashMap<String, Tenant> bySubdomain = new ConcurrentHashMap<>();
 
@@ -28,6 +32,9 @@ public final class Tenants {
         Objects.requireNonNull(subdomain, "subdomain");
         if (!subdomain.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("a subdomain is lower-case letters, digits and '-': " + subdomain);
+        }
+        if (subdomain.equals(PROVIDER_SUBDOMAIN)) {
+            throw new IllegalArgumentException("'" + PROVIDER_SUBDOMAIN + "' is the provider subaccount's own subdomain");
         }
         return bySubdomain.computeIfAbsent(subdomain, s -> new Tenant(s, UUID.randomUUID().toString(), new Destinations()));
     }
@@ -41,12 +48,14 @@ public final class Tenants {
         return Optional.ofNullable(subdomain == null ? null : bySubdomain.get(subdomain));
     }
 
-    /** A tenant by zone ID or subdomain (the two forms {@code x-tenant} takes). */
+    /** A tenant by zone ID (tenant ID, a token's {@code zid}). */
+    public Optional<Tenant> byZoneId(String zoneId) {
+        return zoneId == null ? Optional.empty() : all().stream().filter(t -> t.zoneId().equals(zoneId)).findFirst();
+    }
+
+    /** A tenant by zone ID or subdomain. */
     public Optional<Tenant> byIdOrSubdomain(String tenant) {
-        if (tenant == null) {
-            return Optional.empty();
-        }
-        return bySubdomain(tenant).or(() -> all().stream().filter(t -> t.zoneId().equals(tenant)).findFirst());
+        return bySubdomain(tenant).or(() -> byZoneId(tenant));
     }
 
     public Collection<Tenant> all() {

@@ -115,7 +115,7 @@ final class TokenAuthority {
                 .claim("zid", zone)
                 .claim("scope", scopes)
                 .claim("ext_attr", Map.of("enhancer", "XSUAA", "subaccountid", zone, "zdn",
-                        tenant == null ? "sandbox" : tenant.subdomain()))
+                        tenant == null ? Tenants.PROVIDER_SUBDOMAIN : tenant.subdomain()))
                 .issueTime(new Date(now * 1000))
                 .expirationTime(new Date((now + expiresIn) * 1000))
                 .build();
@@ -128,6 +128,11 @@ final class TokenAuthority {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return new IssuedToken(jwt.serialize(), expiresIn, scopes, jti);
+    }
+
+    /** The provider's identity zone (the sandbox subaccount). */
+    String zoneId() {
+        return zoneId;
     }
 
     /** The token's facts when it was issued by this authority and has not expired. */

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The XSUAA-like token service: {@code POST /oauth/token} (client credentials, client authentication by HTTP Basic
- * or in the form body) and {@code GET /token_keys} (JWKS). Errors follow RFC 6749 §5.2 the way UAA words them.
+ * or in the form body; a subscriber's token with {@code x-zid: <zone ID>}), {@code POST /tenants/<subdomain>/oauth/token}
+ * (a subscriber's token URL on loopback) and {@code GET /token_keys} (JWKS). Errors follow RFC 6749 §5.2 the way UAA words them.
  */
 final class TokenService {
 
@@ -24,10 +25,12 @@ final class TokenService {
     private final SandboxUsers users;
     private final Assertions assertions;
     private final Tenants tenants;
+    private final RecordedRequests recorded;
 
     TokenService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults, SandboxUsers users,
-            Assertions assertions, Tenants tenants) {
+            Assertions assertions, Tenants tenants, RecordedRequests recorded) {
         this.tenants = tenants;
+        this.recorded = recorded;
         this.users = users;
         this.assertions = assertions;
         this.clients = clients;
@@ -64,20 +67,45 @@ final class TokenService {
      */
     static final java.util.regex.Pattern TENANT_TOKEN_PATH = java.util.regex.Pattern.compile("^/tenants/([A-Za-z0-9-]+)/oauth/token$");
 
+    /** XSUAA's request header naming the identity zone (tenant ID) a token is asked for. */
+    static final String ZONE_ID_HEADER = "x-zid";
+
     private void token(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        recorded.record("token", exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders());
         java.util.regex.Matcher tenantPath = TENANT_TOKEN_PATH.matcher(path);
         String subdomain = tenantPath.matches() ? tenantPath.group(1) : null;
-        Tenants.Tenant tenant = tenants.bySubdomain(subdomain).orElse(null);
-        if (subdomain != null && tenant == null) {
+        // the provider's own subdomain names the provider's zone, as a Common token URL with {tenant} resolves it
+        boolean providerPath = subdomain == null || Tenants.PROVIDER_SUBDOMAIN.equals(subdomain);
+        Tenants.Tenant tenant = providerPath ? null : tenants.bySubdomain(subdomain).orElse(null);
+        if (!providerPath && tenant == null) {
             exchange.getRequestBody().readAllBytes();
             HttpEndpoint.sendJson(exchange, 404, error("not_found", "Identity zone for subdomain '" + subdomain
                     + "' not found"));
             return;
         }
-        if (!"/oauth/token".equals(path) && tenant == null) {
+        if (subdomain == null && !"/oauth/token".equals(path)) {
             HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found"));
             return;
+        }
+        String zid = exchange.getRequestHeaders().getFirst(ZONE_ID_HEADER);
+        if (zid != null) {
+            // XSUAA issues a subscriber's token at the provider's token URL for the zone x-zid names
+            // [multitenancy-in-the-destination-service-4e07f25]; a zone that is not subscribed (or another zone than
+            // the URL's) has no such client: 401, as XSUAA answers for a client unknown in the zone
+            String urlZone = tenant == null ? authority.zoneId() : tenant.zoneId();
+            Optional<Tenants.Tenant> byZone = tenants.byZoneId(zid.trim());
+            boolean provider = zid.trim().equals(authority.zoneId());
+            if (subdomain == null && byZone.isPresent()) {
+                tenant = byZone.get();
+            } else if (!(provider || byZone.isPresent()) || !zid.trim().equals(urlZone)) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"UAA/client\", error=\"unauthorized\"");
+                HttpEndpoint.sendJson(exchange, 401, error("unauthorized", "No subscribed identity zone with ID '"
+                        + zid.trim() + "' for this client (" + ZONE_ID_HEADER + ")"));
+                return;
+            }
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
         int failure = faults.tokenServiceFailureStatus();

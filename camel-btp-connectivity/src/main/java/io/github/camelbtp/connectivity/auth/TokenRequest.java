@@ -77,6 +77,14 @@ public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecr
                 connectTimeout, readTimeout, grant, clientCertificate, cloudConnectorLocation);
     }
 
+    /** The same request with one more request header (e.g. XSUAA's {@code x-zid}, which selects the tenant). */
+    public TokenRequest withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new TokenRequest(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, more, bodyParameters,
+                connectTimeout, readTimeout, grant, clientCertificate, cloudConnectorLocation);
+    }
+
     @Override
     public String toString() {
         return "TokenRequest[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", credentialsInBody="

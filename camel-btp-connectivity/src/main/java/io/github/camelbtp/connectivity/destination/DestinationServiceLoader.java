@@ -31,9 +31,9 @@ import java.util.Optional;
  * a name with a level ({@code NAME@subaccount}, {@code @instance}, {@code @provider_subaccount}, {@code @provider_instance})
  * goes to the consume API, {@code …/v2/destinations/NAME@level}, which looks at that level only
  * [referring-resources-using-the-consume-rest-api-78ba73a].
- * Authenticates with a client-credentials token of the {@code destination} binding (cached by {@link TokenService}; on
- * a 401 the token is dropped and the call made once more). Parses {@code authTokens} as the service returns them
- * [find-a-destination-response-structure-83a3f3b].
+ * Authenticates with a client-credentials token of the {@code destination} binding for the request's tenant (cached by
+ * {@link TokenService}; on a 401 the token is dropped and the call made once more). Parses {@code authTokens} as the
+ * service returns them [find-a-destination-response-structure-83a3f3b].
  */
 public final class DestinationServiceLoader implements DestinationLoader {
 
@@ -41,6 +41,8 @@ public final class DestinationServiceLoader implements DestinationLoader {
     private static final String FIND_PATH = "/destination-configuration/v1/destinations/";
     /** The consume API, for names with a level [referring-resources-using-the-consume-rest-api-78ba73a]. */
     private static final String CONSUME_PATH = "/destination-configuration/v2/destinations/";
+    /** XSUAA's request header naming the tenant (zone) ID a client-credentials token is issued for. */
+    static final String TENANT_ID_HEADER = "x-zid";
 
     private final DestinationServiceCredentials credentials;
     private final TokenService tokens;
@@ -61,12 +63,12 @@ public final class DestinationServiceLoader implements DestinationLoader {
     public Optional<Destination> load(String name, DestinationOptions options) {
         DestinationNames.requireValid(name);
         DestinationNames.requireValidFragments(name, options.fragmentName(), options.fragmentOptional());
-        TokenRequest request = tokenRequestFor(options.tenant());
+        TokenRequest request = tokenRequestFor(name, options.tenant());
         ServiceClient.Response response = find(name, token(request, name, options.tenant()), options);
         if (response.status() == 401) {
             // the token may have been revoked or the key rotated: one fresh token, one more try
             tokens.invalidate(request);
-            response = find(name, tokens.token(request, name), options);
+            response = find(name, token(request, name, options.tenant()), options);
         }
         return switch (response.status()) {
             case 200 -> Optional.of(parse(name, response.body()));
@@ -85,15 +87,26 @@ public final class DestinationServiceLoader implements DestinationLoader {
     }
 
     /**
-     * The binding's client-credentials token for the tenant: a subscriber given by subdomain gets a token from its own
-     * token URL, so the service answers with that subaccount's destinations; the provider (no tenant) and tenants
-     * given by ID use the binding's token URL (a tenant ID then travels as {@code x-tenant}).
+     * The binding's client-credentials token request for the tenant. The Destination Service answers with the
+     * subaccount of the token's identity zone, so a subscriber's destinations need the subscriber's own token
+     * [multitenancy-in-the-destination-service-4e07f25]: for a subdomain from the subscriber's token URL
+     * ({@code https://<subdomain>.<rest of url host>/oauth/token}); for a tenant ID (the JWT's {@code zid}) from the
+     * provider's token URL with {@code x-zid: <tenant id>}, which makes XSUAA issue the subscriber's token (what the SAP
+     * Cloud SDK for Java does). Being part of the request, URL and {@code x-zid} also key the token cache per tenant.
      */
-    private TokenRequest tokenRequestFor(String tenant) {
-        if (tenant == null || !SubscriberTokenUrl.isSubdomain(tenant)) {
+    private TokenRequest tokenRequestFor(String name, String tenant) {
+        if (tenant == null) {
             return tokenRequest;
         }
-        return tokenRequest.withTokenEndpoint(SubscriberTokenUrl.of(tokenRequest.tokenEndpoint(), tenant));
+        if (SubscriberTokenUrl.isTenantId(tenant)) {
+            return tokenRequest.withHeader(TENANT_ID_HEADER, tenant);
+        }
+        if (SubscriberTokenUrl.isSubdomain(tenant)) {
+            return tokenRequest.withTokenEndpoint(SubscriberTokenUrl.of(tokenRequest.tokenEndpoint(), tenant));
+        }
+        throw new io.github.camelbtp.connectivity.DestinationConfigurationException(name, null, "the request's tenant '"
+                + tenant + "' is neither a subdomain (lower-case letters, digits and '-', e.g. 'acme') nor a tenant"
+                + " ID (the GUID in a token's zid claim). Pass one of the two in the tenant header (btp-destination: the tenantHeader option).");
     }
 
     private AccessToken token(TokenRequest request, String name, String tenant) {
@@ -104,10 +117,13 @@ public final class DestinationServiceLoader implements DestinationLoader {
             return tokens.token(request, name);
         } catch (TokenException e) {
             URI url = request.tokenEndpoint();
+            String where = url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath();
+            String how = request.headers().containsKey(TENANT_ID_HEADER)
+                    ? "for tenant ID '" + tenant + "' (" + TENANT_ID_HEADER + ") from the provider's token URL " + where
+                    : "for tenant '" + tenant + "' from the subscriber's token URL " + where;
             throw new TokenException(name, e.tokenServiceHost(), e.errorCode(), "Cannot get the destination binding's"
-                    + " token for tenant '" + tenant + "' from the subscriber's token URL " + url.getScheme() + "://"
-                    + url.getRawAuthority() + url.getRawPath() + ": " + e.getMessage() + " Check that the tenant header"
-                    + " carries the subdomain of a subaccount subscribed to this application.", e);
+                    + " token " + how + ": " + e.getMessage() + " Check that the tenant header carries the subdomain or"
+                    + " tenant ID of a subaccount subscribed to this application.", e);
         }
     }
 
@@ -119,6 +135,15 @@ public final class DestinationServiceLoader implements DestinationLoader {
         get.setHeader("Authorization", token.bearer());
         get.setHeader("Accept", "application/json");
         FindRequestHeaders.of(options).forEach(get::setHeader);
+        String subdomain = tenantSubdomain(options.tenant(), token);
+        if (subdomain != null) {
+            // Not a tenant switch: the subaccount is the token's. x-tenant only resolves {tenant} of a Common token URL
+            // (OAuth2ClientCredentials, OAuth2TechnicalUserPropagation) and carries a subdomain, never a tenant ID
+            // [oauth-client-credentials-authentication-4e1d742]. SAP's JavaScript SDK sends it only for Common
+            // destinations; the type is known only from the answer, and with the subscriber's own token the value is
+            // that token's own tenant, so it goes on every subscriber lookup (one call instead of two).
+            get.setHeader(FindRequestHeaders.TENANT, subdomain);
+        }
         try {
             return http.execute(get);
         } catch (DeadlineExceededException e) {
@@ -136,6 +161,29 @@ public final class DestinationServiceLoader implements DestinationLoader {
             throw new DestinationServiceException(name, 0, null, "Cannot reach the Destination Service at "
                     + hostOf(credentials.serviceUri()) + " to find destination '" + name + "': " + e
                     + ". Check the 'uri' of the destination service binding and the network.", e);
+        }
+    }
+
+    /**
+     * The subdomain sent as {@code x-tenant}, or {@code null} for the provider. It only resolves {@code {tenant}} of a
+     * {@code tokenServiceURLType: Common} token URL, never selects the subaccount
+     * [oauth-client-credentials-authentication-4e1d742]. For a tenant ID it is the subscriber token's
+     * {@code ext_attr.zdn} (XSUAA's zone domain name, the subdomain); a tenant ID itself is never sent as x-tenant.
+     */
+    private static String tenantSubdomain(String tenant, AccessToken token) {
+        if (tenant == null) {
+            return null;
+        }
+        if (SubscriberTokenUrl.isSubdomain(tenant)) {
+            return tenant;
+        }
+        try {
+            Object extAttr = com.nimbusds.jwt.JWTParser.parse(token.value()).getJWTClaimsSet().getClaim("ext_attr");
+            Object zdn = extAttr instanceof Map<?, ?> attributes ? attributes.get("zdn") : null;
+            return zdn instanceof String subdomain && SubscriberTokenUrl.isSubdomain(subdomain) ? subdomain : null;
+        } catch (java.text.ParseException | RuntimeException e) {
+            // not a JWT (XSUAA's are): no x-tenant, and a Common {tenant} URL gets the token's own tenant
+            return null;
         }
     }
 

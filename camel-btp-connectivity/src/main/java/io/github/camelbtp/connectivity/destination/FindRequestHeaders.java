@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The request headers of the Destination Service's find API that carry what a lookup needs beyond the name
  * [calling-the-destination-service-rest-api-84c5d38]: the user's JWT and the other inputs of user-dependent token
- * flows, the tenant, a fragment to merge and a destination chain. Only values the request carries are sent.
+ * flows, a fragment to merge and a destination chain. Only values the request carries are sent. The tenant is not
+ * among them: it is chosen by the token the lookup carries, and {@link #TENANT} — a subdomain that only resolves
+ * {@code {tenant}} of a {@code Common} token URL — is set by {@link DestinationServiceLoader}, which knows it.
  */
 public final class FindRequestHeaders {
 
@@ -19,6 +21,7 @@ public final class FindRequestHeaders {
     public static final String CODE_VERIFIER = "X-code-verifier";
     public static final String SUBJECT_TOKEN = "X-Subject-Token";
     public static final String SUBJECT_TOKEN_TYPE = "X-Subject-Token-Type";
+    /** Carries a tenant subdomain for {@code {tenant}} of a {@code Common} token URL; not a tenant switch. */
     public static final String TENANT = "x-tenant";
     public static final String FRAGMENT_NAME = "X-Fragment-Name";
     public static final String FRAGMENT_OPTIONAL = "X-Fragment-Optional";
@@ -38,10 +41,6 @@ public final class FindRequestHeaders {
         put(headers, CODE_VERIFIER, options.codeVerifier());
         put(headers, SUBJECT_TOKEN, options.subjectToken());
         put(headers, SUBJECT_TOKEN_TYPE, options.subjectTokenType());
-        if (options.tenant() != null && !SubscriberTokenUrl.isSubdomain(options.tenant())) {
-            // a subdomain is reached with the subscriber's own token; a tenant ID rides on the provider's token
-            headers.put(TENANT, options.tenant());
-        }
         if (options.fragmentName() != null) {
             headers.put(FRAGMENT_NAME, options.fragmentName());
             if (options.fragmentOptional()) {
