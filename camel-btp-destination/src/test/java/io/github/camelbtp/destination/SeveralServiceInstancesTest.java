@@ -1,7 +1,6 @@
 package io.github.camelbtp.destination;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.sandbox.Sandbox;
 import org.apache.camel.CamelContext;
@@ -51,12 +50,10 @@ class SeveralServiceInstancesTest {
 
     /** orders' VCAP_SERVICES with its destination instance named 'orders-destinations' and hr's as 'hr-destinations'. */
     private static String twoDestinationInstances() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode vcap = (ObjectNode) json.readTree(orders.vcapServices());
-        ((ObjectNode) vcap.withArray("destination").get(0)).put("name", "orders-destinations");
-        ObjectNode hrInstance = (ObjectNode) json.readTree(hr.vcapServices()).path("destination").get(0);
-        vcap.withArray("destination").add(hrInstance.put("name", "hr-destinations"));
-        return json.writeValueAsString(vcap);
+        java.util.Map<String, Sandbox> instances = new java.util.LinkedHashMap<>();
+        instances.put("orders-destinations", orders);
+        instances.put("hr-destinations", hr);
+        return Sandbox.vcapServicesWithInstances("destination", instances);
     }
 
     /** A context whose component gets its options as Camel configuration sets them: by name, through the configurer. */

@@ -1,7 +1,6 @@
 package io.github.camelbtp.rfc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.sandbox.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
@@ -53,12 +52,10 @@ class SeveralServiceInstancesTest {
 
     /** orders' VCAP_SERVICES with its connectivity instance named 'orders-connectivity' and hr's as 'hr-connectivity'. */
     private static String twoConnectivityInstances() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode vcap = (ObjectNode) json.readTree(orders.vcapServices());
-        ((ObjectNode) vcap.withArray("connectivity").get(0)).put("name", "orders-connectivity");
-        ObjectNode hrInstance = (ObjectNode) json.readTree(hr.vcapServices()).path("connectivity").get(0);
-        vcap.withArray("connectivity").add(hrInstance.put("name", "hr-connectivity"));
-        return json.writeValueAsString(vcap);
+        java.util.Map<String, Sandbox> instances = new java.util.LinkedHashMap<>();
+        instances.put("orders-connectivity", orders);
+        instances.put("hr-connectivity", hr);
+        return Sandbox.vcapServicesWithInstances("connectivity", instances);
     }
 
     /** A context whose component gets its options as Camel configuration sets them: by name, through the configurer. */

@@ -301,6 +301,40 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * A {@code VCAP_SERVICES} in which several sandboxes' instances of one service — {@code "destination"} or
+     * {@code "connectivity"} — are bound side by side, each under the instance name it is mapped to, as Cloud Foundry
+     * binds several instances of a service [multiple-destination-service-instances-1b1c3b7]. The other services'
+     * bindings are the first sandbox's. Contains secrets: never log it.
+     *
+     * @param instances instance name → the sandbox whose binding of {@code service} it is, in binding order
+     */
+    public static String vcapServicesWithInstances(String service, Map<String, Sandbox> instances) {
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("name at least one instance of " + service);
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode vcap = null;
+            com.fasterxml.jackson.databind.node.ArrayNode bound = null;
+            for (Map.Entry<String, Sandbox> instance : instances.entrySet()) {
+                com.fasterxml.jackson.databind.node.ObjectNode own = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        Json.MAPPER.readTree(instance.getValue().vcapServices());
+                com.fasterxml.jackson.databind.node.ObjectNode binding =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) own.withArray(service).get(0);
+                binding.put("name", instance.getKey());
+                if (vcap == null) {
+                    vcap = own;
+                    bound = vcap.withArray(service);
+                    bound.removeAll();
+                }
+                bound.add(binding);
+            }
+            return Json.MAPPER.writeValueAsString(vcap);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Writes {@link #vcapServices()} to {@code file} atomically (a temporary file in the same folder, then a move),
      * creating parent folders; readers never see a half-written file.
      */

@@ -1,7 +1,5 @@
 package io.github.camelbtp.springboot;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
@@ -52,12 +50,10 @@ class SeveralServiceInstancesStarterTest {
 
     /** orders' VCAP_SERVICES with its destination instance named 'orders-destinations' and hr's as 'hr-destinations'. */
     private static String twoDestinationInstances() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode vcap = (ObjectNode) json.readTree(orders.vcapServices());
-        ((ObjectNode) vcap.withArray("destination").get(0)).put("name", "orders-destinations");
-        ObjectNode hrInstance = (ObjectNode) json.readTree(hr.vcapServices()).path("destination").get(0);
-        vcap.withArray("destination").add(hrInstance.put("name", "hr-destinations"));
-        return json.writeValueAsString(vcap);
+        java.util.Map<String, Sandbox> instances = new java.util.LinkedHashMap<>();
+        instances.put("orders-destinations", orders);
+        instances.put("hr-destinations", hr);
+        return Sandbox.vcapServicesWithInstances("destination", instances);
     }
 
     @Test

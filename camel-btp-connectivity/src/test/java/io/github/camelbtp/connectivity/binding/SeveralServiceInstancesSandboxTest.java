@@ -2,8 +2,6 @@ package io.github.camelbtp.connectivity.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
@@ -61,13 +59,10 @@ class SeveralServiceInstancesSandboxTest {
 
     /** VCAP_SERVICES with orders' destination instance 'orders-destinations', hr's as 'hr-destinations', orders' connectivity. */
     private static String twoDestinationInstances() throws IOException {
-        ObjectNode vcap = (ObjectNode) JSON.readTree(orders.vcapServices());
-        ObjectNode ordersInstance = (ObjectNode) vcap.withArray("destination").get(0);
-        ordersInstance.put("name", "orders-destinations");
-        ObjectNode hrInstance = (ObjectNode) JSON.readTree(hr.vcapServices()).path("destination").get(0);
-        hrInstance.put("name", "hr-destinations");
-        ((ArrayNode) vcap.withArray("destination")).add(hrInstance);
-        return JSON.writeValueAsString(vcap);
+        java.util.Map<String, Sandbox> instances = new java.util.LinkedHashMap<>();
+        instances.put("orders-destinations", orders);
+        instances.put("hr-destinations", hr);
+        return Sandbox.vcapServicesWithInstances("destination", instances);
     }
 
     /** The same in the Kubernetes layout: folders 'orders-destinations', 'hr-destinations' and 'connectivity'. */
