@@ -280,7 +280,7 @@ public final class BtpConnectivity implements Closeable {
                     + " but the application has no 'connectivity' service binding (" + bindings.origin() + "). Bind an"
                     + " instance of the Connectivity Service (plan lite) so connections can reach the Cloud Connector.");
         }
-        return new SocketDestination(destination, onPremiseSocks.socketFactory(destination), true);
+        return new SocketDestination(destination, onPremiseSocks.socketFactory(destination, options.tenant()), true);
     }
 
     /**

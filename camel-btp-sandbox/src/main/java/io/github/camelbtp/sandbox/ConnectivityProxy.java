@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * access control behind it [configure-access-control-http-e7d4927]. A plain HTTP/1.1 forward proxy: requests come
  * in absolute form ({@code GET http://virtualhost:port/path HTTP/1.1}) and are checked in SAP's order —
  * {@code CONNECT} or {@code https://} → 405; no valid connectivity token in {@code Proxy-Authorization} → 407;
- * no connected Cloud Connector for the token's subaccount and the {@code SAP-Connectivity-SCC-Location_ID} → 503;
+ * no connected Cloud Connector for the token's subaccount and the {@code SAP-Connectivity-SCC-Location_ID} → 503
+ * (the token's zone picks the subaccount: the provider's Cloud Connectors, or a subscribed tenant's own);
  * virtual system not mapped or path not allow-listed → 403 (audited) — then forwarded to the internal system.
  * In trusted mode (Kyma's Connectivity proxy for one subaccount) no token is needed: every request is the
  * subaccount's. One thread per client connection (keep-alive), from a bounded pool.
@@ -49,6 +50,7 @@ final class ConnectivityProxy implements AutoCloseable {
     private final String connectivityClientId;
     private final String subaccountId;
     private final CloudConnector cloudConnector;
+    private final Tenants tenants;
     private final Counters counters;
     private final RecordedRequests recorded;
     private final BackendForwarder forwarder = new BackendForwarder();
@@ -63,11 +65,12 @@ final class ConnectivityProxy implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong acceptedConnections = new java.util.concurrent.atomic.AtomicLong();
 
     ConnectivityProxy(TokenAuthority authority, String connectivityClientId, String subaccountId,
-            CloudConnector cloudConnector, Counters counters, RecordedRequests recorded) {
+            CloudConnector cloudConnector, Tenants tenants, Counters counters, RecordedRequests recorded) {
         this.authority = authority;
         this.connectivityClientId = connectivityClientId;
         this.subaccountId = subaccountId;
         this.cloudConnector = cloudConnector;
+        this.tenants = tenants;
         this.counters = counters;
         this.recorded = recorded;
         this.workers = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -210,21 +213,23 @@ final class ConnectivityProxy implements AutoCloseable {
         }
         String locationHeader = head.header(LOCATION_ID_HEADER);
         String locationId = locationHeader == null ? "" : locationHeader.trim();
-        Optional<CloudConnector.Connector> connector = trustedMode || subaccountId.equals(token.get().zoneId())
-                ? cloudConnector.find(locationId).filter(CloudConnector.Connector::isConnected)
-                : Optional.empty();
+        // trusted mode: Kyma's proxy serves one subaccount, the provider's
+        String zone = trustedMode ? subaccountId : token.get().zoneId();
+        CloudConnector subaccountConnectors = cloudConnectorsOf(zone);
+        Optional<CloudConnector.Connector> connector = subaccountConnectors == null ? Optional.empty()
+                : subaccountConnectors.find(locationId).filter(CloudConnector.Connector::isConnected);
         if (connector.isEmpty()) {
             return rejection.send(503, CloudConnector.notConnected(locationId));
         }
         String principal;
         try {
-            principal = connection.logOn(principal(token.orElse(null), head), bindsConnectionsToFirstUser);
+            principal = connection.logOn(principal(token.orElse(null), zone, head), bindsConnectionsToFirstUser);
         } catch (IllegalArgumentException e) {
             return rejection.send(401, e.getMessage());
         }
         CloudConnector.Decision decision = connector.get().decide(host, port, path);
         if (decision.target() == null) {
-            cloudConnector.deny(locationId, host, port, path, decision.denial());
+            subaccountConnectors.deny(locationId, host, port, path, decision.denial());
             LOG.debug("Cloud Connector '{}' denied {}:{}{}: {}", locationId, host, port, path, decision.denial());
             return rejection.send(403, "Access denied to system " + host + ":" + port);
         }
@@ -274,7 +279,7 @@ final class ConnectivityProxy implements AutoCloseable {
      * @throws IllegalArgumentException when a propagation header carries no valid token (answered 401; SAP does not
      *                                  document this status)
      */
-    private String principal(TokenAuthority.VerifiedToken proxyToken, HttpWire.Head head) {
+    private String principal(TokenAuthority.VerifiedToken proxyToken, String zone, HttpWire.Head head) {
         if (proxyToken != null && proxyToken.isUserToken()) {
             return proxyToken.userName();
         }
@@ -282,7 +287,7 @@ final class ConnectivityProxy implements AutoCloseable {
         if (user != null) {
             return authority.verify(TokenAuthority.bearer(user))
                     .filter(TokenAuthority.VerifiedToken::isUserToken)
-                    .filter(t -> subaccountId.equals(t.zoneId()))
+                    .filter(t -> zone.equals(t.zoneId()))
                     .map(TokenAuthority.VerifiedToken::userName)
                     .orElseThrow(() -> new IllegalArgumentException("Principal propagation failed: the"
                             + " SAP-Connectivity-Authentication header carries no valid user token of this subaccount"));
@@ -290,12 +295,24 @@ final class ConnectivityProxy implements AutoCloseable {
         String technical = head.header("SAP-Connectivity-Technical-Authentication");
         if (technical != null) {
             return authority.verify(TokenAuthority.bearer(technical))
-                    .filter(t -> subaccountId.equals(t.zoneId()))
+                    .filter(t -> zone.equals(t.zoneId()))
                     .map(t -> t.isUserToken() ? t.userName() : t.clientId())
                     .orElseThrow(() -> new IllegalArgumentException("Technical user propagation failed: the"
                             + " SAP-Connectivity-Technical-Authentication header carries no valid token of this subaccount"));
         }
         return null;
+    }
+
+    /**
+     * The Cloud Connectors of the subaccount of a token's zone: the connectivity token decides the subaccount, hence
+     * the Cloud Connector [consuming-the-connectivity-service-313b215] — the provider's for the provider's zone, a
+     * subscriber's own for a subscribed tenant's zone; {@code null} for an unknown zone (answered 503).
+     */
+    private CloudConnector cloudConnectorsOf(String zone) {
+        if (subaccountId.equals(zone)) {
+            return cloudConnector;
+        }
+        return tenants.byZoneId(zone).map(Tenants.Tenant::cloudConnector).orElse(null);
     }
 
     /** Answers a request that is not forwarded, keeping the connection when its body can be skipped. */

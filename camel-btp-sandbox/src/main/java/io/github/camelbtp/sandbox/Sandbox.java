@@ -146,10 +146,10 @@ public final class Sandbox implements AutoCloseable {
                     .register(salesEndpoint);
             new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
             AbapDemo.users(abapSystem).register(abapEndpoint);
-            proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, counters,
+            proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, tenants, counters,
                     proxyRequests);
             resources.add(proxy);
-            socks5Proxy = new Socks5Proxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector);
+            socks5Proxy = new Socks5Proxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, tenants);
             resources.add(socks5Proxy);
             mailServer = new DemoMailServer();
             resources.add(mailServer);

@@ -51,6 +51,7 @@ public final class Socks5Proxy implements AutoCloseable {
     private final String connectivityClientId;
     private final String subaccountId;
     private final CloudConnector cloudConnector;
+    private final Tenants tenants;
     private final ServerSocket serverSocket;
     private final ExecutorService workers;
     private final Thread acceptor;
@@ -63,7 +64,9 @@ public final class Socks5Proxy implements AutoCloseable {
     private volatile boolean trustedMode;
     private volatile boolean closed;
 
-    Socks5Proxy(TokenAuthority authority, String connectivityClientId, String subaccountId, CloudConnector cloudConnector) {
+    Socks5Proxy(TokenAuthority authority, String connectivityClientId, String subaccountId, CloudConnector cloudConnector,
+            Tenants tenants) {
+        this.tenants = tenants;
         this.authority = authority;
         this.connectivityClientId = connectivityClientId;
         this.subaccountId = subaccountId;
@@ -261,11 +264,14 @@ public final class Socks5Proxy implements AutoCloseable {
                 reply(out, 0x08);
                 return;
             }
-            if (token != null && (!connectivityClientId.equals(token.clientId()) || !subaccountId.equals(token.zoneId()))) {
+            // the token's zone picks the subaccount, hence its Cloud Connectors: the provider's, or a subscribed
+            // tenant's own [consuming-the-connectivity-service-313b215]; no token (trusted mode): the provider's
+            CloudConnector subaccountConnectors = token == null ? cloudConnector : cloudConnectorsOf(token.zoneId());
+            if (token != null && (!connectivityClientId.equals(token.clientId()) || subaccountConnectors == null)) {
                 reply(out, 0x05);
                 return;
             }
-            Optional<CloudConnector.Connector> connector = cloudConnector.find(locationId)
+            Optional<CloudConnector.Connector> connector = subaccountConnectors.find(locationId)
                     .filter(CloudConnector.Connector::isConnected);
             if (connector.isEmpty()) {
                 reply(out, 0x03);
@@ -273,7 +279,7 @@ public final class Socks5Proxy implements AutoCloseable {
             }
             CloudConnector.Target target = connector.get().tcpTarget(host, port);
             if (target == null) {
-                cloudConnector.deny(locationId, host, port, "", "virtual host " + host + ":" + port + " is not mapped");
+                subaccountConnectors.deny(locationId, host, port, "", "virtual host " + host + ":" + port + " is not mapped");
                 reply(out, 0x02);
                 return;
             }
@@ -334,6 +340,14 @@ public final class Socks5Proxy implements AutoCloseable {
     private void closeQuietly(Socket socket) {
         openSockets.remove(socket);
         Loopback.closeQuietly(socket);
+    }
+
+    /** The Cloud Connectors of a zone's subaccount: the provider's, a subscribed tenant's, or {@code null} (unknown). */
+    private CloudConnector cloudConnectorsOf(String zone) {
+        if (subaccountId.equals(zone)) {
+            return cloudConnector;
+        }
+        return tenants.byZoneId(zone).map(Tenants.Tenant::cloudConnector).orElse(null);
     }
 
     @Override

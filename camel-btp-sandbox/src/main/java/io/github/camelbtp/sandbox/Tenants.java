@@ -15,8 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tenants {
 
-    /** One subscriber. */
-    public record Tenant(String subdomain, String zoneId, Destinations destinations) {
+    /**
+     * One subscriber.
+     *
+     * @param cloudConnector the subscriber subaccount's own Cloud Connectors, empty at first: the Connectivity proxy
+     *                       picks them for a token of this tenant's zone [consuming-the-connectivity-service-313b215]
+     */
+    public record Tenant(String subdomain, String zoneId, Destinations destinations, CloudConnector cloudConnector) {
     }
 
     /** The provider subaccount's own subdomain (its tokens' {@code ext_attr.zdn}); no subscriber can take it. */
@@ -36,7 +41,8 @@ public final class Tenants {
         if (subdomain.equals(PROVIDER_SUBDOMAIN)) {
             throw new IllegalArgumentException("'" + PROVIDER_SUBDOMAIN + "' is the provider subaccount's own subdomain");
         }
-        return bySubdomain.computeIfAbsent(subdomain, s -> new Tenant(s, UUID.randomUUID().toString(), new Destinations()));
+        return bySubdomain.computeIfAbsent(subdomain, s -> new Tenant(s, UUID.randomUUID().toString(), new Destinations(),
+                new CloudConnector()));
     }
 
     /** Removes a subscription; its tokens stay valid until they expire, but find no destinations. */

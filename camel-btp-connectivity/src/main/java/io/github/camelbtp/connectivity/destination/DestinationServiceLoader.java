@@ -5,6 +5,7 @@ import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
 import io.github.camelbtp.connectivity.TokenException;
 import io.github.camelbtp.connectivity.auth.AccessToken;
+import io.github.camelbtp.connectivity.auth.TenantTokens;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.DestinationServiceCredentials;
@@ -41,14 +42,13 @@ public final class DestinationServiceLoader implements DestinationLoader {
     private static final String FIND_PATH = "/destination-configuration/v1/destinations/";
     /** The consume API, for names with a level [referring-resources-using-the-consume-rest-api-78ba73a]. */
     private static final String CONSUME_PATH = "/destination-configuration/v2/destinations/";
-    /** XSUAA's request header naming the tenant (zone) ID a client-credentials token is issued for. */
-    static final String TENANT_ID_HEADER = "x-zid";
 
     private final DestinationServiceCredentials credentials;
     private final TokenService tokens;
     private final ServiceClient http;
     private final Clock clock;
-    private final TokenRequest tokenRequest;
+    /** The binding's client-credentials token for the request's tenant (its rule is shared with the on-premise hops). */
+    private final TenantTokens tenantTokens;
 
     public DestinationServiceLoader(DestinationServiceCredentials credentials, TokenService tokens, ServiceClient http,
             Clock clock, Duration timeout) {
@@ -56,19 +56,21 @@ public final class DestinationServiceLoader implements DestinationLoader {
         this.tokens = tokens;
         this.http = http;
         this.clock = clock;
-        this.tokenRequest = TokenRequest.forBinding(credentials.client(), timeout);
+        this.tenantTokens = new TenantTokens(tokens, TokenRequest.forBinding(credentials.client(), timeout), "destination");
     }
 
     @Override
     public Optional<Destination> load(String name, DestinationOptions options) {
         DestinationNames.requireValid(name);
         DestinationNames.requireValidFragments(name, options.fragmentName(), options.fragmentOptional());
-        TokenRequest request = tokenRequestFor(name, options.tenant());
-        ServiceClient.Response response = find(name, token(request, name, options.tenant()), options);
+        // the subscriber's own token: the Destination Service answers for the token's subaccount
+        // [multitenancy-in-the-destination-service-4e07f25]
+        TokenRequest request = tenantTokens.requestFor(options.tenant(), name);
+        ServiceClient.Response response = find(name, tenantTokens.token(request, options.tenant(), name), options);
         if (response.status() == 401) {
             // the token may have been revoked or the key rotated: one fresh token, one more try
             tokens.invalidate(request);
-            response = find(name, token(request, name, options.tenant()), options);
+            response = find(name, tenantTokens.token(request, options.tenant(), name), options);
         }
         return switch (response.status()) {
             case 200 -> Optional.of(parse(name, response.body()));
@@ -84,47 +86,6 @@ public final class DestinationServiceLoader implements DestinationLoader {
             }
             default -> throw error(name, response);
         };
-    }
-
-    /**
-     * The binding's client-credentials token request for the tenant. The Destination Service answers with the
-     * subaccount of the token's identity zone, so a subscriber's destinations need the subscriber's own token
-     * [multitenancy-in-the-destination-service-4e07f25]: for a subdomain from the subscriber's token URL
-     * ({@code https://<subdomain>.<rest of url host>/oauth/token}); for a tenant ID (the JWT's {@code zid}) from the
-     * provider's token URL with {@code x-zid: <tenant id>}, which makes XSUAA issue the subscriber's token (what the SAP
-     * Cloud SDK for Java does). Being part of the request, URL and {@code x-zid} also key the token cache per tenant.
-     */
-    private TokenRequest tokenRequestFor(String name, String tenant) {
-        if (tenant == null) {
-            return tokenRequest;
-        }
-        if (SubscriberTokenUrl.isTenantId(tenant)) {
-            return tokenRequest.withHeader(TENANT_ID_HEADER, tenant);
-        }
-        if (SubscriberTokenUrl.isSubdomain(tenant)) {
-            return tokenRequest.withTokenEndpoint(SubscriberTokenUrl.of(tokenRequest.tokenEndpoint(), tenant));
-        }
-        throw new io.github.camelbtp.connectivity.DestinationConfigurationException(name, null, "the request's tenant '"
-                + tenant + "' is neither a subdomain (lower-case letters, digits and '-', e.g. 'acme') nor a tenant"
-                + " ID (the GUID in a token's zid claim). Pass one of the two in the tenant header (btp-destination: the tenantHeader option).");
-    }
-
-    private AccessToken token(TokenRequest request, String name, String tenant) {
-        if (request == tokenRequest) {
-            return tokens.token(request, name);
-        }
-        try {
-            return tokens.token(request, name);
-        } catch (TokenException e) {
-            URI url = request.tokenEndpoint();
-            String where = url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath();
-            String how = request.headers().containsKey(TENANT_ID_HEADER)
-                    ? "for tenant ID '" + tenant + "' (" + TENANT_ID_HEADER + ") from the provider's token URL " + where
-                    : "for tenant '" + tenant + "' from the subscriber's token URL " + where;
-            throw new TokenException(name, e.tokenServiceHost(), e.errorCode(), "Cannot get the destination binding's"
-                    + " token " + how + ": " + e.getMessage() + " Check that the tenant header carries the subdomain or"
-                    + " tenant ID of a subaccount subscribed to this application.", e);
-        }
     }
 
     private ServiceClient.Response find(String name, AccessToken token, DestinationOptions options) {
@@ -292,7 +253,7 @@ public final class DestinationServiceLoader implements DestinationLoader {
      * @throws TokenException when the token service refuses the binding's client or cannot be reached
      */
     public void checkToken() {
-        tokens.token(tokenRequest, null);
+        tokens.token(tenantTokens.providerRequest(), null);
     }
 
     @Override

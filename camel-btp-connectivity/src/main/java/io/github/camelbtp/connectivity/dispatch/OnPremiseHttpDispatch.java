@@ -2,6 +2,7 @@ package io.github.camelbtp.connectivity.dispatch;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.auth.TenantTokens;
 import io.github.camelbtp.connectivity.auth.TokenGrant;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
@@ -22,30 +23,37 @@ import java.util.Map;
  * {@code SAP-Connectivity-SCC-Location_ID} [consuming-the-connectivity-service-313b215]. The target URL must be
  * {@code http://virtualhost:port}: the tunnel to the Cloud Connector is already TLS and the proxy answers 405 to https.
  * A proxy in trusted mode (Kyma) gets no {@code Proxy-Authorization}.
+ * <p>
+ * The connectivity token is the <em>current tenant's</em>: it decides the subaccount, hence the Cloud Connector, so a
+ * subscriber's request carries the subscriber's token and reaches the subscriber's Cloud Connector
+ * [consuming-the-connectivity-service-313b215]; see {@link TenantTokens}.
  */
 public final class OnPremiseHttpDispatch implements Dispatch {
 
     public static final String LOCATION_ID_HEADER = "SAP-Connectivity-SCC-Location_ID";
 
     private final ConnectivityCredentials connectivity;
-    private final TokenService tokens;
-    private final TokenRequest tokenRequest;
+    /** The connectivity binding's token per tenant; {@code null} in trusted mode. */
+    private final TenantTokens tenantTokens;
 
     public OnPremiseHttpDispatch(ConnectivityCredentials connectivity, TokenService tokens, Duration timeout) {
         this.connectivity = connectivity;
-        this.tokens = tokens;
-        this.tokenRequest = connectivity.trusted() ? null : TokenRequest.forBinding(connectivity.client(), timeout);
+        this.tenantTokens = connectivity.trusted() ? null
+                : new TenantTokens(tokens, TokenRequest.forBinding(connectivity.client(), timeout), "connectivity");
     }
 
     /** Whether the proxy runs in trusted mode (no connectivity token). */
     public boolean trusted() {
-        return tokenRequest == null;
+        return tenantTokens == null;
     }
 
-    /** {@code Proxy-Authorization} with the connectivity token; nothing when the proxy runs in trusted mode. */
-    private void addProxyAuthorization(List<HttpHeader> headers, String destinationName) {
-        if (tokenRequest != null) {
-            headers.add(new HttpHeader("Proxy-Authorization", tokens.token(tokenRequest, destinationName).bearer()));
+    /**
+     * {@code Proxy-Authorization} with the tenant's connectivity token ({@code null}: the provider's); nothing when the
+     * proxy runs in trusted mode.
+     */
+    private void addProxyAuthorization(List<HttpHeader> headers, String tenant, String destinationName) {
+        if (tenantTokens != null) {
+            headers.add(new HttpHeader("Proxy-Authorization", tenantTokens.token(tenant, destinationName).bearer()));
         }
     }
 
@@ -69,7 +77,7 @@ public final class OnPremiseHttpDispatch implements Dispatch {
      */
     public DispatchPlan proxyHop(String destinationName, String locationId) {
         List<HttpHeader> headers = new ArrayList<>(2);
-        addProxyAuthorization(headers, destinationName);
+        addProxyAuthorization(headers, null, destinationName);
         if (locationId != null && !locationId.isEmpty()) {
             headers.add(new HttpHeader(LOCATION_ID_HEADER, locationId));
         }
@@ -83,7 +91,8 @@ public final class OnPremiseHttpDispatch implements Dispatch {
 
     /**
      * The plan for one request: for {@code PrincipalPropagation} the user's JWT from {@code options} travels as the
-     * {@link #propagationMode} says (the Authenticator has already checked it is there).
+     * {@link #propagationMode} says (the Authenticator has already checked it is there). The connectivity token is
+     * {@code options.tenant()}'s.
      */
     public DispatchPlan plan(Destination destination, DestinationOptions options) {
         String url = destination.property(DestinationProperty.URL).orElse("");
@@ -97,18 +106,21 @@ public final class OnPremiseHttpDispatch implements Dispatch {
         List<HttpHeader> headers = new ArrayList<>(3);
         boolean propagateUser = "PrincipalPropagation".equals(destination.authentication()) && options.userToken() != null;
         if (propagateUser && propagationMode == PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE) {
-            if (tokenRequest == null) {
+            if (tenantTokens == null) {
                 throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION, "is"
                         + " PrincipalPropagation with the token-exchange mode (principalPropagationMode"
                         + " PROXY_AUTHORIZATION_TOKEN_EXCHANGE), which exchanges the user's token with the connectivity"
                         + " binding's client, but the Connectivity proxy runs in trusted mode without one. Use the"
                         + " SAP-Connectivity-Authentication mode (the default) with a trusted-mode proxy.");
             }
-            // one token per user, cached until it expires like any other (TokenService keys it by the assertion)
-            headers.add(new HttpHeader("Proxy-Authorization", tokens.token(
-                    tokenRequest.withGrant(TokenGrant.jwtBearer(options.userToken())), destination.name()).bearer()));
+            // one token per user, cached until it expires like any other (TokenService keys it by the assertion); at
+            // the user's tenant's token URL, which is where XSUAA accepts that user's token as an assertion
+            TokenRequest exchange = tenantTokens.requestFor(options.tenant(), destination.name())
+                    .withGrant(TokenGrant.jwtBearer(options.userToken()));
+            headers.add(new HttpHeader("Proxy-Authorization",
+                    tenantTokens.token(exchange, options.tenant(), destination.name()).bearer()));
         } else {
-            addProxyAuthorization(headers, destination.name());
+            addProxyAuthorization(headers, options.tenant(), destination.name());
             if (propagateUser) {
                 headers.add(new HttpHeader(USER_AUTHENTICATION_HEADER, "Bearer " + options.userToken()));
             }

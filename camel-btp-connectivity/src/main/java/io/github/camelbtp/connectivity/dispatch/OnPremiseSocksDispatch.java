@@ -1,6 +1,7 @@
 package io.github.camelbtp.connectivity.dispatch;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.auth.TenantTokens;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
@@ -14,7 +15,8 @@ import java.time.Duration;
  * {@code ProxyType: OnPremise} MAIL, LDAP and TCP destinations: sockets through the Connectivity Service's SOCKS5
  * proxy ({@code onpremise_proxy_host:onpremise_socks5_proxy_port}) with SAP's authentication method {@code 0x80}
  * [using-the-tcp-protocol-for-cloud-applications-cd15837]. The connectivity token comes from the same
- * {@link TokenService} cache as the HTTP proxy's.
+ * {@link TokenService} cache as the HTTP proxy's, and it is the current tenant's likewise: the token decides the
+ * subaccount, hence the Cloud Connector [consuming-the-connectivity-service-313b215]; see {@link TenantTokens}.
  * <p>
  * A proxy in trusted mode (Kyma; no client in the binding) disables proxy authorization on SOCKS5 too
  * [configuration-guide-eaa8204, connectivity-proxy-in-the-kyma-environment-8dd1690]: no connectivity token is asked
@@ -25,21 +27,30 @@ import java.time.Duration;
 public final class OnPremiseSocksDispatch {
 
     private final ConnectivityCredentials connectivity;
-    private final TokenService tokens;
-    private final TokenRequest tokenRequest;
+    /** The connectivity binding's token per tenant; {@code null} in trusted mode. */
+    private final TenantTokens tenantTokens;
     private final Duration connectTimeout;
 
     public OnPremiseSocksDispatch(ConnectivityCredentials connectivity, TokenService tokens, Duration serviceTimeout,
             Duration connectTimeout) {
         this.connectivity = connectivity;
-        this.tokens = tokens;
         this.connectTimeout = connectTimeout;
-        // the very request the HTTP dispatch makes, so both share one cached token (and X.509 bindings work here too)
-        this.tokenRequest = connectivity.trusted() ? null : TokenRequest.forBinding(connectivity.client(), serviceTimeout);
+        // the very requests the HTTP dispatch makes, so both share one cached token per tenant (and X.509 bindings
+        // work here too)
+        this.tenantTokens = connectivity.trusted() ? null
+                : new TenantTokens(tokens, TokenRequest.forBinding(connectivity.client(), serviceTimeout), "connectivity");
     }
 
-    /** A socket factory for the destination's traffic through its Cloud Connector. */
+    /** A socket factory for the provider's traffic to the destination through its Cloud Connector. */
     public SapSocks5SocketFactory socketFactory(Destination destination) {
+        return socketFactory(destination, null);
+    }
+
+    /**
+     * A socket factory for the destination's traffic through the Cloud Connector of {@code tenant}'s subaccount
+     * ({@code null}: the provider's).
+     */
+    public SapSocks5SocketFactory socketFactory(Destination destination, String tenant) {
         if (!connectivity.hasSocks5Proxy()) {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is OnPremise"
                     + " and the destination is of type " + destination.type() + ", which travels through the"
@@ -48,7 +59,7 @@ public final class OnPremiseSocksDispatch {
                     + " connectivity proxy's SOCKS5 port is 20004).");
         }
         String name = destination.name();
-        if (tokenRequest == null) {
+        if (tenantTokens == null) {
             if (!destination.locationId().isEmpty()) {
                 throw new DestinationConfigurationException(name, DestinationProperty.LOCATION_ID, "is '"
                         + destination.locationId() + "', but the Connectivity proxy runs in trusted mode (the"
@@ -63,6 +74,6 @@ public final class OnPremiseSocksDispatch {
                     connectTimeout);
         }
         return new SapSocks5SocketFactory(connectivity.proxyHost(), connectivity.socks5ProxyPort(),
-                () -> tokens.token(tokenRequest, name).value(), destination.locationId(), name, connectTimeout);
+                () -> tenantTokens.token(tenant, name).value(), destination.locationId(), name, connectTimeout);
     }
 }
