@@ -27,6 +27,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The connectivity token of an on-premise hop is the current tenant's: it decides the subaccount, hence the Cloud
@@ -88,9 +89,9 @@ class TenantConnectivityTokenSandboxTest {
         assertThat(zoneOf(proxyToken(provider))).isNotEqualTo(acme.zoneId());
         assertThat(connectivityTokenRequests(sandbox)).extracting(RecordedRequest::path, r -> r.header("x-zid"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("/tenants/acme/oauth/token", null),
-                        org.assertj.core.groups.Tuple.tuple("/oauth/token", acme.zoneId()),
-                        org.assertj.core.groups.Tuple.tuple("/oauth/token", null));
+                        tuple("/tenants/acme/oauth/token", null),
+                        tuple("/oauth/token", acme.zoneId()),
+                        tuple("/oauth/token", null));
     }
 
     @Test
