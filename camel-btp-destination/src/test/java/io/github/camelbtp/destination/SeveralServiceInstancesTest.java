@@ -3,15 +3,14 @@ package io.github.camelbtp.destination;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.Map;
@@ -27,32 +26,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class SeveralServiceInstancesTest {
 
     private static final String SALES = "btp-destination:OnPremiseERP/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder";
-    private static Sandbox orders;
-    private static Sandbox hr;
-
-    @BeforeAll
-    static void start() {
-        orders = Sandbox.start();
-        hr = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        orders.close();
-        hr.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        orders.reset();
-        hr.reset();
-    }
+    /** Two landscapes, each with its own Destination and Connectivity service instances. */
+    @RegisterExtension
+    static final SandboxExtension ORDERS = new SandboxExtension();
+    @RegisterExtension
+    static final SandboxExtension HR = new SandboxExtension();
 
     /** orders' VCAP_SERVICES with its destination instance named 'orders-destinations' and hr's as 'hr-destinations'. */
     private static String twoDestinationInstances() throws IOException {
         java.util.Map<String, Sandbox> instances = new java.util.LinkedHashMap<>();
-        instances.put("orders-destinations", orders);
-        instances.put("hr-destinations", hr);
+        instances.put("orders-destinations", ORDERS.sandbox());
+        instances.put("hr-destinations", HR.sandbox());
         return Sandbox.vcapServicesWithInstances("destination", instances);
     }
 
@@ -76,8 +60,8 @@ class SeveralServiceInstancesTest {
             Exchange exchange = template.request(SALES, e -> { });
 
             assertThat(exchange.getException()).isNull();
-            assertThat(hr.counters().destinationLookups()).isEqualTo(1);
-            assertThat(orders.counters().destinationLookups()).isZero();
+            assertThat(HR.sandbox().counters().destinationLookups()).isEqualTo(1);
+            assertThat(ORDERS.sandbox().counters().destinationLookups()).isZero();
         }
     }
 
@@ -97,7 +81,7 @@ class SeveralServiceInstancesTest {
             String message = org.assertj.core.util.Throwables.getRootCause(failure).getMessage();
             assertThat(message).contains("orders-destinations").contains("hr-destinations")
                     .contains("destinationServiceInstance");
-            assertThat(message).doesNotContain(clientSecret(orders)).doesNotContain(clientSecret(hr));
+            assertThat(message).doesNotContain(clientSecret(ORDERS.sandbox())).doesNotContain(clientSecret(HR.sandbox()));
         }
     }
 

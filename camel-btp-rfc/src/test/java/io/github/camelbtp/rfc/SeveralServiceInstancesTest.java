@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.sandbox.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -29,32 +28,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class SeveralServiceInstancesTest {
 
     private static final String PING = "btp-rfc:RFC_PING?metadata=false&destination=" + DemoDestinations.ERP_RFC;
-    private static Sandbox orders;
-    private static Sandbox hr;
-
-    @BeforeAll
-    static void start() {
-        orders = Sandbox.start();
-        hr = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        orders.close();
-        hr.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        orders.reset();
-        hr.reset();
-    }
+    /** Two landscapes, each with its own Destination and Connectivity service instances. */
+    @RegisterExtension
+    static final SandboxExtension ORDERS = new SandboxExtension();
+    @RegisterExtension
+    static final SandboxExtension HR = new SandboxExtension();
 
     /** orders' VCAP_SERVICES with its connectivity instance named 'orders-connectivity' and hr's as 'hr-connectivity'. */
     private static String twoConnectivityInstances() throws IOException {
         java.util.Map<String, Sandbox> instances = new java.util.LinkedHashMap<>();
-        instances.put("orders-connectivity", orders);
-        instances.put("hr-connectivity", hr);
+        instances.put("orders-connectivity", ORDERS.sandbox());
+        instances.put("hr-connectivity", HR.sandbox());
         return Sandbox.vcapServicesWithInstances("connectivity", instances);
     }
 
@@ -83,8 +67,8 @@ class SeveralServiceInstancesTest {
             Exchange exchange = context.createProducerTemplate().request("direct:ping", e -> { });
 
             assertThat(exchange.getException()).isNull();
-            assertThat(hr.counters().proxiedCalls()).isPositive();
-            assertThat(orders.counters().proxiedCalls()).isZero();
+            assertThat(HR.sandbox().counters().proxiedCalls()).isPositive();
+            assertThat(ORDERS.sandbox().counters().proxiedCalls()).isZero();
         }
     }
 
@@ -97,7 +81,7 @@ class SeveralServiceInstancesTest {
             assertThat(failure).hasRootCauseInstanceOf(DestinationConfigurationException.class);
             assertThat(org.assertj.core.util.Throwables.getRootCause(failure).getMessage())
                     .contains("orders-connectivity").contains("hr-connectivity").contains("connectivityServiceInstance")
-                    .doesNotContain(clientSecret(orders)).doesNotContain(clientSecret(hr));
+                    .doesNotContain(clientSecret(ORDERS.sandbox())).doesNotContain(clientSecret(HR.sandbox()));
         }
     }
 

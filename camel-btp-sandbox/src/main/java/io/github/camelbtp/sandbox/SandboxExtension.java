@@ -35,7 +35,8 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
         ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SandboxExtension.class);
-    private static final String KEY = "sandbox";
+    /** Per extension instance, so a test class may register several (each starts and closes its own sandbox). */
+    private final String key = "sandbox-" + System.identityHashCode(this);
 
     private final Supplier<Sandbox> factory;
     private volatile Sandbox current;
@@ -80,7 +81,7 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
     @Override
     public void afterAll(ExtensionContext context) {
         // only the class that started the sandbox closes it; nested classes found it in a parent's store
-        Sandbox owned = context.getStore(NAMESPACE).remove(KEY, Sandbox.class);
+        Sandbox owned = context.getStore(NAMESPACE).remove(key, Sandbox.class);
         if (owned != null) {
             owned.close();
             if (current == owned) {
@@ -88,7 +89,7 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
             }
         } else {
             context.getParent().ifPresent(parent -> {
-                Sandbox outer = parent.getStore(NAMESPACE).get(KEY, Sandbox.class);
+                Sandbox outer = parent.getStore(NAMESPACE).get(key, Sandbox.class);
                 if (outer != null) {
                     current = outer;
                 }
@@ -108,7 +109,7 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
 
     /** The sandbox visible from {@code context} (its own or an ancestor's); started in the class context if none. */
     private Sandbox obtain(ExtensionContext context) {
-        Sandbox visible = context.getStore(NAMESPACE).get(KEY, Sandbox.class);
+        Sandbox visible = context.getStore(NAMESPACE).get(key, Sandbox.class);
         if (visible != null) {
             return visible;
         }
@@ -117,6 +118,6 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
         while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(KEY, key -> factory.get(), Sandbox.class);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> factory.get(), Sandbox.class);
     }
 }

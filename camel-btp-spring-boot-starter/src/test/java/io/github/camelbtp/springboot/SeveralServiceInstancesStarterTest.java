@@ -4,11 +4,10 @@ import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -22,37 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeveralServiceInstancesStarterTest {
 
-    private static Sandbox orders;
-    private static Sandbox hr;
+    /** Two landscapes, each with its own Destination and Connectivity service instances. */
+    @RegisterExtension
+    static final SandboxExtension ORDERS = new SandboxExtension();
+    @RegisterExtension
+    static final SandboxExtension HR = new SandboxExtension();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, BtpConnectivityAutoConfiguration.class,
                     BtpDestinationComponentAutoConfiguration.class, BtpRfcComponentAutoConfiguration.class))
             .withPropertyValues("camel.main.name=instances");
 
-    @BeforeAll
-    static void start() {
-        orders = Sandbox.start();
-        hr = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        orders.close();
-        hr.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        orders.reset();
-        hr.reset();
-    }
-
     /** orders' VCAP_SERVICES with its destination instance named 'orders-destinations' and hr's as 'hr-destinations'. */
     private static String twoDestinationInstances() throws IOException {
         java.util.Map<String, Sandbox> instances = new java.util.LinkedHashMap<>();
-        instances.put("orders-destinations", orders);
-        instances.put("hr-destinations", hr);
+        instances.put("orders-destinations", ORDERS.sandbox());
+        instances.put("hr-destinations", HR.sandbox());
         return Sandbox.vcapServicesWithInstances("destination", instances);
     }
 
@@ -65,8 +49,8 @@ class SeveralServiceInstancesStarterTest {
 
                     context.getBean(BtpConnectivity.class).destination("OnPremiseERP", DestinationOptions.NONE);
 
-                    assertThat(hr.counters().destinationLookups()).isEqualTo(1);
-                    assertThat(orders.counters().destinationLookups()).isZero();
+                    assertThat(HR.sandbox().counters().destinationLookups()).isEqualTo(1);
+                    assertThat(ORDERS.sandbox().counters().destinationLookups()).isZero();
                 });
     }
 

@@ -8,11 +8,10 @@ import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.support.Engines;
 import io.github.camelbtp.connectivity.support.Secrets;
 import io.github.camelbtp.sandbox.Sandbox;
-import org.junit.jupiter.api.AfterAll;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -29,28 +28,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class SeveralServiceInstancesSandboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Sandbox orders;
-    private static Sandbox hr;
+    /** Two landscapes, each with its own Destination and Connectivity service instances. */
+    @RegisterExtension
+    static final SandboxExtension ORDERS = new SandboxExtension();
+    @RegisterExtension
+    static final SandboxExtension HR = new SandboxExtension();
 
     private final Engines engines = new Engines();
-
-    @BeforeAll
-    static void start() {
-        orders = Sandbox.start();
-        hr = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        orders.close();
-        hr.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        orders.reset();
-        hr.reset();
-    }
 
     @AfterEach
     void close() {
@@ -60,16 +44,16 @@ class SeveralServiceInstancesSandboxTest {
     /** VCAP_SERVICES with orders' destination instance 'orders-destinations', hr's as 'hr-destinations', orders' connectivity. */
     private static String twoDestinationInstances() throws IOException {
         java.util.Map<String, Sandbox> instances = new java.util.LinkedHashMap<>();
-        instances.put("orders-destinations", orders);
-        instances.put("hr-destinations", hr);
+        instances.put("orders-destinations", ORDERS.sandbox());
+        instances.put("hr-destinations", HR.sandbox());
         return Sandbox.vcapServicesWithInstances("destination", instances);
     }
 
     /** The same in the Kubernetes layout: folders 'orders-destinations', 'hr-destinations' and 'connectivity'. */
     private static Path twoDestinationFolders(Path dir) throws IOException {
         Path root = Files.createDirectories(dir.resolve("bindings"));
-        Path ordersRoot = orders.writeKubernetesBindings(dir.resolve("orders"));
-        Path hrRoot = hr.writeKubernetesBindings(dir.resolve("hr"));
+        Path ordersRoot = ORDERS.sandbox().writeKubernetesBindings(dir.resolve("orders"));
+        Path hrRoot = HR.sandbox().writeKubernetesBindings(dir.resolve("hr"));
         Files.move(ordersRoot.resolve("destination"), root.resolve("orders-destinations"));
         Files.move(hrRoot.resolve("destination"), root.resolve("hr-destinations"));
         Files.move(ordersRoot.resolve("connectivity"), root.resolve("connectivity"));
@@ -95,7 +79,7 @@ class SeveralServiceInstancesSandboxTest {
         assertThat(e.getMessage()).contains("orders-destinations").contains("hr-destinations")
                 .contains("destinationServiceInstance").contains("multiple-destination-service-instances-1b1c3b7");
         Secrets.assertFreeOf(Secrets.describe(e), destinationSecrets(vcap));
-        assertThat(orders.counters().destinationLookups() + hr.counters().destinationLookups()).isZero();
+        assertThat(ORDERS.sandbox().counters().destinationLookups() + HR.sandbox().counters().destinationLookups()).isZero();
     }
 
     @Test
@@ -106,8 +90,8 @@ class SeveralServiceInstancesSandboxTest {
 
         engine.destination("OnPremiseERP", DestinationOptions.NONE);
 
-        assertThat(hr.counters().destinationLookups()).isEqualTo(1);
-        assertThat(orders.counters().destinationLookups()).isZero();
+        assertThat(HR.sandbox().counters().destinationLookups()).isEqualTo(1);
+        assertThat(ORDERS.sandbox().counters().destinationLookups()).isZero();
     }
 
     @Test
@@ -118,8 +102,8 @@ class SeveralServiceInstancesSandboxTest {
 
         engine.destination("OnPremiseERP", DestinationOptions.NONE);
 
-        assertThat(orders.counters().destinationLookups()).isEqualTo(1);
-        assertThat(hr.counters().destinationLookups()).isZero();
+        assertThat(ORDERS.sandbox().counters().destinationLookups()).isEqualTo(1);
+        assertThat(HR.sandbox().counters().destinationLookups()).isZero();
     }
 
     @Test
@@ -159,16 +143,16 @@ class SeveralServiceInstancesSandboxTest {
         engine.destination("OnPremiseERP", DestinationOptions.NONE);
 
         // the folders are read in name order: 'hr-destinations' first, so the first one would be the wrong one
-        assertThat(orders.counters().destinationLookups()).isEqualTo(1);
-        assertThat(hr.counters().destinationLookups()).isZero();
+        assertThat(ORDERS.sandbox().counters().destinationLookups()).isEqualTo(1);
+        assertThat(HR.sandbox().counters().destinationLookups()).isZero();
     }
 
     @Test
     void oneDestinationInstanceIsUsedWithoutAName() {
-        BtpConnectivity engine = engines.bound(orders);
+        BtpConnectivity engine = engines.bound(ORDERS.sandbox());
 
         engine.destination("OnPremiseERP", DestinationOptions.NONE);
 
-        assertThat(orders.counters().destinationLookups()).isEqualTo(1);
+        assertThat(ORDERS.sandbox().counters().destinationLookups()).isEqualTo(1);
     }
 }
