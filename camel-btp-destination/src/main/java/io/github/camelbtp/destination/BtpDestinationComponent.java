@@ -1,6 +1,11 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.SocketDestination;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.component.ComponentEngine;
 import io.github.camelbtp.component.EngineOptions;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
@@ -79,7 +84,7 @@ public class BtpDestinationComponent extends DefaultComponent {
         if (!chainVariables.isEmpty()) {
             Map<String, String> variables = new java.util.TreeMap<>();
             chainVariables.forEach((k, v) -> variables.put(k, String.valueOf(v)));
-            endpoint.setChainVariables(variables);
+            endpoint.getLookup().setChainVariables(variables);
         }
         // Whatever is not an option of ours belongs to the target: $top=10, sap-client=100, … Only our own options are
         // bound, through the generated configurer and never by reflection: Camel would otherwise try each target
@@ -97,7 +102,7 @@ public class BtpDestinationComponent extends DefaultComponent {
                 .withMandatory(true).bind(getCamelContext(), endpoint, parameters);
         // a misspelt fragment list or fragmentOptional with several fragments fails when the route starts, not per call
         io.github.camelbtp.connectivity.destination.DestinationNames.requireValidFragments(endpoint.getDestinationName(),
-                endpoint.getFragmentName(), endpoint.isFragmentOptional());
+                endpoint.getLookup().getFragmentName(), endpoint.getLookup().isFragmentOptional());
         if (!targetParameters.isEmpty()) {
             endpoint.setTargetQuery(RequestTarget.encode(targetParameters));
         }
@@ -148,11 +153,28 @@ public class BtpDestinationComponent extends DefaultComponent {
         HttpEndpoint delegate = new HttpEndpoint(endpoint.getEndpointUri(), httpComponent,
                 BtpDestinationEndpoint.placeholderUri(endpoint.getDestinationName()));
         delegate.setHttpClient(httpClient.client());
-        delegate.setThrowExceptionOnFailure(endpoint.isThrowExceptionOnFailure());
-        delegate.setOkStatusCodeRange(endpoint.getOkStatusCodeRange());
-        delegate.setHttpMethod(endpoint.getHttpMethod());
+        delegate.setThrowExceptionOnFailure(endpoint.getHttp().isThrowExceptionOnFailure());
+        delegate.setOkStatusCodeRange(endpoint.getHttp().getOkStatusCodeRange());
+        delegate.setHttpMethod(endpoint.getHttp().getHttpMethod());
         delegate.setFollowRedirects(false);
         return delegate;
+    }
+
+    /**
+     * The mailbox a consumer polls: the endpoint's destination, which must be of type MAIL. Found without a tenant or
+     * user, since a poll has no incoming message to take them from.
+     */
+    SocketDestination mailbox(BtpDestinationEndpoint endpoint) {
+        String name = endpoint.getDestinationName();
+        Destination found = connectivity().destination(name, DestinationOptions.NONE);
+        if (!"MAIL".equals(found.type())) { // TODO(enum): the engine's Type enum once it has one
+            throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '" + found.type()
+                    + "', but from(\"btp-destination:...\") reads MAIL destinations (IMAP, POP3) only. Use HTTP, LDAP"
+                    + " and TCP destinations in to(...); receiving HTTP calls is what platform-http does.");
+        }
+        SocketDestination resolved = connectivity().resolveSocket(name, DestinationOptions.NONE);
+        SocketTransports.rejectHttpOnlyParts(endpoint, resolved);
+        return resolved;
     }
 
     /** The engine; available once the component is started. */
