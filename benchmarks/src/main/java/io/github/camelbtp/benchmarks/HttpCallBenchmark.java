@@ -57,7 +57,7 @@ public class HttpCallBenchmark {
                 "User", DemoDestinations.SALES_USER, "Password", DemoDestinations.SALES_PASSWORD));
         camel = new DefaultCamelContext();
         BtpDestinationComponent btp = new BtpDestinationComponent();
-        btp.setVcapServices(sandbox.vcapServices());
+        btp.getEngineOptions().setVcapServices(sandbox.vcapServices());
         camel.addComponent("btp-destination", btp);
         camel.start();
         template = camel.createProducerTemplate();

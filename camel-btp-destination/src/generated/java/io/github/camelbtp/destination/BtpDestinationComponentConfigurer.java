@@ -19,6 +19,13 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private io.github.camelbtp.component.EngineOptions getOrCreateEngineOptions(BtpDestinationComponent target) {
+        if (target.getEngineOptions() == null) {
+            target.setEngineOptions(new io.github.camelbtp.component.EngineOptions());
+        }
+        return target.getEngineOptions();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BtpDestinationComponent target = (BtpDestinationComponent) obj;
@@ -26,24 +33,26 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bindingfile":
-        case "bindingFile": target.setBindingFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "bindingFile": getOrCreateEngineOptions(target).setBindingFile(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connectionsperroute":
         case "connectionsPerRoute": target.setConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "connectivity": target.setConnectivity(property(camelContext, io.github.camelbtp.connectivity.BtpConnectivity.class, value)); return true;
         case "connectivityserviceinstance":
-        case "connectivityServiceInstance": target.setConnectivityServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectivityServiceInstance": getOrCreateEngineOptions(target).setConnectivityServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationcachemaxstale":
-        case "destinationCacheMaxStale": target.setDestinationCacheMaxStale(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "destinationCacheMaxStale": getOrCreateEngineOptions(target).setDestinationCacheMaxStale(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destinationcachettl":
-        case "destinationCacheTtl": target.setDestinationCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "destinationCacheTtl": getOrCreateEngineOptions(target).setDestinationCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destinationcachettlperdestination":
-        case "destinationCacheTtlPerDestination": target.setDestinationCacheTtlPerDestination(property(camelContext, java.lang.String.class, value)); return true;
+        case "destinationCacheTtlPerDestination": getOrCreateEngineOptions(target).setDestinationCacheTtlPerDestination(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationnotfoundttl":
-        case "destinationNotFoundTtl": target.setDestinationNotFoundTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "destinationNotFoundTtl": getOrCreateEngineOptions(target).setDestinationNotFoundTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "destinationserviceinstance":
-        case "destinationServiceInstance": target.setDestinationServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
+        case "destinationServiceInstance": getOrCreateEngineOptions(target).setDestinationServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
+        case "engineoptions":
+        case "engineOptions": target.setEngineOptions(property(camelContext, io.github.camelbtp.component.EngineOptions.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ldapmaxconnections":
@@ -51,11 +60,13 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "maxtotalconnections":
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
         case "principalpropagationmode":
-        case "principalPropagationMode": target.setPrincipalPropagationMode(property(camelContext, io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class, value)); return true;
+        case "principalPropagationMode": getOrCreateEngineOptions(target).setPrincipalPropagationMode(property(camelContext, io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class, value)); return true;
+        case "sharedengine":
+        case "sharedEngine": getOrCreateEngineOptions(target).setSharedEngine(property(camelContext, boolean.class, value)); return true;
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": target.setTcpMaxIdleConnections(property(camelContext, int.class, value)); return true;
         case "vcapservices":
-        case "vcapServices": target.setVcapServices(property(camelContext, java.lang.String.class, value)); return true;
+        case "vcapServices": getOrCreateEngineOptions(target).setVcapServices(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -89,6 +100,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationNotFoundTtl": return long.class;
         case "destinationserviceinstance":
         case "destinationServiceInstance": return java.lang.String.class;
+        case "engineoptions":
+        case "engineOptions": return io.github.camelbtp.component.EngineOptions.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "ldapmaxconnections":
@@ -97,6 +110,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "maxTotalConnections": return int.class;
         case "principalpropagationmode":
         case "principalPropagationMode": return io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class;
+        case "sharedengine":
+        case "sharedEngine": return boolean.class;
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": return int.class;
         case "vcapservices":
@@ -112,24 +127,26 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bindingfile":
-        case "bindingFile": return target.getBindingFile();
+        case "bindingFile": return getOrCreateEngineOptions(target).getBindingFile();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connectionsperroute":
         case "connectionsPerRoute": return target.getConnectionsPerRoute();
         case "connectivity": return target.getConnectivity();
         case "connectivityserviceinstance":
-        case "connectivityServiceInstance": return target.getConnectivityServiceInstance();
+        case "connectivityServiceInstance": return getOrCreateEngineOptions(target).getConnectivityServiceInstance();
         case "destinationcachemaxstale":
-        case "destinationCacheMaxStale": return target.getDestinationCacheMaxStale();
+        case "destinationCacheMaxStale": return getOrCreateEngineOptions(target).getDestinationCacheMaxStale();
         case "destinationcachettl":
-        case "destinationCacheTtl": return target.getDestinationCacheTtl();
+        case "destinationCacheTtl": return getOrCreateEngineOptions(target).getDestinationCacheTtl();
         case "destinationcachettlperdestination":
-        case "destinationCacheTtlPerDestination": return target.getDestinationCacheTtlPerDestination();
+        case "destinationCacheTtlPerDestination": return getOrCreateEngineOptions(target).getDestinationCacheTtlPerDestination();
         case "destinationnotfoundttl":
-        case "destinationNotFoundTtl": return target.getDestinationNotFoundTtl();
+        case "destinationNotFoundTtl": return getOrCreateEngineOptions(target).getDestinationNotFoundTtl();
         case "destinationserviceinstance":
-        case "destinationServiceInstance": return target.getDestinationServiceInstance();
+        case "destinationServiceInstance": return getOrCreateEngineOptions(target).getDestinationServiceInstance();
+        case "engineoptions":
+        case "engineOptions": return target.getEngineOptions();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ldapmaxconnections":
@@ -137,11 +154,13 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "maxtotalconnections":
         case "maxTotalConnections": return target.getMaxTotalConnections();
         case "principalpropagationmode":
-        case "principalPropagationMode": return target.getPrincipalPropagationMode();
+        case "principalPropagationMode": return getOrCreateEngineOptions(target).getPrincipalPropagationMode();
+        case "sharedengine":
+        case "sharedEngine": return getOrCreateEngineOptions(target).isSharedEngine();
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": return target.getTcpMaxIdleConnections();
         case "vcapservices":
-        case "vcapServices": return target.getVcapServices();
+        case "vcapServices": return getOrCreateEngineOptions(target).getVcapServices();
         default: return null;
         }
     }

@@ -24,89 +24,89 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         BtpDestinationEndpoint target = (BtpDestinationEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "automaticretriesdisabled":
-        case "automaticRetriesDisabled": target.setAutomaticRetriesDisabled(property(camelContext, boolean.class, value)); return true;
+        case "automaticRetriesDisabled": target.getHttp().setAutomaticRetriesDisabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chainname":
-        case "chainName": target.setChainName(property(camelContext, java.lang.String.class, value)); return true;
+        case "chainName": target.getLookup().setChainName(property(camelContext, java.lang.String.class, value)); return true;
         case "codeheader":
-        case "codeHeader": target.setCodeHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "codeHeader": target.getLookup().setCodeHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "codeverifierheader":
-        case "codeVerifierHeader": target.setCodeVerifierHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "codeVerifierHeader": target.getLookup().setCodeVerifierHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "csrfprotection":
-        case "csrfProtection": target.setCsrfProtection(property(camelContext, boolean.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "delete": target.setDelete(property(camelContext, boolean.class, value)); return true;
+        case "csrfProtection": target.getHttp().setCsrfProtection(property(camelContext, boolean.class, value)); return true;
+        case "delay": target.getMail().setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delete": target.getMail().setDelete(property(camelContext, boolean.class, value)); return true;
         case "destinationfromheader":
-        case "destinationFromHeader": target.setDestinationFromHeader(property(camelContext, boolean.class, value)); return true;
+        case "destinationFromHeader": target.getLookup().setDestinationFromHeader(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "foldername":
-        case "folderName": target.setFolderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "folderName": target.getMail().setFolderName(property(camelContext, java.lang.String.class, value)); return true;
         case "forwardcallercredentials":
-        case "forwardCallerCredentials": target.setForwardCallerCredentials(property(camelContext, boolean.class, value)); return true;
+        case "forwardCallerCredentials": target.getLookup().setForwardCallerCredentials(property(camelContext, boolean.class, value)); return true;
         case "fragmentname":
-        case "fragmentName": target.setFragmentName(property(camelContext, java.lang.String.class, value)); return true;
+        case "fragmentName": target.getLookup().setFragmentName(property(camelContext, java.lang.String.class, value)); return true;
         case "fragmentoptional":
-        case "fragmentOptional": target.setFragmentOptional(property(camelContext, boolean.class, value)); return true;
+        case "fragmentOptional": target.getLookup().setFragmentOptional(property(camelContext, boolean.class, value)); return true;
         case "httpmethod":
-        case "httpMethod": target.setHttpMethod(property(camelContext, org.apache.camel.http.common.HttpMethods.class, value)); return true;
+        case "httpMethod": target.getHttp().setHttpMethod(property(camelContext, org.apache.camel.http.common.HttpMethods.class, value)); return true;
         case "initialdelay":
-        case "initialDelay": target.setInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "initialDelay": target.getMail().setInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ldapattributes":
-        case "ldapAttributes": target.setLdapAttributes(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapAttributes": target.getLdap().setLdapAttributes(property(camelContext, java.lang.String.class, value)); return true;
         case "ldapbasedn":
-        case "ldapBaseDn": target.setLdapBaseDn(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapBaseDn": target.getLdap().setLdapBaseDn(property(camelContext, java.lang.String.class, value)); return true;
         case "ldapdn":
-        case "ldapDn": target.setLdapDn(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapDn": target.getLdap().setLdapDn(property(camelContext, java.lang.String.class, value)); return true;
         case "ldapfilter":
-        case "ldapFilter": target.setLdapFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapFilter": target.getLdap().setLdapFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "ldapoperation":
-        case "ldapOperation": target.setLdapOperation(property(camelContext, io.github.camelbtp.destination.ldap.LdapOperation.class, value)); return true;
+        case "ldapOperation": target.getLdap().setLdapOperation(property(camelContext, io.github.camelbtp.destination.ldap.LdapOperation.class, value)); return true;
         case "ldappagesize":
-        case "ldapPageSize": target.setLdapPageSize(property(camelContext, int.class, value)); return true;
+        case "ldapPageSize": target.getLdap().setLdapPageSize(property(camelContext, int.class, value)); return true;
         case "ldapscope":
-        case "ldapScope": target.setLdapScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "ldapScope": target.getLdap().setLdapScope(property(camelContext, java.lang.String.class, value)); return true;
         case "ldapsizelimit":
-        case "ldapSizeLimit": target.setLdapSizeLimit(property(camelContext, int.class, value)); return true;
+        case "ldapSizeLimit": target.getLdap().setLdapSizeLimit(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
-        case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxMessagesPerPoll": target.getMail().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "okstatuscoderange":
-        case "okStatusCodeRange": target.setOkStatusCodeRange(property(camelContext, java.lang.String.class, value)); return true;
-        case "peek": target.setPeek(property(camelContext, boolean.class, value)); return true;
+        case "okStatusCodeRange": target.getHttp().setOkStatusCodeRange(property(camelContext, java.lang.String.class, value)); return true;
+        case "peek": target.getMail().setPeek(property(camelContext, boolean.class, value)); return true;
         case "redirecturiheader":
-        case "redirectUriHeader": target.setRedirectUriHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "redirectUriHeader": target.getLookup().setRedirectUriHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenheader":
-        case "refreshTokenHeader": target.setRefreshTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshTokenHeader": target.getLookup().setRefreshTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "sapsystemheaders":
-        case "sapSystemHeaders": target.setSapSystemHeaders(property(camelContext, boolean.class, value)); return true;
+        case "sapSystemHeaders": target.getHttp().setSapSystemHeaders(property(camelContext, boolean.class, value)); return true;
         case "subjecttokenheader":
-        case "subjectTokenHeader": target.setSubjectTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "subjectTokenHeader": target.getLookup().setSubjectTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "subjecttokentypeheader":
-        case "subjectTokenTypeHeader": target.setSubjectTokenTypeHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "subjectTokenTypeHeader": target.getLookup().setSubjectTokenTypeHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "tcpcharset":
-        case "tcpCharset": target.setTcpCharset(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpCharset": target.getTcp().setTcpCharset(property(camelContext, java.lang.String.class, value)); return true;
         case "tcpdelimiter":
-        case "tcpDelimiter": target.setTcpDelimiter(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpDelimiter": target.getTcp().setTcpDelimiter(property(camelContext, java.lang.String.class, value)); return true;
         case "tcpframing":
-        case "tcpFraming": target.setTcpFraming(property(camelContext, io.github.camelbtp.destination.tcp.TcpFraming.class, value)); return true;
+        case "tcpFraming": target.getTcp().setTcpFraming(property(camelContext, io.github.camelbtp.destination.tcp.TcpFraming.class, value)); return true;
         case "tcplength":
-        case "tcpLength": target.setTcpLength(property(camelContext, int.class, value)); return true;
+        case "tcpLength": target.getTcp().setTcpLength(property(camelContext, int.class, value)); return true;
         case "tcpmaxreplybytes":
-        case "tcpMaxReplyBytes": target.setTcpMaxReplyBytes(property(camelContext, int.class, value)); return true;
+        case "tcpMaxReplyBytes": target.getTcp().setTcpMaxReplyBytes(property(camelContext, int.class, value)); return true;
         case "tenantheader":
-        case "tenantHeader": target.setTenantHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantHeader": target.getLookup().setTenantHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "tenantstrategy":
-        case "tenantStrategy": target.setTenantStrategy(property(camelContext, io.github.camelbtp.connectivity.TenantStrategy.class, value)); return true;
+        case "tenantStrategy": target.getLookup().setTenantStrategy(property(camelContext, io.github.camelbtp.connectivity.TenantStrategy.class, value)); return true;
         case "throwexceptiononfailure":
-        case "throwExceptionOnFailure": target.setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
-        case "unseen": target.setUnseen(property(camelContext, boolean.class, value)); return true;
+        case "throwExceptionOnFailure": target.getHttp().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "unseen": target.getMail().setUnseen(property(camelContext, boolean.class, value)); return true;
         case "usertokenheader":
-        case "userTokenHeader": target.setUserTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "userTokenHeader": target.getLookup().setUserTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -207,89 +207,89 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         BtpDestinationEndpoint target = (BtpDestinationEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "automaticretriesdisabled":
-        case "automaticRetriesDisabled": return target.isAutomaticRetriesDisabled();
+        case "automaticRetriesDisabled": return target.getHttp().isAutomaticRetriesDisabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chainname":
-        case "chainName": return target.getChainName();
+        case "chainName": return target.getLookup().getChainName();
         case "codeheader":
-        case "codeHeader": return target.getCodeHeader();
+        case "codeHeader": return target.getLookup().getCodeHeader();
         case "codeverifierheader":
-        case "codeVerifierHeader": return target.getCodeVerifierHeader();
+        case "codeVerifierHeader": return target.getLookup().getCodeVerifierHeader();
         case "csrfprotection":
-        case "csrfProtection": return target.isCsrfProtection();
-        case "delay": return target.getDelay();
-        case "delete": return target.isDelete();
+        case "csrfProtection": return target.getHttp().isCsrfProtection();
+        case "delay": return target.getMail().getDelay();
+        case "delete": return target.getMail().isDelete();
         case "destinationfromheader":
-        case "destinationFromHeader": return target.isDestinationFromHeader();
+        case "destinationFromHeader": return target.getLookup().isDestinationFromHeader();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "foldername":
-        case "folderName": return target.getFolderName();
+        case "folderName": return target.getMail().getFolderName();
         case "forwardcallercredentials":
-        case "forwardCallerCredentials": return target.isForwardCallerCredentials();
+        case "forwardCallerCredentials": return target.getLookup().isForwardCallerCredentials();
         case "fragmentname":
-        case "fragmentName": return target.getFragmentName();
+        case "fragmentName": return target.getLookup().getFragmentName();
         case "fragmentoptional":
-        case "fragmentOptional": return target.isFragmentOptional();
+        case "fragmentOptional": return target.getLookup().isFragmentOptional();
         case "httpmethod":
-        case "httpMethod": return target.getHttpMethod();
+        case "httpMethod": return target.getHttp().getHttpMethod();
         case "initialdelay":
-        case "initialDelay": return target.getInitialDelay();
+        case "initialDelay": return target.getMail().getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ldapattributes":
-        case "ldapAttributes": return target.getLdapAttributes();
+        case "ldapAttributes": return target.getLdap().getLdapAttributes();
         case "ldapbasedn":
-        case "ldapBaseDn": return target.getLdapBaseDn();
+        case "ldapBaseDn": return target.getLdap().getLdapBaseDn();
         case "ldapdn":
-        case "ldapDn": return target.getLdapDn();
+        case "ldapDn": return target.getLdap().getLdapDn();
         case "ldapfilter":
-        case "ldapFilter": return target.getLdapFilter();
+        case "ldapFilter": return target.getLdap().getLdapFilter();
         case "ldapoperation":
-        case "ldapOperation": return target.getLdapOperation();
+        case "ldapOperation": return target.getLdap().getLdapOperation();
         case "ldappagesize":
-        case "ldapPageSize": return target.getLdapPageSize();
+        case "ldapPageSize": return target.getLdap().getLdapPageSize();
         case "ldapscope":
-        case "ldapScope": return target.getLdapScope();
+        case "ldapScope": return target.getLdap().getLdapScope();
         case "ldapsizelimit":
-        case "ldapSizeLimit": return target.getLdapSizeLimit();
+        case "ldapSizeLimit": return target.getLdap().getLdapSizeLimit();
         case "maxmessagesperpoll":
-        case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "maxMessagesPerPoll": return target.getMail().getMaxMessagesPerPoll();
         case "okstatuscoderange":
-        case "okStatusCodeRange": return target.getOkStatusCodeRange();
-        case "peek": return target.isPeek();
+        case "okStatusCodeRange": return target.getHttp().getOkStatusCodeRange();
+        case "peek": return target.getMail().isPeek();
         case "redirecturiheader":
-        case "redirectUriHeader": return target.getRedirectUriHeader();
+        case "redirectUriHeader": return target.getLookup().getRedirectUriHeader();
         case "refreshtokenheader":
-        case "refreshTokenHeader": return target.getRefreshTokenHeader();
+        case "refreshTokenHeader": return target.getLookup().getRefreshTokenHeader();
         case "sapsystemheaders":
-        case "sapSystemHeaders": return target.isSapSystemHeaders();
+        case "sapSystemHeaders": return target.getHttp().isSapSystemHeaders();
         case "subjecttokenheader":
-        case "subjectTokenHeader": return target.getSubjectTokenHeader();
+        case "subjectTokenHeader": return target.getLookup().getSubjectTokenHeader();
         case "subjecttokentypeheader":
-        case "subjectTokenTypeHeader": return target.getSubjectTokenTypeHeader();
+        case "subjectTokenTypeHeader": return target.getLookup().getSubjectTokenTypeHeader();
         case "tcpcharset":
-        case "tcpCharset": return target.getTcpCharset();
+        case "tcpCharset": return target.getTcp().getTcpCharset();
         case "tcpdelimiter":
-        case "tcpDelimiter": return target.getTcpDelimiter();
+        case "tcpDelimiter": return target.getTcp().getTcpDelimiter();
         case "tcpframing":
-        case "tcpFraming": return target.getTcpFraming();
+        case "tcpFraming": return target.getTcp().getTcpFraming();
         case "tcplength":
-        case "tcpLength": return target.getTcpLength();
+        case "tcpLength": return target.getTcp().getTcpLength();
         case "tcpmaxreplybytes":
-        case "tcpMaxReplyBytes": return target.getTcpMaxReplyBytes();
+        case "tcpMaxReplyBytes": return target.getTcp().getTcpMaxReplyBytes();
         case "tenantheader":
-        case "tenantHeader": return target.getTenantHeader();
+        case "tenantHeader": return target.getLookup().getTenantHeader();
         case "tenantstrategy":
-        case "tenantStrategy": return target.getTenantStrategy();
+        case "tenantStrategy": return target.getLookup().getTenantStrategy();
         case "throwexceptiononfailure":
-        case "throwExceptionOnFailure": return target.isThrowExceptionOnFailure();
-        case "unseen": return target.isUnseen();
+        case "throwExceptionOnFailure": return target.getHttp().isThrowExceptionOnFailure();
+        case "unseen": return target.getMail().isUnseen();
         case "usertokenheader":
-        case "userTokenHeader": return target.getUserTokenHeader();
+        case "userTokenHeader": return target.getLookup().getUserTokenHeader();
         default: return null;
         }
     }

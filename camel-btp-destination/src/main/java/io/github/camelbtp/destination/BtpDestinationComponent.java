@@ -1,9 +1,13 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
-import io.github.camelbtp.connectivity.binding.ServiceBindings;
-import io.github.camelbtp.connectivity.cache.CachePolicy;
-import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.SocketDestination;
+import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.component.ComponentEngine;
+import io.github.camelbtp.component.EngineOptions;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.destination.http.CsrfTokenStore;
 import io.github.camelbtp.destination.http.RequestTarget;
@@ -16,9 +20,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.PropertyBindingSupport;
-import org.apache.camel.util.TimeUtils;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,44 +41,9 @@ public class BtpDestinationComponent extends DefaultComponent {
             + " the options below (for example one shared with other components). It is not closed by this component.")
     private BtpConnectivity connectivity;
 
-    @Metadata(label = "security", secret = true, description = "The service bindings as VCAP_SERVICES JSON. By default"
-            + " they are read from the VCAP_SERVICES environment variable, or from the directory SERVICE_BINDING_ROOT names"
-            + " (Kubernetes, Kyma).")
-    private String vcapServices;
-
-    @Metadata(description = "A file holding VCAP_SERVICES JSON to read the service bindings from, for example the one"
-            + " the camel-btp sandbox writes (SandboxMain --binding-file) or a copy of 'cf env' output.")
-    private String bindingFile;
-
-    @Metadata(description = "The Destination Service instance to use when several are bound: its instance name"
-            + " (VCAP_SERVICES 'name'; Kubernetes, Kyma: the binding folder's name under SERVICE_BINDING_ROOT)."
-            + " Unset, exactly one may be bound: with several the component fails to start, listing their names."
-            + " A name that is not bound fails too.")
-    private String destinationServiceInstance;
-
-    @Metadata(description = "The Connectivity Service instance to use when several are bound: its instance name"
-            + " (VCAP_SERVICES 'name'; Kubernetes, Kyma: the binding folder's name under SERVICE_BINDING_ROOT)."
-            + " Unset, exactly one may be bound: with several the component fails to start, listing their names.")
-    private String connectivityServiceInstance;
-
-    @Metadata(defaultValue = "300000", javaType = "java.time.Duration", description = "How long a destination is"
-            + " cached when it holds no expiring token. A destination with tokens is refreshed before the earliest token"
-            + " expires, whichever comes first. Default 5 minutes.")
-    private long destinationCacheTtl = 300_000;
-
-    @Metadata(description = "Cache lifetimes for individual destinations, replacing destinationCacheTtl for them:"
-            + " a comma-separated list of NAME=DURATION, for example 'OnPremiseERP=30s,CloudSalesAPI=10m'. Durations use"
-            + " Camel's syntax (500, 30s, 10m, 1h). Token expiry still bounds each entry.")
-    private String destinationCacheTtlPerDestination;
-
-    @Metadata(defaultValue = "900000", javaType = "java.time.Duration", description = "While the Destination Service"
-            + " fails (unreachable, 5xx, 429), a cached destination is still served for this long past its lifetime, but"
-            + " never after a token it holds expired. Zero turns stale-if-error off. Default 15 minutes.")
-    private long destinationCacheMaxStale = 900_000;
-
-    @Metadata(defaultValue = "10000", javaType = "java.time.Duration", description = "How long 'no such destination'"
-            + " is remembered for that name (other names are never affected). Default 10 seconds.")
-    private long destinationNotFoundTtl = 10_000;
+    @Metadata(description = "The options that build the engine (service bindings, caches), shared with btp-rfc;"
+            + " each is set under its own name (vcapServices, destinationCacheTtl, …).")
+    private EngineOptions engineOptions = new EngineOptions();
 
     @Metadata(label = "advanced", defaultValue = "200", description = "Maximum number of pooled HTTP connections in total.")
     private int maxTotalConnections = 200;
@@ -95,15 +62,7 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     private SocketTransports socketTransports;
 
-    @Metadata(label = "security", defaultValue = "CONNECTIVITY_AUTHENTICATION_HEADER", description = "How"
-            + " PrincipalPropagation destinations carry the user to the Connectivity proxy:"
-            + " CONNECTIVITY_AUTHENTICATION_HEADER sends the user's JWT as 'SAP-Connectivity-Authentication: Bearer'"
-            + " next to the binding's token; PROXY_AUTHORIZATION_TOKEN_EXCHANGE (SAP's recommendation) exchanges the"
-            + " user's JWT at the connectivity binding's token service (JWT bearer grant) and sends the result as"
-            + " Proxy-Authorization. Ignored when a ready-made connectivity engine is set.")
-    private PrincipalPropagationMode principalPropagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
-
-    private boolean ownsConnectivity;
+    private final ComponentEngine engine = new ComponentEngine(this);
     private DestinationHttpClient httpClient;
     private final CsrfTokenStore csrfTokens = new CsrfTokenStore();
     private HttpComponent httpComponent;
@@ -125,7 +84,7 @@ public class BtpDestinationComponent extends DefaultComponent {
         if (!chainVariables.isEmpty()) {
             Map<String, String> variables = new java.util.TreeMap<>();
             chainVariables.forEach((k, v) -> variables.put(k, String.valueOf(v)));
-            endpoint.setChainVariables(variables);
+            endpoint.getLookup().setChainVariables(variables);
         }
         // Whatever is not an option of ours belongs to the target: $top=10, sap-client=100, … Only our own options are
         // bound, through the generated configurer and never by reflection: Camel would otherwise try each target
@@ -143,7 +102,7 @@ public class BtpDestinationComponent extends DefaultComponent {
                 .withMandatory(true).bind(getCamelContext(), endpoint, parameters);
         // a misspelt fragment list or fragmentOptional with several fragments fails when the route starts, not per call
         io.github.camelbtp.connectivity.destination.DestinationNames.requireValidFragments(endpoint.getDestinationName(),
-                endpoint.getFragmentName(), endpoint.isFragmentOptional());
+                endpoint.getLookup().getFragmentName(), endpoint.getLookup().isFragmentOptional());
         if (!targetParameters.isEmpty()) {
             endpoint.setTargetQuery(RequestTarget.encode(targetParameters));
         }
@@ -153,16 +112,7 @@ public class BtpDestinationComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (connectivity == null) {
-            connectivity = BtpConnectivity.builder()
-                    .serviceBindings(ServiceBindings.from(vcapServices, bindingFile))
-                    .destinationServiceInstance(destinationServiceInstance)
-                    .connectivityServiceInstance(connectivityServiceInstance)
-                    .cachePolicy(cachePolicy())
-                    .principalPropagationMode(principalPropagationMode)
-                    .build();
-            ownsConnectivity = true;
-        }
+        engine.start(connectivity, engineOptions);
         httpClient = new DestinationHttpClient(maxTotalConnections, connectionsPerRoute);
         httpComponent = new HttpComponent();
         httpComponent.setCamelContext(getCamelContext());
@@ -171,28 +121,9 @@ public class BtpDestinationComponent extends DefaultComponent {
         healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
-            healthCheck = new BtpServicesHealthCheck(() -> connectivity);
+            healthCheck = new BtpServicesHealthCheck(engine::current);
             healthChecks.addHealthCheck(healthCheck);
         }
-    }
-
-    CachePolicy cachePolicy() {
-        CachePolicy policy = CachePolicy.DEFAULT
-                .withTtl(Duration.ofMillis(destinationCacheTtl))
-                .withMaxStale(Duration.ofMillis(destinationCacheMaxStale))
-                .withNotFoundTtl(Duration.ofMillis(destinationNotFoundTtl));
-        if (destinationCacheTtlPerDestination != null && !destinationCacheTtlPerDestination.isBlank()) {
-            for (String entry : destinationCacheTtlPerDestination.split(",")) {
-                int eq = entry.indexOf('=');
-                if (eq <= 0 || eq == entry.length() - 1) {
-                    throw new IllegalArgumentException("destinationCacheTtlPerDestination: '" + entry.trim()
-                            + "' is not NAME=DURATION (for example OnPremiseERP=30s)");
-                }
-                policy = policy.withTtlFor(entry.substring(0, eq).trim(),
-                        Duration.ofMillis(TimeUtils.toMilliSeconds(entry.substring(eq + 1).trim())));
-            }
-        }
-        return policy;
     }
 
     @Override
@@ -210,11 +141,7 @@ public class BtpDestinationComponent extends DefaultComponent {
             socketTransports.close();
             socketTransports = null;
         }
-        if (ownsConnectivity && connectivity != null) {
-            connectivity.close();
-            connectivity = null;
-            ownsConnectivity = false;
-        }
+        engine.stop();
         super.doStop();
     }
 
@@ -226,19 +153,33 @@ public class BtpDestinationComponent extends DefaultComponent {
         HttpEndpoint delegate = new HttpEndpoint(endpoint.getEndpointUri(), httpComponent,
                 BtpDestinationEndpoint.placeholderUri(endpoint.getDestinationName()));
         delegate.setHttpClient(httpClient.client());
-        delegate.setThrowExceptionOnFailure(endpoint.isThrowExceptionOnFailure());
-        delegate.setOkStatusCodeRange(endpoint.getOkStatusCodeRange());
-        delegate.setHttpMethod(endpoint.getHttpMethod());
+        delegate.setThrowExceptionOnFailure(endpoint.getHttp().isThrowExceptionOnFailure());
+        delegate.setOkStatusCodeRange(endpoint.getHttp().getOkStatusCodeRange());
+        delegate.setHttpMethod(endpoint.getHttp().getHttpMethod());
         delegate.setFollowRedirects(false);
         return delegate;
     }
 
+    /**
+     * The mailbox a consumer polls: the endpoint's destination, which must be of type MAIL. Found without a tenant or
+     * user, since a poll has no incoming message to take them from.
+     */
+    SocketDestination mailbox(BtpDestinationEndpoint endpoint) {
+        String name = endpoint.getDestinationName();
+        Destination found = connectivity().destination(name, DestinationOptions.NONE);
+        if (!"MAIL".equals(found.type())) { // TODO(enum): the engine's Type enum once it has one
+            throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '" + found.type()
+                    + "', but from(\"btp-destination:...\") reads MAIL destinations (IMAP, POP3) only. Use HTTP, LDAP"
+                    + " and TCP destinations in to(...); receiving HTTP calls is what platform-http does.");
+        }
+        SocketDestination resolved = connectivity().resolveSocket(name, DestinationOptions.NONE);
+        SocketTransports.rejectHttpOnlyParts(endpoint, resolved);
+        return resolved;
+    }
+
     /** The engine; available once the component is started. */
     public BtpConnectivity connectivity() {
-        if (connectivity == null) {
-            throw new IllegalStateException("The btp-destination component is not started");
-        }
-        return connectivity;
+        return engine.get();
     }
 
     /** The pooled client all endpoints send through. */
@@ -279,68 +220,12 @@ public class BtpDestinationComponent extends DefaultComponent {
         this.connectivity = connectivity;
     }
 
-    public String getVcapServices() {
-        return vcapServices;
+    public EngineOptions getEngineOptions() {
+        return engineOptions;
     }
 
-    public void setVcapServices(String vcapServices) {
-        this.vcapServices = vcapServices;
-    }
-
-    public String getBindingFile() {
-        return bindingFile;
-    }
-
-    public void setBindingFile(String bindingFile) {
-        this.bindingFile = bindingFile;
-    }
-
-    public String getDestinationServiceInstance() {
-        return destinationServiceInstance;
-    }
-
-    public void setDestinationServiceInstance(String destinationServiceInstance) {
-        this.destinationServiceInstance = destinationServiceInstance;
-    }
-
-    public String getConnectivityServiceInstance() {
-        return connectivityServiceInstance;
-    }
-
-    public void setConnectivityServiceInstance(String connectivityServiceInstance) {
-        this.connectivityServiceInstance = connectivityServiceInstance;
-    }
-
-    public long getDestinationCacheTtl() {
-        return destinationCacheTtl;
-    }
-
-    public void setDestinationCacheTtl(long destinationCacheTtl) {
-        this.destinationCacheTtl = destinationCacheTtl;
-    }
-
-    public String getDestinationCacheTtlPerDestination() {
-        return destinationCacheTtlPerDestination;
-    }
-
-    public void setDestinationCacheTtlPerDestination(String destinationCacheTtlPerDestination) {
-        this.destinationCacheTtlPerDestination = destinationCacheTtlPerDestination;
-    }
-
-    public long getDestinationCacheMaxStale() {
-        return destinationCacheMaxStale;
-    }
-
-    public void setDestinationCacheMaxStale(long destinationCacheMaxStale) {
-        this.destinationCacheMaxStale = destinationCacheMaxStale;
-    }
-
-    public long getDestinationNotFoundTtl() {
-        return destinationNotFoundTtl;
-    }
-
-    public void setDestinationNotFoundTtl(long destinationNotFoundTtl) {
-        this.destinationNotFoundTtl = destinationNotFoundTtl;
+    public void setEngineOptions(EngineOptions engineOptions) {
+        this.engineOptions = engineOptions;
     }
 
     public int getMaxTotalConnections() {
@@ -357,13 +242,5 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     public void setConnectionsPerRoute(int connectionsPerRoute) {
         this.connectionsPerRoute = connectionsPerRoute;
-    }
-
-    public PrincipalPropagationMode getPrincipalPropagationMode() {
-        return principalPropagationMode;
-    }
-
-    public void setPrincipalPropagationMode(PrincipalPropagationMode principalPropagationMode) {
-        this.principalPropagationMode = principalPropagationMode;
     }
 }

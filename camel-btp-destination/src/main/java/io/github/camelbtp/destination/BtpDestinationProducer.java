@@ -46,7 +46,7 @@ public class BtpDestinationProducer extends DefaultProducer {
         RequestOptions request = RequestOptions.of(endpoint, exchange.getIn());
         // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise); the type is known
         // only once the destination is found, for the request's tenant
-        String type = endpoint.getTenantStrategy().destination(endpoint.getComponent().connectivity(), name,
+        String type = endpoint.getLookup().getTenantStrategy().destination(endpoint.getComponent().connectivity(), name,
                 request.options()).type();
         if (SocketTransports.carries(type)) {
             endpoint.getComponent().socketTransports().process(exchange, endpoint, endpoint.getComponent().connectivity(), name,
@@ -54,9 +54,9 @@ public class BtpDestinationProducer extends DefaultProducer {
             return;
         }
         // everything else is HTTP; the engine says clearly when a type (RFC) belongs to another component
-        ResolvedDestination resolved = endpoint.getTenantStrategy().resolve(endpoint.getComponent().connectivity(), name,
+        ResolvedDestination resolved = endpoint.getLookup().getTenantStrategy().resolve(endpoint.getComponent().connectivity(), name,
                 request.options());
-        if (!endpoint.isSapSystemHeaders()) {
+        if (!endpoint.getHttp().isSapSystemHeaders()) {
             resolved = resolved.withoutSapSystemHeaders();
         }
         // the request's tokens are inputs of the lookup, not part of the call: the destination decides what the
@@ -81,7 +81,7 @@ public class BtpDestinationProducer extends DefaultProducer {
     private String destinationName(Exchange exchange) {
         String fromHeader = exchange.getIn().getHeader(BtpDestinationConstants.DESTINATION_NAME, String.class);
         if (fromHeader != null && !fromHeader.isBlank()) {
-            if (getEndpoint().isDestinationFromHeader()) {
+            if (getEndpoint().getLookup().isDestinationFromHeader()) {
                 return fromHeader;
             }
             LOG.debug("Ignoring header {}: destinationFromHeader is off", BtpDestinationConstants.DESTINATION_NAME);

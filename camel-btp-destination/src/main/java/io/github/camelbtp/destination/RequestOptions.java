@@ -29,21 +29,21 @@ record RequestOptions(DestinationOptions options, List<String> credentialHeaders
 
     static RequestOptions of(BtpDestinationEndpoint endpoint, Message in) {
         DestinationOptions options = DestinationOptions.builder()
-                .tenant(header(in, endpoint.getTenantHeader()))
-                .userToken(bearer(header(in, endpoint.getUserTokenHeader())))
-                .refreshToken(header(in, endpoint.getRefreshTokenHeader()))
-                .authorizationCode(header(in, endpoint.getCodeHeader()), header(in, endpoint.getRedirectUriHeader()),
-                        header(in, endpoint.getCodeVerifierHeader()))
-                .subjectToken(bearer(header(in, endpoint.getSubjectTokenHeader())), header(in, endpoint.getSubjectTokenTypeHeader()))
-                .fragment(endpoint.getFragmentName(), endpoint.isFragmentOptional())
-                .chain(endpoint.getChainName(), endpoint.getChainVariables())
+                .tenant(header(in, endpoint.getLookup().getTenantHeader()))
+                .userToken(bearer(header(in, endpoint.getLookup().getUserTokenHeader())))
+                .refreshToken(header(in, endpoint.getLookup().getRefreshTokenHeader()))
+                .authorizationCode(header(in, endpoint.getLookup().getCodeHeader()), header(in, endpoint.getLookup().getRedirectUriHeader()),
+                        header(in, endpoint.getLookup().getCodeVerifierHeader()))
+                .subjectToken(bearer(header(in, endpoint.getLookup().getSubjectTokenHeader())), header(in, endpoint.getLookup().getSubjectTokenTypeHeader()))
+                .fragment(endpoint.getLookup().getFragmentName(), endpoint.getLookup().isFragmentOptional())
+                .chain(endpoint.getLookup().getChainName(), endpoint.getLookup().getChainVariables())
                 .build();
-        boolean forward = endpoint.isForwardCallerCredentials();
+        boolean forward = endpoint.getLookup().isForwardCallerCredentials();
         // a forwarded user-token header stays on the message; else it is taken off when it held a bearer token (any
         // other Authorization is taken off below, as a caller credential)
-        Stream<String> inputs = Stream.of(options.userToken() != null && !forward ? endpoint.getUserTokenHeader() : null,
-                endpoint.getRefreshTokenHeader(), endpoint.getCodeHeader(), endpoint.getCodeVerifierHeader(),
-                endpoint.getSubjectTokenHeader());
+        Stream<String> inputs = Stream.of(options.userToken() != null && !forward ? endpoint.getLookup().getUserTokenHeader() : null,
+                endpoint.getLookup().getRefreshTokenHeader(), endpoint.getLookup().getCodeHeader(), endpoint.getLookup().getCodeVerifierHeader(),
+                endpoint.getLookup().getSubjectTokenHeader());
         List<String> credentials = Stream.concat(inputs, forward ? Stream.empty() : CALLER_CREDENTIALS.stream())
                 .filter(Objects::nonNull).distinct().toList();
         return new RequestOptions(options, credentials, forward ? forwarded(in) : null);

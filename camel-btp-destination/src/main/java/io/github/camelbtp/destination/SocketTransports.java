@@ -46,7 +46,7 @@ final class SocketTransports implements AutoCloseable {
     /** Sends the exchange to a MAIL, LDAP or TCP destination, found for the request's tenant as HTTP ones are. */
     void process(Exchange exchange, BtpDestinationEndpoint endpoint, BtpConnectivity connectivity, String name,
             DestinationOptions options) throws Exception {
-        SocketDestination resolved = endpoint.getTenantStrategy().resolveSocket(connectivity, name, options);
+        SocketDestination resolved = endpoint.getLookup().getTenantStrategy().resolveSocket(connectivity, name, options);
         rejectHttpOnlyParts(endpoint, resolved);
         switch (resolved.destination().type()) {
             case "MAIL" -> mail.send(exchange, resolved);
@@ -79,41 +79,41 @@ final class SocketTransports implements AutoCloseable {
 
     private static LdapClient.Request ldapRequest(Message in, BtpDestinationEndpoint endpoint) {
         LdapOperation operation = in.getHeader(BtpDestinationConstants.LDAP_OPERATION, LdapOperation.class);
-        String attributes = in.getHeader(BtpDestinationConstants.LDAP_ATTRIBUTES, endpoint.getLdapAttributes(), String.class);
+        String attributes = in.getHeader(BtpDestinationConstants.LDAP_ATTRIBUTES, endpoint.getLdap().getLdapAttributes(), String.class);
         Map<?, ?> values = in.getHeader(BtpDestinationConstants.LDAP_FILTER_VALUES, Map.class);
         @SuppressWarnings("unchecked")
         Map<String, ?> filterValues = (Map<String, ?>) values;
-        return new LdapClient.Request(operation != null ? operation : endpoint.getLdapOperation(),
-                in.getHeader(BtpDestinationConstants.LDAP_DN, endpoint.getLdapDn(), String.class),
-                in.getHeader(BtpDestinationConstants.LDAP_BASE_DN, endpoint.getLdapBaseDn(), String.class),
-                in.getHeader(BtpDestinationConstants.LDAP_SCOPE, endpoint.getLdapScope(), String.class),
-                in.getHeader(BtpDestinationConstants.LDAP_FILTER, endpoint.getLdapFilter(), String.class),
+        return new LdapClient.Request(operation != null ? operation : endpoint.getLdap().getLdapOperation(),
+                in.getHeader(BtpDestinationConstants.LDAP_DN, endpoint.getLdap().getLdapDn(), String.class),
+                in.getHeader(BtpDestinationConstants.LDAP_BASE_DN, endpoint.getLdap().getLdapBaseDn(), String.class),
+                in.getHeader(BtpDestinationConstants.LDAP_SCOPE, endpoint.getLdap().getLdapScope(), String.class),
+                in.getHeader(BtpDestinationConstants.LDAP_FILTER, endpoint.getLdap().getLdapFilter(), String.class),
                 filterValues,
                 attributes == null || attributes.isBlank() ? null
                         : Arrays.stream(attributes.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList(),
-                endpoint.getLdapSizeLimit(), endpoint.getLdapPageSize(), in.getBody());
+                endpoint.getLdap().getLdapSizeLimit(), endpoint.getLdap().getLdapPageSize(), in.getBody());
     }
 
     private void tcp(Exchange exchange, BtpDestinationEndpoint endpoint, SocketDestination resolved) throws Exception {
-        Charset charset = Charset.forName(endpoint.getTcpCharset());
+        Charset charset = Charset.forName(endpoint.getTcp().getTcpCharset());
         Object body = exchange.getIn().getBody();
         byte[] request = body == null ? new byte[0] : body instanceof String text ? text.getBytes(charset)
                 : exchange.getIn().getMandatoryBody(byte[].class);
-        TcpFraming kind = endpoint.getTcpFraming();
+        TcpFraming kind = endpoint.getTcp().getTcpFraming();
         byte[] delimiter = null;
         if (kind == TcpFraming.delimiter) {
-            if (endpoint.getTcpDelimiter() == null || endpoint.getTcpDelimiter().isEmpty()) {
+            if (endpoint.getTcp().getTcpDelimiter() == null || endpoint.getTcp().getTcpDelimiter().isEmpty()) {
                 throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name()
                         + ": tcpFraming=delimiter needs the option tcpDelimiter.");
             }
-            delimiter = endpoint.getTcpDelimiter().getBytes(charset);
+            delimiter = endpoint.getTcp().getTcpDelimiter().getBytes(charset);
         }
-        if (kind == TcpFraming.fixedLength && endpoint.getTcpLength() <= 0) {
+        if (kind == TcpFraming.fixedLength && endpoint.getTcp().getTcpLength() <= 0) {
             throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name()
                     + ": tcpFraming=fixedLength needs the option tcpLength > 0.");
         }
         byte[] reply = tcp.exchange(resolved, request,
-                new TcpClient.Framing(kind, delimiter, endpoint.getTcpLength(), endpoint.getTcpMaxReplyBytes()));
+                new TcpClient.Framing(kind, delimiter, endpoint.getTcp().getTcpLength(), endpoint.getTcp().getTcpMaxReplyBytes()));
         exchange.getMessage().setBody(kind == TcpFraming.line || kind == TcpFraming.delimiter
                 ? new String(reply, charset) : reply);
     }

@@ -38,7 +38,7 @@ abstract class BtpDestinationTestSupport extends CamelTestSupport {
 
     /** Binds the component to the sandbox; override to change options. */
     protected void configure(BtpDestinationComponent component) {
-        component.setVcapServices(sandbox().vcapServices());
+        component.getEngineOptions().setVcapServices(sandbox().vcapServices());
     }
 
     /** A clock the test moves forward, so caches and tokens expire in the engine's eyes without waiting. */

@@ -14,10 +14,10 @@ class CacheConfigurationTest {
     @Test
     void perDestinationTtlsOverrideTheGlobalTtl() {
         BtpDestinationComponent component = new BtpDestinationComponent();
-        component.setDestinationCacheTtl(120_000);
-        component.setDestinationCacheTtlPerDestination("OnPremiseERP=30s, CloudSalesAPI=10m");
+        component.getEngineOptions().setDestinationCacheTtl(120_000);
+        component.getEngineOptions().setDestinationCacheTtlPerDestination("OnPremiseERP=30s, CloudSalesAPI=10m");
 
-        CachePolicy policy = component.cachePolicy();
+        CachePolicy policy = component.getEngineOptions().cachePolicy();
 
         assertThat(policy.ttlFor("OnPremiseERP")).isEqualTo(Duration.ofSeconds(30));
         assertThat(policy.ttlFor("CloudSalesAPI")).isEqualTo(Duration.ofMinutes(10));
@@ -27,8 +27,8 @@ class CacheConfigurationTest {
     @Test
     void malformedPerDestinationTtlNamesTheEntry() {
         BtpDestinationComponent component = new BtpDestinationComponent();
-        component.setDestinationCacheTtlPerDestination("OnPremiseERP");
+        component.getEngineOptions().setDestinationCacheTtlPerDestination("OnPremiseERP");
 
-        assertThatThrownBy(component::cachePolicy).hasMessageContaining("'OnPremiseERP'").hasMessageContaining("NAME=DURATION");
+        assertThatThrownBy(component.getEngineOptions()::cachePolicy).hasMessageContaining("'OnPremiseERP'").hasMessageContaining("NAME=DURATION");
     }
 }

@@ -44,7 +44,7 @@ class ConcurrentFirstCallsTest {
         // exchange names it, not when the context starts
         DefaultCamelContext context = new DefaultCamelContext();
         BtpDestinationComponent component = new BtpDestinationComponent();
-        component.setVcapServices(SANDBOX.sandbox().vcapServices());
+        component.getEngineOptions().setVcapServices(SANDBOX.sandbox().vcapServices());
         context.getRegistry().bind("btp-destination", component);
         context.start();
         try (ProducerTemplate template = context.createProducerTemplate()) {

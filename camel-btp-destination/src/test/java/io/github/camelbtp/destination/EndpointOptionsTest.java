@@ -24,9 +24,28 @@ class EndpointOptionsTest {
                             + "?$top=10&CSRFPROTECTION=false&sap-client=100&$filter=Status eq 'A'",
                     BtpDestinationEndpoint.class);
 
-            assertThat(endpoint.isCsrfProtection()).isFalse();
+            assertThat(endpoint.getHttp().isCsrfProtection()).isFalse();
             // Camel normalises endpoint URIs, which sorts their parameters
             assertThat(endpoint.getTargetQuery()).isEqualTo("$filter=Status%20eq%20'A'&$top=10&sap-client=100");
+        }
+    }
+
+    @Test
+    void optionsOfEveryGroupKeepTheirFlatUriNamesAndNeverReachTheTarget() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            context.start();
+            BtpDestinationEndpoint endpoint = context.getEndpoint("btp-destination:CorporateLDAP?tenantHeader=X-Tenant"
+                    + "&chainVar.subject=x&okStatusCodeRange=200-399&folderName=Orders&ldapDn=uid=alice&tcpFraming=untilClose"
+                    + "&delay=5s", BtpDestinationEndpoint.class);
+
+            assertThat(endpoint.getLookup().getTenantHeader()).isEqualTo("X-Tenant");
+            assertThat(endpoint.getLookup().getChainVariables()).containsEntry("subject", "x");
+            assertThat(endpoint.getHttp().getOkStatusCodeRange()).isEqualTo("200-399");
+            assertThat(endpoint.getMail().getFolderName()).isEqualTo("Orders");
+            assertThat(endpoint.getMail().getDelay()).isEqualTo(5_000);
+            assertThat(endpoint.getLdap().getLdapDn()).isEqualTo("uid=alice");
+            assertThat(endpoint.getTcp().getTcpFraming()).isEqualTo(io.github.camelbtp.destination.tcp.TcpFraming.untilClose);
+            assertThat(endpoint.getTargetQuery()).as("no option is taken for a target parameter").isNull();
         }
     }
 

@@ -15,7 +15,9 @@ final class HostileProxy {
             throw new IllegalStateException("no onpremise_proxy_http_port in the sandbox's binding");
         }
         BtpDestinationComponent component = new BtpDestinationComponent();
-        component.setVcapServices(binding);
+        component.getEngineOptions().setVcapServices(binding);
+        // bound differently from the context's btp-destination: an engine of its own, not the shared one
+        component.getEngineOptions().setSharedEngine(false);
         return component;
     }
 }

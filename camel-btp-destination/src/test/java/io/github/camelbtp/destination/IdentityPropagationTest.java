@@ -29,8 +29,10 @@ class IdentityPropagationTest extends BtpDestinationTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         BtpDestinationComponent recommended = new BtpDestinationComponent();
-        recommended.setVcapServices(sandbox().vcapServices());
-        recommended.setPrincipalPropagationMode(PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE);
+        recommended.getEngineOptions().setVcapServices(sandbox().vcapServices());
+        // bound differently from the context's btp-destination: an engine of its own, not the shared one
+        recommended.getEngineOptions().setSharedEngine(false);
+        recommended.getEngineOptions().setPrincipalPropagationMode(PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE);
         context.addComponent("btp-recommended", recommended);
         return context;
     }

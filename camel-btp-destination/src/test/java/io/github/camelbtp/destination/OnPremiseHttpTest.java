@@ -129,7 +129,9 @@ class OnPremiseHttpTest extends BtpDestinationTestSupport {
         connectivity.put("clientid", destination.path("clientid").asText());
         connectivity.put("clientsecret", destination.path("clientsecret").asText());
         BtpDestinationComponent other = new BtpDestinationComponent();
-        other.setVcapServices(JSON.writeValueAsString(vcap));
+        other.getEngineOptions().setVcapServices(JSON.writeValueAsString(vcap));
+        // bound differently from the context's btp-destination: an engine of its own, not the shared one
+        other.getEngineOptions().setSharedEngine(false);
         context.addComponent("btp-wrong-proxy-client", other);
 
         Exception e = get("btp-wrong-proxy-client:OnPremiseERP/" + SALES).getException();
@@ -144,7 +146,9 @@ class OnPremiseHttpTest extends BtpDestinationTestSupport {
         JsonNode vcap = JSON.readTree(sandbox().vcapServices());
         ((com.fasterxml.jackson.databind.node.ObjectNode) vcap).remove("connectivity");
         BtpDestinationComponent other = new BtpDestinationComponent();
-        other.setVcapServices(JSON.writeValueAsString(vcap));
+        other.getEngineOptions().setVcapServices(JSON.writeValueAsString(vcap));
+        // bound differently from the context's btp-destination: an engine of its own, not the shared one
+        other.getEngineOptions().setSharedEngine(false);
         context.addComponent("btp-no-connectivity", other);
 
         Exception e = get("btp-no-connectivity:OnPremiseERP/" + SALES).getException();

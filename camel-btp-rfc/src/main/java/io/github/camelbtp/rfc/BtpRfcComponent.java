@@ -3,8 +3,8 @@ package io.github.camelbtp.rfc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.camelbtp.connectivity.BtpConnectivity;
-import io.github.camelbtp.connectivity.binding.ServiceBindings;
-import io.github.camelbtp.connectivity.cache.CachePolicy;
+import io.github.camelbtp.component.ComponentEngine;
+import io.github.camelbtp.component.EngineOptions;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.rfc.spi.RfcTarget;
 import io.github.camelbtp.rfc.spi.RfcTransport;
@@ -32,29 +32,9 @@ public class BtpRfcComponent extends DefaultComponent {
             + " the options below (for example the one btp-destination uses). It is not closed by this component.")
     private BtpConnectivity connectivity;
 
-    @Metadata(label = "security", secret = true, description = "The service bindings as VCAP_SERVICES JSON. By default"
-            + " they are read from the VCAP_SERVICES environment variable, or from the directory SERVICE_BINDING_ROOT names"
-            + " (Kubernetes, Kyma).")
-    private String vcapServices;
-
-    @Metadata(description = "A file holding VCAP_SERVICES JSON to read the service bindings from, for example the one"
-            + " the camel-btp sandbox writes (SandboxMain --binding-file).")
-    private String bindingFile;
-
-    @Metadata(description = "The Destination Service instance to use when several are bound: its instance name"
-            + " (VCAP_SERVICES 'name'; Kubernetes, Kyma: the binding folder's name under SERVICE_BINDING_ROOT)."
-            + " Unset, exactly one may be bound: with several the component fails to start, listing their names."
-            + " A name that is not bound fails too.")
-    private String destinationServiceInstance;
-
-    @Metadata(description = "The Connectivity Service instance to use when several are bound: its instance name"
-            + " (VCAP_SERVICES 'name'; Kubernetes, Kyma: the binding folder's name under SERVICE_BINDING_ROOT)."
-            + " Unset, exactly one may be bound: with several the component fails to start, listing their names.")
-    private String connectivityServiceInstance;
-
-    @Metadata(defaultValue = "300000", javaType = "java.time.Duration", description = "How long a destination is"
-            + " cached when it holds no expiring token. Default 5 minutes.")
-    private long destinationCacheTtl = 300_000;
+    @Metadata(description = "The options that build the engine (service bindings, caches), shared with"
+            + " btp-destination; each is set under its own name (vcapServices, destinationCacheTtl, …).")
+    private EngineOptions engineOptions = new EngineOptions();
 
     @Metadata(defaultValue = "3600000", javaType = "java.time.Duration", description = "How long the interface of a"
             + " function module, read from the system's WSDL, is kept before it is read again. Default 1 hour.")
@@ -67,7 +47,7 @@ public class BtpRfcComponent extends DefaultComponent {
             + " route (target host and proxy).")
     private int connectionsPerRoute = 100;
 
-    private boolean ownsConnectivity;
+    private final ComponentEngine engine = new ComponentEngine(this);
     private DestinationHttpClient httpClient;
     private final Map<String, RfcTransport> transports = new LinkedHashMap<>();
     private final CallLimits callLimits = new CallLimits();
@@ -93,15 +73,7 @@ public class BtpRfcComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (connectivity == null) {
-            connectivity = BtpConnectivity.builder()
-                    .serviceBindings(ServiceBindings.from(vcapServices, bindingFile))
-                    .destinationServiceInstance(destinationServiceInstance)
-                    .connectivityServiceInstance(connectivityServiceInstance)
-                    .cachePolicy(CachePolicy.DEFAULT.withTtl(Duration.ofMillis(destinationCacheTtl)))
-                    .build();
-            ownsConnectivity = true;
-        }
+        BtpConnectivity connectivity = engine.start(this.connectivity, engineOptions);
         httpClient = new DestinationHttpClient(maxTotalConnections, connectionsPerRoute);
         interfaces = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMillis(metadataCacheTtl)).build();
         RfcTransportContext context = new RfcTransportContext(connectivity, httpClient);
@@ -123,11 +95,7 @@ public class BtpRfcComponent extends DefaultComponent {
             httpClient.close();
             httpClient = null;
         }
-        if (ownsConnectivity && connectivity != null) {
-            connectivity.close();
-            connectivity = null;
-            ownsConnectivity = false;
-        }
+        engine.stop();
         super.doStop();
     }
 
@@ -154,10 +122,7 @@ public class BtpRfcComponent extends DefaultComponent {
 
     /** The engine; available once the component is started. */
     public BtpConnectivity connectivity() {
-        if (connectivity == null) {
-            throw new IllegalStateException("The btp-rfc component is not started");
-        }
-        return connectivity;
+        return engine.get();
     }
 
     public BtpConnectivity getConnectivity() {
@@ -168,44 +133,12 @@ public class BtpRfcComponent extends DefaultComponent {
         this.connectivity = connectivity;
     }
 
-    public String getVcapServices() {
-        return vcapServices;
+    public EngineOptions getEngineOptions() {
+        return engineOptions;
     }
 
-    public void setVcapServices(String vcapServices) {
-        this.vcapServices = vcapServices;
-    }
-
-    public String getBindingFile() {
-        return bindingFile;
-    }
-
-    public void setBindingFile(String bindingFile) {
-        this.bindingFile = bindingFile;
-    }
-
-    public String getDestinationServiceInstance() {
-        return destinationServiceInstance;
-    }
-
-    public void setDestinationServiceInstance(String destinationServiceInstance) {
-        this.destinationServiceInstance = destinationServiceInstance;
-    }
-
-    public String getConnectivityServiceInstance() {
-        return connectivityServiceInstance;
-    }
-
-    public void setConnectivityServiceInstance(String connectivityServiceInstance) {
-        this.connectivityServiceInstance = connectivityServiceInstance;
-    }
-
-    public long getDestinationCacheTtl() {
-        return destinationCacheTtl;
-    }
-
-    public void setDestinationCacheTtl(long destinationCacheTtl) {
-        this.destinationCacheTtl = destinationCacheTtl;
+    public void setEngineOptions(EngineOptions engineOptions) {
+        this.engineOptions = engineOptions;
     }
 
     public long getMetadataCacheTtl() {

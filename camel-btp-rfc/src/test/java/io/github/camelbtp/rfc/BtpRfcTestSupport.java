@@ -27,7 +27,7 @@ abstract class BtpRfcTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         BtpRfcComponent component = new BtpRfcComponent();
-        component.setVcapServices(sandbox().vcapServices());
+        component.getEngineOptions().setVcapServices(sandbox().vcapServices());
         context.addComponent("btp-rfc", component);
         return context;
     }

@@ -44,7 +44,7 @@ class ConcurrentFirstCallsTest {
         // exchange names it, not when the context starts
         DefaultCamelContext context = new DefaultCamelContext();
         BtpRfcComponent component = new BtpRfcComponent();
-        component.setVcapServices(SANDBOX.sandbox().vcapServices());
+        component.getEngineOptions().setVcapServices(SANDBOX.sandbox().vcapServices());
         context.getRegistry().bind("btp-rfc", component);
         context.start();
         try (ProducerTemplate template = context.createProducerTemplate()) {

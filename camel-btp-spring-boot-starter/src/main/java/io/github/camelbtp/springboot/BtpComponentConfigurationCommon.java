@@ -1,5 +1,6 @@
 package io.github.camelbtp.springboot;
 
+import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 
 import java.time.Duration;
@@ -7,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The options btp-destination and btp-rfc share: how a component builds its own engine (only with
- * camel.btp.enabled=false), Camel's producer switches and the HTTP connection pool. Each component's configuration
+ * The options btp-destination and btp-rfc share: the engine options (io.github.camelbtp.component.EngineOptions; they
+ * only apply with camel.btp.enabled=false, and then build the one engine both components share), Camel's producer
+ * switches and the HTTP connection pool. Each component's configuration
  * adds its own and lists them in {@link #componentOptions()}.
  */
 public abstract class BtpComponentConfigurationCommon extends ComponentConfigurationPropertiesCommon {
@@ -44,6 +46,33 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
     private Duration destinationCacheTtl;
 
     /**
+     * Only with camel.btp.enabled=false: cache lifetimes for individual destinations as NAME=DURATION pairs, for
+     * example 'OnPremiseERP=30s,CloudSalesAPI=10m'.
+     */
+    private String destinationCacheTtlPerDestination;
+
+    /**
+     * Only with camel.btp.enabled=false: while the Destination Service fails, a cached destination is still served
+     * for this long past its lifetime. Default 15 minutes.
+     */
+    private Duration destinationCacheMaxStale;
+
+    /** Only with camel.btp.enabled=false: how long 'no such destination' is remembered. Default 10 seconds. */
+    private Duration destinationNotFoundTtl;
+
+    /**
+     * Only with camel.btp.enabled=false: how PrincipalPropagation destinations carry the user to the Connectivity
+     * proxy (CONNECTIVITY_AUTHENTICATION_HEADER by default, or PROXY_AUTHORIZATION_TOKEN_EXCHANGE).
+     */
+    private PrincipalPropagationMode principalPropagationMode;
+
+    /**
+     * Only with camel.btp.enabled=false: whether btp-destination and btp-rfc share one engine built from their
+     * options (default), or this component builds an engine of its own.
+     */
+    private Boolean sharedEngine;
+
+    /**
      * Whether the producer should be started lazy (on the first message), so a route can start even if a destination
      * cannot be resolved yet.
      */
@@ -69,6 +98,11 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
         options.put("destinationServiceInstance", destinationServiceInstance);
         options.put("connectivityServiceInstance", connectivityServiceInstance);
         options.put("destinationCacheTtl", destinationCacheTtl);
+        options.put("destinationCacheTtlPerDestination", destinationCacheTtlPerDestination);
+        options.put("destinationCacheMaxStale", destinationCacheMaxStale);
+        options.put("destinationNotFoundTtl", destinationNotFoundTtl);
+        options.put("principalPropagationMode", principalPropagationMode);
+        options.put("sharedEngine", sharedEngine);
         options.put("lazyStartProducer", lazyStartProducer);
         options.put("autowiredEnabled", autowiredEnabled);
         options.put("maxTotalConnections", maxTotalConnections);
@@ -114,6 +148,46 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
 
     public void setDestinationCacheTtl(Duration destinationCacheTtl) {
         this.destinationCacheTtl = destinationCacheTtl;
+    }
+
+    public String getDestinationCacheTtlPerDestination() {
+        return destinationCacheTtlPerDestination;
+    }
+
+    public void setDestinationCacheTtlPerDestination(String destinationCacheTtlPerDestination) {
+        this.destinationCacheTtlPerDestination = destinationCacheTtlPerDestination;
+    }
+
+    public Duration getDestinationCacheMaxStale() {
+        return destinationCacheMaxStale;
+    }
+
+    public void setDestinationCacheMaxStale(Duration destinationCacheMaxStale) {
+        this.destinationCacheMaxStale = destinationCacheMaxStale;
+    }
+
+    public Duration getDestinationNotFoundTtl() {
+        return destinationNotFoundTtl;
+    }
+
+    public void setDestinationNotFoundTtl(Duration destinationNotFoundTtl) {
+        this.destinationNotFoundTtl = destinationNotFoundTtl;
+    }
+
+    public PrincipalPropagationMode getPrincipalPropagationMode() {
+        return principalPropagationMode;
+    }
+
+    public void setPrincipalPropagationMode(PrincipalPropagationMode principalPropagationMode) {
+        this.principalPropagationMode = principalPropagationMode;
+    }
+
+    public Boolean getSharedEngine() {
+        return sharedEngine;
+    }
+
+    public void setSharedEngine(Boolean sharedEngine) {
+        this.sharedEngine = sharedEngine;
     }
 
     public Boolean getLazyStartProducer() {

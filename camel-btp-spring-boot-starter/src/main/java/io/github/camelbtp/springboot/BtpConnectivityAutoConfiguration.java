@@ -1,8 +1,7 @@
 package io.github.camelbtp.springboot;
 
+import io.github.camelbtp.component.EngineOptions;
 import io.github.camelbtp.connectivity.BtpConnectivity;
-import io.github.camelbtp.connectivity.binding.ServiceBindings;
-import io.github.camelbtp.connectivity.cache.CachePolicy;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
 import org.slf4j.Logger;
@@ -15,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The engine shared by btp-destination and btp-rfc: one destination cache, one token cache and one set of
@@ -33,24 +33,24 @@ public class BtpConnectivityAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public BtpConnectivity btpConnectivity(BtpProperties properties) {
-        CachePolicy cache = CachePolicy.DEFAULT
-                .withTtl(properties.getDestinationCacheTtl())
-                .withMaxStale(properties.getDestinationCacheMaxStale())
-                .withNotFoundTtl(properties.getDestinationNotFoundTtl());
-        for (var ttl : properties.getDestinationCacheTtlPerDestination().entrySet()) {
-            cache = cache.withTtlFor(ttl.getKey(), ttl.getValue());
-        }
+        // the same options, and the same code, as a component that builds the engine itself (EngineOptions)
+        EngineOptions options = new EngineOptions();
+        options.setVcapServices(properties.getVcapServices());
+        options.setBindingFile(properties.getBindingFile());
+        options.setDestinationServiceInstance(properties.getDestinationServiceInstance());
+        options.setConnectivityServiceInstance(properties.getConnectivityServiceInstance());
+        options.setDestinationCacheTtl(properties.getDestinationCacheTtl().toMillis());
+        options.setDestinationCacheMaxStale(properties.getDestinationCacheMaxStale().toMillis());
+        options.setDestinationNotFoundTtl(properties.getDestinationNotFoundTtl().toMillis());
+        options.setDestinationCacheTtlPerDestination(properties.getDestinationCacheTtlPerDestination().entrySet()
+                .stream().map(ttl -> ttl.getKey() + "=" + ttl.getValue().toMillis()).collect(Collectors.joining(",")));
+        options.setPrincipalPropagationMode(properties.getPrincipalPropagationMode());
         List<Destination> destinations = properties.getDestinations().entrySet().stream()
                 .map(d -> Destination.of(d.getKey(), d.getValue(), StaticDestinationLoader.SOURCE))
                 .toList();
-        BtpConnectivity.Builder builder = BtpConnectivity.builder()
-                .serviceBindings(ServiceBindings.from(properties.getVcapServices(), properties.getBindingFile()))
-                .destinationServiceInstance(properties.getDestinationServiceInstance())
-                .connectivityServiceInstance(properties.getConnectivityServiceInstance())
-                .cachePolicy(cache)
+        BtpConnectivity.Builder builder = options.engineBuilder()
                 .serviceTimeout(properties.getServiceTimeout())
                 .tokenRefreshMargin(properties.getTokenRefreshMargin())
-                .principalPropagationMode(properties.getPrincipalPropagationMode())
                 .staticDestinations(destinations);
         BtpProperties.ConnectivityProxy proxy = properties.getConnectivityProxy();
         if (proxy.getHost() != null && !proxy.getHost().isBlank()) {

@@ -1,5 +1,6 @@
 package io.github.camelbtp.springboot;
 
+import io.github.camelbtp.component.EngineOptions;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.destination.BtpDestinationComponent;
 import io.github.camelbtp.destination.BtpDestinationComponentConfigurer;
@@ -36,7 +37,7 @@ public class BtpDestinationComponentAutoConfiguration {
             BtpDestinationComponentConfiguration configuration, ObjectProvider<BtpConnectivity> engine) {
         BtpConnectivity shared = engine.getIfUnique();
         ComponentOptions options = new ComponentOptions("btp-destination", configuration.componentOptions(),
-                BtpDestinationComponentConfiguration.ENGINE_OPTIONS);
+                EngineOptions.NAMES);
         // fails the application's start rather than ignoring an option the shared engine never reads
         options.checkNoEngineOptionsWith(shared);
         return new ComponentCustomizer() {

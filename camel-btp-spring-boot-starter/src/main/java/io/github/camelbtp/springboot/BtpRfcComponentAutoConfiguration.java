@@ -1,5 +1,6 @@
 package io.github.camelbtp.springboot;
 
+import io.github.camelbtp.component.EngineOptions;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.rfc.BtpRfcComponent;
 import io.github.camelbtp.rfc.BtpRfcComponentConfigurer;
@@ -36,7 +37,7 @@ public class BtpRfcComponentAutoConfiguration {
             BtpRfcComponentConfiguration configuration, ObjectProvider<BtpConnectivity> engine) {
         BtpConnectivity shared = engine.getIfUnique();
         ComponentOptions options = new ComponentOptions("btp-rfc", configuration.componentOptions(),
-                BtpRfcComponentConfiguration.ENGINE_OPTIONS);
+                EngineOptions.NAMES);
         // fails the application's start rather than ignoring an option the shared engine never reads
         options.checkNoEngineOptionsWith(shared);
         return new ComponentCustomizer() {

@@ -3,21 +3,15 @@ package io.github.camelbtp.springboot;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Options of the btp-rfc component (call ABAP function modules through SAP BTP RFC destinations). The engine options
- * (vcap-services, binding-file, destination-service-instance, connectivity-service-instance, destination-cache-ttl)
- * only apply with camel.btp.enabled=false; otherwise the shared engine is configured under camel.btp.* and setting one
- * of them here fails at startup.
+ * ({@link BtpComponentConfigurationCommon}) only apply with camel.btp.enabled=false; otherwise the shared engine is
+ * configured under camel.btp.* and setting one of them here fails at startup.
  */
 @ConfigurationProperties(prefix = "camel.component.btp-rfc")
 public class BtpRfcComponentConfiguration extends BtpComponentConfigurationCommon {
-
-    /** The options that configure the component's own engine; refused while the component uses the shared one. */
-    static final List<String> ENGINE_OPTIONS = List.of("vcapServices", "bindingFile", "destinationServiceInstance",
-            "connectivityServiceInstance", "destinationCacheTtl");
 
     /** Whether to enable auto configuration of the btp-rfc component. This is enabled by default. */
     @SuppressWarnings("unused") // documents the inherited property for the configuration metadata

@@ -110,12 +110,32 @@ class StarterConditionsTest {
     }
 
     @Test
-    void withoutTheSharedEngineEachComponentBuildsItsOwnFromItsOptions() {
+    void withoutTheStartersEngineTheComponentsShareOneBuiltFromTheirOptions() {
+        // since issue 9: one engine per CamelContext also without the starter's (before, each component built its own)
         Path bindingFile = Path.of("target", "conditions-vcap.json").toAbsolutePath();
         SANDBOX.sandbox().writeVcapServices(bindingFile);
         runner.withPropertyValues("camel.btp.enabled=false",
                         "camel.component.btp-destination.binding-file=" + bindingFile,
                         "camel.component.btp-rfc.binding-file=" + bindingFile)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(BtpConnectivity.class);
+                    CamelContext camel = context.getBean(CamelContext.class);
+                    BtpDestinationComponent destination = camel.getComponent("btp-destination", BtpDestinationComponent.class);
+                    BtpRfcComponent rfc = camel.getComponent("btp-rfc", BtpRfcComponent.class);
+                    assertThat(destination.connectivity()).isSameAs(rfc.connectivity());
+                    assertThat(destination.connectivity().bindings().destinationService()).isPresent();
+                });
+    }
+
+    @Test
+    void withoutTheSharedEngineEachComponentBuildsItsOwnFromItsOptions() {
+        Path bindingFile = Path.of("target", "conditions-vcap.json").toAbsolutePath();
+        SANDBOX.sandbox().writeVcapServices(bindingFile);
+        runner.withPropertyValues("camel.btp.enabled=false",
+                        "camel.component.btp-destination.binding-file=" + bindingFile,
+                        "camel.component.btp-destination.shared-engine=false",
+                        "camel.component.btp-rfc.binding-file=" + bindingFile,
+                        "camel.component.btp-rfc.shared-engine=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(BtpConnectivity.class);
                     CamelContext camel = context.getBean(CamelContext.class);

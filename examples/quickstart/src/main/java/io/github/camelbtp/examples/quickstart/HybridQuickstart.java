@@ -30,10 +30,10 @@ public final class HybridQuickstart {
     public static int run(PrintStream out) {
         try (Sandbox sandbox = Sandbox.start(); CamelContext camel = new DefaultCamelContext()) {
             BtpDestinationComponent btp = new BtpDestinationComponent();
-            btp.setVcapServices(sandbox.vcapServices()); // what Cloud Foundry would put in VCAP_SERVICES
+            btp.getEngineOptions().setVcapServices(sandbox.vcapServices()); // what Cloud Foundry would put in VCAP_SERVICES
             camel.addComponent("btp-destination", btp);
             BtpRfcComponent rfc = new BtpRfcComponent();
-            rfc.setVcapServices(sandbox.vcapServices());
+            rfc.getEngineOptions().setVcapServices(sandbox.vcapServices());
             camel.addComponent("btp-rfc", rfc);
             camel.addRoutes(new SalesOrderRoutes());
             camel.start();

@@ -55,8 +55,8 @@ class YamlRouteTest {
     void componentOptionsComeFromApplicationProperties() {
         BtpDestinationComponent component = main.getCamelContext().getComponent("btp-destination", BtpDestinationComponent.class);
 
-        assertThat(component.getDestinationCacheTtl()).isEqualTo(120_000);
-        assertThat(component.getDestinationCacheTtlPerDestination()).isEqualTo("OnPremiseERP=30s");
-        assertThat(component.getBindingFile()).endsWith("vcap.json");
+        assertThat(component.getEngineOptions().getDestinationCacheTtl()).isEqualTo(120_000);
+        assertThat(component.getEngineOptions().getDestinationCacheTtlPerDestination()).isEqualTo("OnPremiseERP=30s");
+        assertThat(component.getEngineOptions().getBindingFile()).endsWith("vcap.json");
     }
 }
