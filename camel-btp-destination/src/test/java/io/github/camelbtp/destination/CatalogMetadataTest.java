@@ -122,6 +122,10 @@ class CatalogMetadataTest {
             for (Field field : c.getDeclaredFields()) {
                 if (field.isAnnotationPresent(Metadata.class) && !Modifier.isStatic(field.getModifiers())) {
                     names.add(field.getName());
+                    if (field.getType().isAnnotationPresent(UriParams.class)) {
+                        // a nested configuration (EngineOptions): Camel lists it and each of its options
+                        collectEndpointOptions(field.getType(), "", names);
+                    }
                 }
             }
         }
@@ -143,14 +147,14 @@ class CatalogMetadataTest {
             for (Field field : c.getDeclaredFields()) {
                 UriParam param = field.getAnnotation(UriParam.class);
                 UriPath path = field.getAnnotation(UriPath.class);
-                if (param != null) {
+                UriParams group = field.getType().getAnnotation(UriParams.class);
+                if (group != null) {
+                    // a group of options (LookupOptions, HttpOptions, …): its options keep their flat names
+                    collectEndpointOptions(field.getType(), prefix + group.prefix(), names);
+                } else if (param != null) {
                     names.add(prefix + (param.name().isEmpty() ? field.getName() : param.name()));
                 } else if (path != null) {
                     names.add(prefix + (path.name().isEmpty() ? field.getName() : path.name()));
-                } else if (field.isAnnotationPresent(UriParams.class)
-                        || field.getType().isAnnotationPresent(UriParams.class)) {
-                    UriParams group = field.getType().getAnnotation(UriParams.class);
-                    collectEndpointOptions(field.getType(), prefix + (group == null ? "" : group.prefix()), names);
                 }
             }
         }
