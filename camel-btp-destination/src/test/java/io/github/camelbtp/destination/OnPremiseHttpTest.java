@@ -55,7 +55,11 @@ class OnPremiseHttpTest extends BtpDestinationTestSupport {
         sandbox().cloudConnector().connector("Plant01").setConnected(false);
         try {
             Exchange viaPlant = get("btp-destination:OnPremiseERPPlant01/" + SALES + "?$top=1");
+            assertThat(sandbox().proxyRequests().last().orElseThrow().header("SAP-Connectivity-SCC-Location_ID"))
+                    .isEqualTo("Plant01");
             Exchange viaDefault = get("btp-destination:OnPremiseERP/" + SALES + "?$top=1");
+            assertThat(sandbox().proxyRequests().last().orElseThrow().hasHeader("SAP-Connectivity-SCC-Location_ID"))
+                    .isFalse();
 
             assertThat(viaPlant.getException()).isInstanceOf(CloudConnectorException.class);
             assertThat(((CloudConnectorException) viaPlant.getException()).locationId()).isEqualTo("Plant01");
@@ -63,7 +67,11 @@ class OnPremiseHttpTest extends BtpDestinationTestSupport {
         } finally {
             sandbox().cloudConnector().connector("Plant01").setConnected(true);
         }
+        sandbox().proxyRequests().clear();
         assertThat(get("btp-destination:OnPremiseERPPlant01/" + SALES + "?$top=1").getException()).isNull();
+        // what the Connectivity proxy received, not what the client meant to send [using-the-connectivity-proxy-f3c1ef4]
+        assertThat(sandbox().proxyRequests().all()).singleElement()
+                .satisfies(atProxy -> assertThat(atProxy.header("SAP-Connectivity-SCC-Location_ID")).isEqualTo("Plant01"));
     }
 
     @Test

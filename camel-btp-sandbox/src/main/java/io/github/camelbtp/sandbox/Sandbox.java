@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,6 +64,7 @@ public final class Sandbox implements AutoCloseable {
     public static final class Builder {
 
         private Duration tokenLifetime = Duration.ofHours(12);
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -74,6 +76,15 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("token lifetime must be at least 1 second");
             }
             this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * The clock the token authority issues and checks tokens by (default {@link Clock#systemUTC()}): a test passes
+         * a clock it can move to see a token expire without waiting for it.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -124,7 +135,8 @@ public final class Sandbox implements AutoCloseable {
             cloudApiEndpoint = open(new HttpEndpoint("cloud-api", 4));
             abapEndpoint = open(new HttpEndpoint("abap-system", 4));
 
-            TokenAuthority authority = new TokenAuthority(tokenEndpoint.uri(), SUBACCOUNT_ID, builder.tokenLifetime);
+            TokenAuthority authority = new TokenAuthority(tokenEndpoint.uri(), SUBACCOUNT_ID, builder.tokenLifetime,
+                    builder.clock);
             String destinationSecret = randomSecret();
             String connectivitySecret = randomSecret();
             String cloudApiSecret = randomSecret();

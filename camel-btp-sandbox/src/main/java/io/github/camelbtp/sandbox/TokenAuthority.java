@@ -16,6 +16,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -62,9 +63,11 @@ final class TokenAuthority {
     private final URI jwksUri;
     private final String zoneId;
     private final Duration lifetime;
+    /** Issue and expiry times come from here, so a test moves time instead of sleeping past a token's lifetime. */
+    private final Clock clock;
     private final ConcurrentHashMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
 
-    TokenAuthority(URI baseUri, String zoneId, Duration lifetime) {
+    TokenAuthority(URI baseUri, String zoneId, Duration lifetime, Clock clock) {
         try {
             this.key = new RSAKeyGenerator(2048).keyID("sandbox-" + UUID.randomUUID().toString().substring(0, 8))
                     .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
@@ -77,6 +80,7 @@ final class TokenAuthority {
         this.jwksUri = URI.create(baseUri + "/token_keys");
         this.zoneId = zoneId;
         this.lifetime = lifetime;
+        this.clock = clock;
     }
 
     IssuedToken issue(String clientId, List<String> scopes) {
@@ -95,7 +99,7 @@ final class TokenAuthority {
     /** As above, in a subscriber's identity zone ({@code null}: the provider's, the sandbox's own subaccount). */
     IssuedToken issue(String clientId, List<String> scopes, String userName, String grantType, Tenants.Tenant tenant) {
         String zone = tenant == null ? zoneId : tenant.zoneId();
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         long expiresIn = Math.max(1, lifetime.toSeconds());
         String jti = UUID.randomUUID().toString().replace("-", "");
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
@@ -140,7 +144,7 @@ final class TokenAuthority {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         VerifiedToken known = verified.get(token);
         if (known != null) {
             return known.expiresAt().isAfter(now) ? Optional.of(known) : Optional.empty();

@@ -191,13 +191,15 @@ class DestinationServiceFindTest {
     }
 
     @Test
-    void expiredTokenIs401() throws InterruptedException {
-        try (Sandbox shortLived = Sandbox.builder().tokenLifetime(Duration.ofSeconds(1)).build()) {
+    void expiredTokenIs401() {
+        MovableClock clock = new MovableClock();
+        try (Sandbox shortLived = Sandbox.builder().tokenLifetime(Duration.ofSeconds(60)).clock(clock).build()) {
             String expiring = SandboxClient.destinationToken(shortLived);
-            Thread.sleep(2_100);
+            URI erp = URI.create(shortLived.destinationServiceUri() + "/destination-configuration/v1/destinations/OnPremiseERP");
+            assertThat(SandboxClient.get(erp, "Authorization", "Bearer " + expiring).statusCode()).isEqualTo(200);
+            clock.advance(Duration.ofSeconds(61));
 
-            HttpResponse<String> response = SandboxClient.get(URI.create(shortLived.destinationServiceUri()
-                    + "/destination-configuration/v1/destinations/OnPremiseERP"), "Authorization", "Bearer " + expiring);
+            HttpResponse<String> response = SandboxClient.get(erp, "Authorization", "Bearer " + expiring);
 
             assertThat(response.statusCode()).isEqualTo(401);
         }
