@@ -1,10 +1,19 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.Sandbox;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,14 +21,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A rough throughput probe for the connectivity proxy (not a test, never run by the build): {@code threads} raw
+ * A rough throughput probe for the sandbox's connectivity proxy (a runnable main, not run by the build): {@code threads} raw
  * keep-alive socket clients send {@code GET http://erp.internal:44300/…/A_SalesOrder('1')} through the proxy for
  * {@code seconds} seconds, after a warm-up; prints requests per second. A raw client keeps the client's own cost
  * low, so the figure is about the sandbox (proxy + forwarding + OData backend), which shares the CPU with it.
  *
- * <pre>java -cp target/classes:target/test-classes:… io.github.camelbtp.sandbox.ProxyThroughput [threads] [seconds]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.github.camelbtp.benchmarks.ProxyThroughput [threads] [seconds]</pre>
+ * (docs/performance.md, "The sandbox's proxy").
  */
 public final class ProxyThroughput {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProxyThroughput() {
     }
@@ -28,7 +40,7 @@ public final class ProxyThroughput {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         try (Sandbox sandbox = Sandbox.start()) {
-            String token = SandboxClient.connectivityToken(sandbox);
+            String token = connectivityToken(sandbox);
             String basic = Base64.getEncoder().encodeToString((DemoDestinations.SALES_USER + ":"
                     + DemoDestinations.SALES_PASSWORD).getBytes(StandardCharsets.UTF_8));
             byte[] request = ("GET http://erp.internal:44300" + DemoDestinations.SALES_SERVICE_PATH
@@ -42,6 +54,22 @@ public final class ProxyThroughput {
             System.out.printf("%d threads, %d s: %d proxied requests, %.0f requests/s (proxiedCalls=%d)%n", threads,
                     seconds, count, count / (double) seconds, sandbox.counters().proxiedCalls());
         }
+    }
+
+    /** The connectivity binding's client-credentials token, as the engine would fetch it. */
+    private static String connectivityToken(Sandbox sandbox) throws IOException, InterruptedException {
+        JsonNode credentials = JSON.readTree(sandbox.vcapServices()).path("connectivity").path(0).path("credentials");
+        String basic = Base64.getEncoder().encodeToString((credentials.path("clientid").asText() + ":"
+                + credentials.path("clientsecret").asText()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(credentials.path("url").asText() + "/oauth/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token request failed: " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).path("access_token").asText();
     }
 
     private static long run(Sandbox sandbox, byte[] request, int threads, int seconds) throws InterruptedException {

@@ -1,8 +1,9 @@
-package io.github.camelbtp.rfc;
+package io.github.camelbtp.benchmarks;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.rfc.BtpRfcComponent;
 import io.github.camelbtp.sandbox.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import org.apache.camel.CamelContext;
@@ -23,7 +24,8 @@ import java.util.Map;
  * Calls Z_GET_SALES_DATA for N rows (default 200,000) through btp-rfc straight to the sandbox ABAP system
  * ({@code jco.destination.proxy_type=Local}: no Connectivity proxy, which buffers whole answers) and prints the
  * answer's size on the wire and the heap the result retains. Run it in a JVM with a small {@code -Xmx} to show the
- * peak heap a call needs: see docs/performance.md. Prints {@code rows=… wireBytes=… retainedBytes=…}.
+ * peak heap a call needs: see docs/performance.md ("btp-rfc: a 200,000-row table"). Prints
+ * {@code rows=… wireBytes=… retainedBytes=…}; {@code LargeTableHeapTest} runs it in a 96 MB JVM on every build.
  */
 public final class LargeTableHeapCheck {
 
