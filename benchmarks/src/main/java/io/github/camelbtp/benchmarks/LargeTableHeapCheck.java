@@ -4,7 +4,7 @@ import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.rfc.BtpRfcComponent;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;

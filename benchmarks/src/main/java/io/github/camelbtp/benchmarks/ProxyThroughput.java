@@ -2,7 +2,7 @@ package io.github.camelbtp.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 
 import java.io.BufferedInputStream;

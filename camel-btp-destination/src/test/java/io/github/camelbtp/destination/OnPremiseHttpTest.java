@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationNotFoundException;
-import io.github.camelbtp.sandbox.RecordedRequest;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
@@ -192,8 +192,8 @@ class OnPremiseHttpTest extends BtpDestinationTestSupport {
         d.put("URL", "http://erp.internal:44300");
         d.put("ProxyType", "OnPremise");
         d.put("Authentication", "BasicAuthentication");
-        d.put("User", io.github.camelbtp.sandbox.DemoDestinations.SALES_USER);
-        d.put("Password", io.github.camelbtp.sandbox.DemoDestinations.SALES_PASSWORD);
+        d.put("User", io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_USER);
+        d.put("Password", io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_PASSWORD);
         d.putAll(overrides);
         return d;
     }

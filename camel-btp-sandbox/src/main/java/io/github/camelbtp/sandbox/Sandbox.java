@@ -1,16 +1,46 @@
 package io.github.camelbtp.sandbox;
 
-import static io.github.camelbtp.sandbox.DemoDestinations.CLOUD_API_CLIENT_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.CONNECTIVITY_CLIENT_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.DESTINATION_CLIENT_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.DESTINATION_INSTANCE_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.ERP_VIRTUAL_HOST;
-import static io.github.camelbtp.sandbox.DemoDestinations.ERP_VIRTUAL_PORT;
-import static io.github.camelbtp.sandbox.DemoDestinations.PLANT01_LOCATION_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_PASSWORD;
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_SERVICE_PATH;
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_USER;
-import static io.github.camelbtp.sandbox.DemoDestinations.SUBACCOUNT_ID;
+import io.github.camelbtp.sandbox.wire.HttpsBackend;
+import io.github.camelbtp.sandbox.wire.JsonCodec;
+import io.github.camelbtp.sandbox.cloud.CloudApiService;
+import io.github.camelbtp.sandbox.connectivity.CloudConnector;
+import io.github.camelbtp.sandbox.connectivity.ConnectivityProxy;
+import io.github.camelbtp.sandbox.connectivity.Socks5Proxy;
+import io.github.camelbtp.sandbox.demo.AbapDemo;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.SocketLandscape;
+import io.github.camelbtp.sandbox.destination.Certificates;
+import io.github.camelbtp.sandbox.destination.DestinationService;
+import io.github.camelbtp.sandbox.destination.Destinations;
+import io.github.camelbtp.sandbox.destination.Tenants;
+import io.github.camelbtp.sandbox.observe.Counters;
+import io.github.camelbtp.sandbox.observe.Faults;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
+import io.github.camelbtp.sandbox.observe.RecordedRequests;
+import io.github.camelbtp.sandbox.onpremise.DemoDirectory;
+import io.github.camelbtp.sandbox.onpremise.DemoMailServer;
+import io.github.camelbtp.sandbox.onpremise.EchoService;
+import io.github.camelbtp.sandbox.onpremise.abap.AbapSystem;
+import io.github.camelbtp.sandbox.onpremise.sales.SalesOrderService;
+import io.github.camelbtp.sandbox.onpremise.sales.SalesOrders;
+import io.github.camelbtp.sandbox.token.IdentityAssertions;
+import io.github.camelbtp.sandbox.token.OAuthClients;
+import io.github.camelbtp.sandbox.token.SandboxUsers;
+import io.github.camelbtp.sandbox.token.TokenAuthority;
+import io.github.camelbtp.sandbox.token.XsuaaService;
+import io.github.camelbtp.sandbox.wire.HttpEndpoint;
+import io.github.camelbtp.sandbox.wire.Loopback;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.CLOUD_API_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.CONNECTIVITY_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.DESTINATION_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.DESTINATION_INSTANCE_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.ERP_VIRTUAL_HOST;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.ERP_VIRTUAL_PORT;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.PLANT01_LOCATION_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_PASSWORD;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_USER;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SUBACCOUNT_ID;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +135,7 @@ public final class Sandbox implements AutoCloseable {
     private final OAuthClients oauthClients = new OAuthClients();
     private final SandboxUsers users = new SandboxUsers();
     private final Tenants tenants = new Tenants();
-    private final TokenService tokenService;
+    private final XsuaaService tokenService;
     private final DestinationService destinationService;
     private final Certificates certificates = new Certificates();
     private final TokenAuthority authority;
@@ -145,8 +175,8 @@ public final class Sandbox implements AutoCloseable {
             oauthClients.register(CLOUD_API_CLIENT_ID, cloudApiSecret, List.of("uaa.resource", "products.read"));
 
             this.authority = authority;
-            Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
-            tokenService = new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants,
+            IdentityAssertions assertions = new IdentityAssertions(destinationEndpoint.uri().toString());
+            tokenService = new XsuaaService(oauthClients, authority, counters, faults, users, assertions, tenants,
                     serviceRequests);
             tokenService.register(tokenEndpoint);
             destinationService = new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
@@ -283,7 +313,7 @@ public final class Sandbox implements AutoCloseable {
         vcap.put("destination", List.of(service("destination", List.of("destination", "conn", "connsvc"), destination)));
         vcap.put("connectivity", List.of(service("connectivity", List.of("connectivity", "conn", "connsvc"),
                 connectivity)));
-        return Json.string(vcap);
+        return JsonCodec.string(vcap);
     }
 
     private static Map<String, Object> service(String name, List<String> tags, Map<String, String> credentials) {
@@ -329,7 +359,7 @@ public final class Sandbox implements AutoCloseable {
             com.fasterxml.jackson.databind.node.ArrayNode bound = null;
             for (Map.Entry<String, Sandbox> instance : instances.entrySet()) {
                 com.fasterxml.jackson.databind.node.ObjectNode own = (com.fasterxml.jackson.databind.node.ObjectNode)
-                        Json.MAPPER.readTree(instance.getValue().vcapServices());
+                        JsonCodec.MAPPER.readTree(instance.getValue().vcapServices());
                 com.fasterxml.jackson.databind.node.ObjectNode binding =
                         (com.fasterxml.jackson.databind.node.ObjectNode) own.withArray(service).get(0);
                 binding.put("name", instance.getKey());
@@ -340,7 +370,7 @@ public final class Sandbox implements AutoCloseable {
                 }
                 bound.add(binding);
             }
-            return Json.MAPPER.writeValueAsString(vcap);
+            return JsonCodec.MAPPER.writeValueAsString(vcap);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,9 @@
 package io.github.camelbtp.sandbox;
 
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_SERVICE_PATH;
+import io.github.camelbtp.sandbox.onpremise.sales.SalesOrder;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static io.github.camelbtp.sandbox.SandboxClient.raw;
 import static io.github.camelbtp.sandbox.SandboxClient.salesBasic;
 import static org.assertj.core.api.Assertions.assertThat;

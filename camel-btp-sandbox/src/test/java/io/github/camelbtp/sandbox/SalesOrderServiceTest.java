@@ -1,6 +1,9 @@
 package io.github.camelbtp.sandbox;
 
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_SERVICE_PATH;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
+import io.github.camelbtp.sandbox.onpremise.sales.SalesOrders;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static io.github.camelbtp.sandbox.SandboxClient.json;
 import static io.github.camelbtp.sandbox.SandboxClient.salesBasic;
 import static org.assertj.core.api.Assertions.assertThat;

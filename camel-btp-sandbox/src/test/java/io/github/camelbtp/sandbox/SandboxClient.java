@@ -1,5 +1,6 @@
 package io.github.camelbtp.sandbox;
 
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

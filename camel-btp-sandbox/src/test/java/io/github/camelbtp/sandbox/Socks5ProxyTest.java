@@ -1,5 +1,6 @@
 package io.github.camelbtp.sandbox;
 
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

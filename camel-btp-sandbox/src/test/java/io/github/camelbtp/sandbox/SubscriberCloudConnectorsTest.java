@@ -1,6 +1,7 @@
 package io.github.camelbtp.sandbox;
 
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_SERVICE_PATH;
+import io.github.camelbtp.sandbox.destination.Tenants;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static io.github.camelbtp.sandbox.SandboxClient.salesBasic;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
 package io.github.camelbtp.sandbox;
 
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.destination.Tenants;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import static io.github.camelbtp.sandbox.SandboxClient.basic;
 import static io.github.camelbtp.sandbox.SandboxClient.credentials;
 import static io.github.camelbtp.sandbox.SandboxClient.json;

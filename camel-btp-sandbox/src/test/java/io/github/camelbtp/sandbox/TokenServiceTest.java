@@ -1,5 +1,6 @@
 package io.github.camelbtp.sandbox;
 
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import static io.github.camelbtp.sandbox.SandboxClient.credentials;
 import static io.github.camelbtp.sandbox.SandboxClient.form;
 import static io.github.camelbtp.sandbox.SandboxClient.json;
