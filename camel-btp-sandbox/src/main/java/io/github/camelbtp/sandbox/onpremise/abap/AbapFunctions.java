@@ -29,7 +29,7 @@ import java.util.Optional;
 final class AbapFunctions {
 
     /** What an implementation receives: parameters as sent (strings, maps of strings, lists of maps) and its context. */
-    record Call(Map<String, Object> input, AbapSystem.Session session, String user, String client, String language) {
+    record Call(Map<String, Object> input, AbapSessions.Session session, String user, String client, String language) {
 
         String string(String name) {
             Object value = input.get(name);
