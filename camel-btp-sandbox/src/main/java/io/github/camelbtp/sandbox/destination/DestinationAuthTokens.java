@@ -5,7 +5,6 @@ import io.github.camelbtp.sandbox.connectivity.CloudConnector;
 import io.github.camelbtp.sandbox.token.IdentityAssertions;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.ParseException;
