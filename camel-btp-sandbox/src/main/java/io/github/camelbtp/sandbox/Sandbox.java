@@ -1,14 +1,19 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.wire.HttpsBackend;
-import io.github.camelbtp.sandbox.wire.JsonCodec;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.CLOUD_API_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.CONNECTIVITY_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.DESTINATION_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.DESTINATION_INSTANCE_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_PASSWORD;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_USER;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SUBACCOUNT_ID;
+
 import io.github.camelbtp.sandbox.cloud.CloudApiService;
 import io.github.camelbtp.sandbox.connectivity.CloudConnector;
 import io.github.camelbtp.sandbox.connectivity.ConnectivityProxy;
 import io.github.camelbtp.sandbox.connectivity.Socks5Proxy;
-import io.github.camelbtp.sandbox.demo.AbapDemo;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
-import io.github.camelbtp.sandbox.demo.SocketLandscape;
+import io.github.camelbtp.sandbox.demo.DemoLandscape;
 import io.github.camelbtp.sandbox.destination.Certificates;
 import io.github.camelbtp.sandbox.destination.DestinationService;
 import io.github.camelbtp.sandbox.destination.Destinations;
@@ -29,33 +34,15 @@ import io.github.camelbtp.sandbox.token.SandboxUsers;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import io.github.camelbtp.sandbox.token.XsuaaService;
 import io.github.camelbtp.sandbox.wire.HttpEndpoint;
+import io.github.camelbtp.sandbox.wire.HttpsBackend;
 import io.github.camelbtp.sandbox.wire.Loopback;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.CLOUD_API_CLIENT_ID;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.CONNECTIVITY_CLIENT_ID;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.DESTINATION_CLIENT_ID;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.DESTINATION_INSTANCE_ID;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.ERP_VIRTUAL_HOST;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.ERP_VIRTUAL_PORT;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.PLANT01_LOCATION_ID;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_PASSWORD;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_USER;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.SUBACCOUNT_ID;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,8 +139,7 @@ public final class Sandbox implements AutoCloseable {
     private DemoMailServer mailServer;
     private DemoDirectory directory;
     private EchoService echoService;
-    private final String vcapServices;
-    private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+    private final Bindings bindings;
 
     private Sandbox(Builder builder) {
         try {
@@ -187,7 +173,7 @@ public final class Sandbox implements AutoCloseable {
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
                     .register(salesEndpoint);
             new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
-            AbapDemo.users(abapSystem).register(abapEndpoint);
+            DemoLandscape.users(abapSystem).register(abapEndpoint);
             proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, tenants, counters,
                     proxyRequests);
             resources.add(proxy);
@@ -211,9 +197,11 @@ public final class Sandbox implements AutoCloseable {
             directory.start();
             echoService.start();
 
-            vcapServices = bindings(destinationSecret, connectivitySecret);
-            demoLandscape(cloudApiSecret);
-            SocketLandscape.install(cloudConnector, destinations, mailServer, directory, echoService);
+            bindings = Bindings.of(tokenEndpoint.uri(), destinationEndpoint.uri(), proxyHost(), proxyHttpPort(),
+                    socks5Proxy.port(), destinationSecret, connectivitySecret);
+            DemoLandscape.install(cloudConnector, destinations, new DemoLandscape.Backends(salesEndpoint.port(),
+                    cloudApiEndpoint.uri(), tokenEndpoint.uri(), abapEndpoint.port(), mailServer, directory, echoService,
+                    cloudApiSecret));
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -238,93 +226,6 @@ public final class Sandbox implements AutoCloseable {
         return new Builder();
     }
 
-    private void demoLandscape(String cloudApiSecret) {
-        for (String location : List.of("", PLANT01_LOCATION_ID)) {
-            cloudConnector.connector(location)
-                    .map(ERP_VIRTUAL_HOST, ERP_VIRTUAL_PORT, "127.0.0.1", salesEndpoint.port())
-                    .allowPath(ERP_VIRTUAL_HOST, ERP_VIRTUAL_PORT, SALES_SERVICE_PATH, true);
-        }
-        String erpUrl = "http://" + ERP_VIRTUAL_HOST + ":" + ERP_VIRTUAL_PORT;
-        Map<String, String> erp = new LinkedHashMap<>();
-        erp.put("Name", DemoDestinations.ON_PREMISE_ERP);
-        erp.put("Type", "HTTP");
-        erp.put("URL", erpUrl);
-        erp.put("ProxyType", "OnPremise");
-        erp.put("Authentication", "BasicAuthentication");
-        erp.put("User", SALES_USER);
-        erp.put("Password", SALES_PASSWORD);
-        erp.put("Description", "Demo S/4HANA sales orders (OData v2) via the Cloud Connector");
-        destinations.putSubaccount(erp);
-
-        Map<String, String> plant = new LinkedHashMap<>(erp);
-        plant.put("Name", DemoDestinations.ON_PREMISE_ERP_PLANT01);
-        plant.put("Description", "Demo S/4HANA sales orders via the Cloud Connector of location Plant01");
-        plant.put("CloudConnectorLocationId", PLANT01_LOCATION_ID);
-        destinations.putSubaccount(plant);
-
-        Map<String, String> cloud = new LinkedHashMap<>();
-        cloud.put("Name", DemoDestinations.CLOUD_SALES_API);
-        cloud.put("Type", "HTTP");
-        cloud.put("URL", cloudApiUri().toString());
-        cloud.put("ProxyType", "Internet");
-        cloud.put("Authentication", "OAuth2ClientCredentials");
-        cloud.put("tokenServiceURL", tokenServiceUri() + "/oauth/token");
-        cloud.put("clientId", CLOUD_API_CLIENT_ID);
-        cloud.put("clientSecret", cloudApiSecret);
-        cloud.put("Description", "Demo cloud API protected by OAuth client credentials");
-        destinations.putSubaccount(cloud);
-
-        Map<String, String> catalog = new LinkedHashMap<>();
-        catalog.put("Name", DemoDestinations.PUBLIC_CATALOG);
-        catalog.put("Type", "HTTP");
-        catalog.put("URL", cloudApiUri() + "/public");
-        catalog.put("ProxyType", "Internet");
-        catalog.put("Authentication", "NoAuthentication");
-        catalog.put("Description", "Demo public catalog, no authentication");
-        destinations.putSubaccount(catalog);
-        AbapDemo.install(cloudConnector, destinations, abapEndpoint.port());
-    }
-
-    private String bindings(String destinationSecret, String connectivitySecret) {
-        String tokenUrl = tokenServiceUri().toString();
-        Map<String, String> destination = new LinkedHashMap<>();
-        destination.put("clientid", DESTINATION_CLIENT_ID);
-        destination.put("clientsecret", destinationSecret);
-        destination.put("url", tokenUrl);
-        destination.put("uri", destinationServiceUri().toString());
-        destination.put("identityzone", "sandbox");
-        destination.put("tenantid", SUBACCOUNT_ID);
-        destination.put("xsappname", "clone-destination!b1");
-        credentials.put("destination", destination);
-
-        Map<String, String> connectivity = new LinkedHashMap<>();
-        connectivity.put("clientid", CONNECTIVITY_CLIENT_ID);
-        connectivity.put("clientsecret", connectivitySecret);
-        connectivity.put("url", tokenUrl);
-        connectivity.put("token_service_url", tokenUrl);
-        connectivity.put("onpremise_proxy_host", proxyHost());
-        connectivity.put("onpremise_proxy_http_port", Integer.toString(proxyHttpPort()));
-        connectivity.put("onpremise_proxy_port", Integer.toString(proxyHttpPort()));
-        connectivity.put("onpremise_socks5_proxy_port", Integer.toString(socks5Proxy.port()));
-        connectivity.put("tenantid", SUBACCOUNT_ID);
-        credentials.put("connectivity", connectivity);
-
-        Map<String, Object> vcap = new LinkedHashMap<>();
-        vcap.put("destination", List.of(service("destination", List.of("destination", "conn", "connsvc"), destination)));
-        vcap.put("connectivity", List.of(service("connectivity", List.of("connectivity", "conn", "connsvc"),
-                connectivity)));
-        return JsonCodec.string(vcap);
-    }
-
-    private static Map<String, Object> service(String name, List<String> tags, Map<String, String> credentials) {
-        Map<String, Object> service = new LinkedHashMap<>();
-        service.put("name", name);
-        service.put("label", name);
-        service.put("plan", "lite");
-        service.put("tags", tags);
-        service.put("credentials", credentials);
-        return service;
-    }
 
     private static String randomSecret() {
         byte[] bytes = new byte[24];
@@ -339,7 +240,7 @@ public final class Sandbox implements AutoCloseable {
      * (plan {@code lite}) whose client secrets are random per start. Contains secrets: never log it.
      */
     public String vcapServices() {
-        return vcapServices;
+        return bindings.vcapServices();
     }
 
     /**
@@ -351,29 +252,7 @@ public final class Sandbox implements AutoCloseable {
      * @param instances instance name → the sandbox whose binding of {@code service} it is, in binding order
      */
     public static String vcapServicesWithInstances(String service, Map<String, Sandbox> instances) {
-        if (instances.isEmpty()) {
-            throw new IllegalArgumentException("name at least one instance of " + service);
-        }
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode vcap = null;
-            com.fasterxml.jackson.databind.node.ArrayNode bound = null;
-            for (Map.Entry<String, Sandbox> instance : instances.entrySet()) {
-                com.fasterxml.jackson.databind.node.ObjectNode own = (com.fasterxml.jackson.databind.node.ObjectNode)
-                        JsonCodec.MAPPER.readTree(instance.getValue().vcapServices());
-                com.fasterxml.jackson.databind.node.ObjectNode binding =
-                        (com.fasterxml.jackson.databind.node.ObjectNode) own.withArray(service).get(0);
-                binding.put("name", instance.getKey());
-                if (vcap == null) {
-                    vcap = own;
-                    bound = vcap.withArray(service);
-                    bound.removeAll();
-                }
-                bound.add(binding);
-            }
-            return JsonCodec.MAPPER.writeValueAsString(vcap);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Bindings.withInstances(service, instances);
     }
 
     /**
@@ -381,31 +260,7 @@ public final class Sandbox implements AutoCloseable {
      * creating parent folders; readers never see a half-written file.
      */
     public void writeVcapServices(Path file) {
-        try {
-            writePrivately(file.toAbsolutePath(), vcapServices);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the binding file " + file.toAbsolutePath(), e);
-        }
-    }
-
-    /**
-     * Writes a file only its owner can read: a temporary file in the same folder (created {@code rw-------} on POSIX
-     * file systems), then a move, so readers never see a half-written file and the secret is never readable by others,
-     * not even for a moment.
-     */
-    private static void writePrivately(Path target, String content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        bindings.writeVcapServices(file);
     }
 
     /**
@@ -417,21 +272,7 @@ public final class Sandbox implements AutoCloseable {
      * @return {@code root}
      */
     public Path writeKubernetesBindings(Path root) {
-        try {
-            for (Map.Entry<String, Map<String, String>> binding : credentials.entrySet()) {
-                Path folder = Files.createDirectories(root.resolve(binding.getKey()));
-                writePrivately(folder.resolve("type"), binding.getKey());
-                for (Map.Entry<String, String> key : binding.getValue().entrySet()) {
-                    if (!key.getValue().isEmpty()) {
-                        // client secrets and keys: readable by the owner only, as the VCAP file is
-                        writePrivately(folder.resolve(key.getKey()), key.getValue());
-                    }
-                }
-            }
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write service bindings under " + root, e);
-        }
+        return bindings.writeKubernetesBindings(root);
     }
 
     // ---- addresses -------------------------------------------------------------------------------------------

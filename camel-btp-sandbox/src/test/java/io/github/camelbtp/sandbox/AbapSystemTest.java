@@ -1,8 +1,8 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

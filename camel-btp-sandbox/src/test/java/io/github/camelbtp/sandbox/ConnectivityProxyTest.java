@@ -1,13 +1,13 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.onpremise.sales.SalesOrder;
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
-import io.github.camelbtp.sandbox.observe.RecordedRequest;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static io.github.camelbtp.sandbox.SandboxClient.raw;
 import static io.github.camelbtp.sandbox.SandboxClient.salesBasic;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
+import io.github.camelbtp.sandbox.onpremise.sales.SalesOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SandboxExtension.class)
 class ConnectivityProxyTest {

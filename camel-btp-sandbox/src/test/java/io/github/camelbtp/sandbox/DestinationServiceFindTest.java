@@ -1,16 +1,16 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import static io.github.camelbtp.sandbox.SandboxClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
-import io.github.camelbtp.sandbox.observe.RecordedRequest;
-import io.github.camelbtp.sandbox.onpremise.sales.SalesOrders;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static io.github.camelbtp.sandbox.SandboxClient.json;
 import static io.github.camelbtp.sandbox.SandboxClient.salesBasic;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
+import io.github.camelbtp.sandbox.onpremise.sales.SalesOrders;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

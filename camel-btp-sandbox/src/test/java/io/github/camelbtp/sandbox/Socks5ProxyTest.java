@@ -1,8 +1,8 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.destination.Tenants;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static io.github.camelbtp.sandbox.SandboxClient.salesBasic;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbtp.sandbox.destination.Tenants;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

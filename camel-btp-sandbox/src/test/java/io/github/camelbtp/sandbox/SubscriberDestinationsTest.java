@@ -1,8 +1,5 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
-import io.github.camelbtp.sandbox.destination.Tenants;
-import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import static io.github.camelbtp.sandbox.SandboxClient.basic;
 import static io.github.camelbtp.sandbox.SandboxClient.credentials;
 import static io.github.camelbtp.sandbox.SandboxClient.json;
@@ -10,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.destination.Tenants;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,6 +1,5 @@
 package io.github.camelbtp.sandbox;
 
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import static io.github.camelbtp.sandbox.SandboxClient.credentials;
 import static io.github.camelbtp.sandbox.SandboxClient.form;
 import static io.github.camelbtp.sandbox.SandboxClient.json;
@@ -13,6 +12,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.github.camelbtp.sandbox.cloud;
 
+import com.sun.net.httpserver.HttpExchange;
 import io.github.camelbtp.sandbox.observe.Counters;
 import io.github.camelbtp.sandbox.observe.RecordedRequests;
 import io.github.camelbtp.sandbox.token.IdentityAssertions;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import io.github.camelbtp.sandbox.wire.HttpEndpoint;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,5 @@
 package io.github.camelbtp.sandbox.demo;
 
-import io.github.camelbtp.sandbox.connectivity.CloudConnector;
-import io.github.camelbtp.sandbox.destination.Destinations;
-import io.github.camelbtp.sandbox.onpremise.abap.AbapSystem;
 import static io.github.camelbtp.sandbox.demo.DemoDestinations.ABAP_CLIENT;
 import static io.github.camelbtp.sandbox.demo.DemoDestinations.ABAP_MESSAGE_SERVER_HOST;
 import static io.github.camelbtp.sandbox.demo.DemoDestinations.ABAP_MESSAGE_SERVER_HTTP_PORT;
@@ -18,6 +15,9 @@ import static io.github.camelbtp.sandbox.demo.DemoDestinations.RFC_READER;
 import static io.github.camelbtp.sandbox.demo.DemoDestinations.RFC_READER_PASSWORD;
 import static io.github.camelbtp.sandbox.demo.DemoDestinations.RFC_USER;
 
+import io.github.camelbtp.sandbox.connectivity.CloudConnector;
+import io.github.camelbtp.sandbox.destination.Destinations;
+import io.github.camelbtp.sandbox.onpremise.abap.AbapSystem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ import java.util.Set;
  * {@code /sap/bc/soap/rfc} exposes every remote-enabled function the backend user may call, so which functions a user
  * may call is the ABAP system's S_RFC authorization, as on a real system (facts §8).
  */
-public final class AbapDemo {
+final class AbapDemo {
 
     /** S_RFC of the demo RFC user: {@code RFC_SYSTEM_INFO} exists in the system but is deliberately not authorized. */
     static final Set<String> RFC_USER_AUTHORIZATION = Set.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE",
@@ -44,7 +44,7 @@ public final class AbapDemo {
     private AbapDemo() {
     }
 
-    public static AbapSystem users(AbapSystem system) {
+    static AbapSystem users(AbapSystem system) {
         return system.user(RFC_USER, RFC_PASSWORD, RFC_ALIAS_USER, RFC_USER_AUTHORIZATION)
                 .user(RFC_READER, RFC_READER_PASSWORD, null, Set.of("RFC_PING", "STFC_CONNECTION", "RFC_READ_TABLE"))
                 // a business user who logs on only through principal propagation (certificate): no usable password
@@ -55,7 +55,7 @@ public final class AbapDemo {
                         Set.of("RFC_PING", "STFC_CONNECTION"));
     }
 
-    public static void install(CloudConnector cloudConnector, Destinations destinations, int abapPort) {
+    static void install(CloudConnector cloudConnector, Destinations destinations, int abapPort) {
         for (String location : List.of("", PLANT01_LOCATION_ID)) {
             CloudConnector.Connector connector = cloudConnector.connector(location);
             for (String[] system : List.of(new String[] {ERP_VIRTUAL_HOST, Integer.toString(ABAP_VIRTUAL_PORT)},

@@ -1,12 +1,12 @@
 package io.github.camelbtp.sandbox.demo;
 
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.PLANT01_LOCATION_ID;
+
 import io.github.camelbtp.sandbox.connectivity.CloudConnector;
 import io.github.camelbtp.sandbox.destination.Destinations;
 import io.github.camelbtp.sandbox.onpremise.DemoDirectory;
 import io.github.camelbtp.sandbox.onpremise.DemoMailServer;
 import io.github.camelbtp.sandbox.onpremise.EchoService;
-import static io.github.camelbtp.sandbox.demo.DemoDestinations.PLANT01_LOCATION_ID;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,12 @@ import java.util.Map;
  * {@link DemoDestinations#CORPORATE_LDAP} and {@link DemoDestinations#LEGACY_TCP} in SAP's property spelling
  * [smtp-5876583, imap-6037066, ldap-destinations-8cb290f, tcp-destinations-f6d753f].
  */
-public final class SocketLandscape {
+final class SocketLandscape {
 
     private SocketLandscape() {
     }
 
-    public static void install(CloudConnector cloudConnector, Destinations destinations, DemoMailServer mail,
+    static void install(CloudConnector cloudConnector, Destinations destinations, DemoMailServer mail,
             DemoDirectory directory, EchoService echo) {
         for (String location : List.of("", PLANT01_LOCATION_ID)) {
             cloudConnector.connector(location)

@@ -1,9 +1,5 @@
 package io.github.camelbtp.sandbox.destination;
 
-import io.github.camelbtp.sandbox.Sandbox;
-import io.github.camelbtp.sandbox.connectivity.CloudConnector;
-import io.github.camelbtp.sandbox.token.IdentityAssertions;
-import io.github.camelbtp.sandbox.token.TokenAuthority;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.GrantType;
@@ -19,6 +15,10 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.connectivity.CloudConnector;
+import io.github.camelbtp.sandbox.token.IdentityAssertions;
+import io.github.camelbtp.sandbox.token.TokenAuthority;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

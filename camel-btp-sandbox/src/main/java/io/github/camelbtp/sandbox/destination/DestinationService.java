@@ -1,5 +1,7 @@
 package io.github.camelbtp.sandbox.destination;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 import io.github.camelbtp.sandbox.connectivity.CloudConnector;
 import io.github.camelbtp.sandbox.observe.Counters;
 import io.github.camelbtp.sandbox.observe.Faults;
@@ -8,8 +10,6 @@ import io.github.camelbtp.sandbox.token.IdentityAssertions;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import io.github.camelbtp.sandbox.wire.HttpEndpoint;
 import io.github.camelbtp.sandbox.wire.JsonCodec;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package io.github.camelbtp.sandbox.onpremise;
 
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.OperationType;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.net.InetAddress;
 import java.util.Locale;
 

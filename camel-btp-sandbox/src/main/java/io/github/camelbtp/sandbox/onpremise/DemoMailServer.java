@@ -1,9 +1,9 @@
 package io.github.camelbtp.sandbox.onpremise;
 
-import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 

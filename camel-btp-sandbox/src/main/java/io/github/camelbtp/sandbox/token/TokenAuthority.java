@@ -1,6 +1,5 @@
 package io.github.camelbtp.sandbox.token;
 
-import io.github.camelbtp.sandbox.destination.Tenants;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -15,6 +14,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.camelbtp.sandbox.destination.Tenants;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package io.github.camelbtp.sandbox.token;
 
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import com.sun.net.httpserver.HttpExchange;
 import io.github.camelbtp.sandbox.destination.Tenants;
 import io.github.camelbtp.sandbox.observe.Counters;
 import io.github.camelbtp.sandbox.observe.Faults;
 import io.github.camelbtp.sandbox.observe.RecordedRequests;
 import io.github.camelbtp.sandbox.wire.HttpEndpoint;
-import com.nimbusds.oauth2.sdk.util.URLUtils;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,13 +1,13 @@
 package io.github.camelbtp.sandbox.onpremise.sales;
 
-import io.github.camelbtp.sandbox.wire.JsonCodec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 import io.github.camelbtp.sandbox.observe.Counters;
 import io.github.camelbtp.sandbox.observe.RecordedRequests;
 import io.github.camelbtp.sandbox.wire.BackendForwarder;
 import io.github.camelbtp.sandbox.wire.HttpEndpoint;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
+import io.github.camelbtp.sandbox.wire.JsonCodec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
