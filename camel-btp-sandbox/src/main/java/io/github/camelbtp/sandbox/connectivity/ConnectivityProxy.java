@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * In trusted mode (Kyma's Connectivity proxy for one subaccount) no token is needed: every request is the
  * subaccount's. One thread per client connection (keep-alive), from a bounded pool.
  */
-public final class ConnectivityProxy implements AutoCloseable {
+final class ConnectivityProxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectivityProxy.class);
 

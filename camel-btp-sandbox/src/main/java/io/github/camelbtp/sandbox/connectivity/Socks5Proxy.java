@@ -67,7 +67,7 @@ public final class Socks5Proxy implements AutoCloseable {
     private volatile boolean trustedMode;
     private volatile boolean closed;
 
-    public Socks5Proxy(TokenAuthority authority, String connectivityClientId, String subaccountId, CloudConnector cloudConnector,
+    Socks5Proxy(TokenAuthority authority, String connectivityClientId, String subaccountId, CloudConnector cloudConnector,
             Tenants tenants) {
         this.tenants = tenants;
         this.authority = authority;

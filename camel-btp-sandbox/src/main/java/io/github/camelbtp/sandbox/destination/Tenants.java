@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * zone) and its own destinations. A subscriber's token comes from its own token URL — on BTP
  * {@code https://<subdomain>.<uaa host>/oauth/token}; on loopback, which has no subdomains, the sandbox token service
  * serves it as {@code <token service>/tenants/<subdomain>/oauth/token} — or from the provider's token URL with
- * {@code x-zid: <zone ID>} [multitenancy-in-the-destination-service-4e07f25]. Thread-safe.
+ * {@code x-zid: <zone ID>} [multitenancy-in-the-destination-service-4e07f25]. The Destination Service picks the
+ * subaccount by the token's zone only; {@code x-tenant} merely resolves {@code {tenant}} of Common token URLs.
+ * Thread-safe.
  */
 public final class Tenants {
 
