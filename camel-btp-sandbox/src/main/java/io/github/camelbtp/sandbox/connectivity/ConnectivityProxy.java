@@ -6,6 +6,7 @@ import io.github.camelbtp.sandbox.observe.RecordedRequests;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import io.github.camelbtp.sandbox.wire.BackendForwarder;
 import io.github.camelbtp.sandbox.wire.HttpEndpoint;
+import io.github.camelbtp.sandbox.wire.HttpResponseWriter;
 import io.github.camelbtp.sandbox.wire.HttpWire;
 import io.github.camelbtp.sandbox.wire.Loopback;
 import java.io.BufferedOutputStream;
@@ -120,7 +121,7 @@ final class ConnectivityProxy implements AutoCloseable {
 
     private void refuse(Socket socket) {
         try (socket) {
-            HttpWire.writeResponse(socket.getOutputStream(), 503, TEXT,
+            HttpResponseWriter.write(socket.getOutputStream(), 503, TEXT,
                     bytes("Too many connections to the connectivity proxy"), true, true);
         } catch (IOException ignored) {
             // the client is gone
@@ -141,11 +142,11 @@ final class ConnectivityProxy implements AutoCloseable {
                 try {
                     head = wire.readHead(MAX_HEAD_BYTES);
                 } catch (HttpWire.HeadTooLargeException e) {
-                    HttpWire.writeResponse(out, 431, TEXT, bytes("Request line and headers exceed "
+                    HttpResponseWriter.write(out, 431, TEXT, bytes("Request line and headers exceed "
                             + MAX_HEAD_BYTES + " bytes"), true, true);
                     return;
                 } catch (HttpWire.BadMessageException e) {
-                    HttpWire.writeResponse(out, 400, TEXT, bytes("Bad request: " + e.getMessage()), true, true);
+                    HttpResponseWriter.write(out, 400, TEXT, bytes("Bad request: " + e.getMessage()), true, true);
                     return;
                 }
                 if (head == null || !exchange(head, wire, out, connection)) {
@@ -184,7 +185,7 @@ final class ConnectivityProxy implements AutoCloseable {
         if (head.method().equals("CONNECT")) {
             // the tunnel to the Cloud Connector is already TLS: no CONNECT, no https targets (405)
             // no Allow header, as for https targets: a 405 with Allow comes from a backend, not from the proxy
-            HttpWire.writeResponse(out, 405, TEXT, bytes("CONNECT is not supported: send plain http:// requests "
+            HttpResponseWriter.write(out, 405, TEXT, bytes("CONNECT is not supported: send plain http:// requests "
                     + "to the connectivity proxy"), true, true);
             return false;
         }
@@ -192,7 +193,7 @@ final class ConnectivityProxy implements AutoCloseable {
         try {
             framing = HttpWire.framing(head);
         } catch (HttpWire.BadMessageException e) {
-            HttpWire.writeResponse(out, 400, TEXT, bytes("Bad request: " + e.getMessage()), true, true);
+            HttpResponseWriter.write(out, 400, TEXT, bytes("Bad request: " + e.getMessage()), true, true);
             return false;
         }
         Rejection rejection = new Rejection(head, framing, wire, out, keepAlive);
@@ -250,7 +251,7 @@ final class ConnectivityProxy implements AutoCloseable {
         try {
             body = wire.readBody(framing, MAX_BODY_BYTES);
         } catch (HttpWire.BadMessageException e) {
-            HttpWire.writeResponse(out, 413, TEXT, bytes(e.getMessage()), true, true);
+            HttpResponseWriter.write(out, 413, TEXT, bytes(e.getMessage()), true, true);
             return false;
         }
         counters.proxiedCall();
@@ -259,19 +260,19 @@ final class ConnectivityProxy implements AutoCloseable {
             response = forwarder.forward(head.method(), decision.target(), uri.getRawPath().isEmpty() ? "/"
                     : uri.getRawPath(), uri.getRawQuery(), head, body, framing.present(), principal);
         } catch (java.net.ConnectException e) {
-            HttpWire.writeResponse(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
+            HttpResponseWriter.write(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
                     + " is not reachable from the Cloud Connector"), true, !keepAlive);
             return keepAlive;
         } catch (SocketTimeoutException e) {
-            HttpWire.writeResponse(out, 504, TEXT, bytes("The backend of system " + host + ":" + port
+            HttpResponseWriter.write(out, 504, TEXT, bytes("The backend of system " + host + ":" + port
                     + " did not answer in time"), true, !keepAlive);
             return keepAlive;
         } catch (IOException e) {
-            HttpWire.writeResponse(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
+            HttpResponseWriter.write(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
                     + " failed: " + e.getClass().getSimpleName()), true, !keepAlive);
             return keepAlive;
         }
-        HttpWire.writeResponse(out, response.status(), response.headers(), response.body(),
+        HttpResponseWriter.write(out, response.status(), response.headers(), response.body(),
                 !head.method().equals("HEAD"), !keepAlive);
         return keepAlive;
     }
@@ -353,7 +354,7 @@ final class ConnectivityProxy implements AutoCloseable {
             for (int i = 0; i + 1 < extraHeader.length; i += 2) {
                 headers.add(new String[] {extraHeader[i], extraHeader[i + 1]});
             }
-            HttpWire.writeResponse(out, status, headers, bytes(message), !head.method().equals("HEAD"), !stayOpen);
+            HttpResponseWriter.write(out, status, headers, bytes(message), !head.method().equals("HEAD"), !stayOpen);
             return stayOpen;
         }
     }

@@ -1,6 +1,5 @@
 package io.github.camelbtp.sandbox.destination;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.camelbtp.sandbox.connectivity.CloudConnector;
 import io.github.camelbtp.sandbox.observe.Counters;
@@ -9,7 +8,6 @@ import io.github.camelbtp.sandbox.observe.RecordedRequests;
 import io.github.camelbtp.sandbox.token.IdentityAssertions;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import io.github.camelbtp.sandbox.wire.HttpEndpoint;
-import io.github.camelbtp.sandbox.wire.JsonCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -42,7 +40,7 @@ public final class DestinationService {
     private static final String INSTANCE = BASE + "instanceDestinations";
     static final String NOT_FOUND = "Configuration with the specified name was not found";
 
-    private record Reply(int status, Object body) {
+    record Reply(int status, Object body) {
     }
 
     private final Destinations destinations;
@@ -57,6 +55,7 @@ public final class DestinationService {
     private final Tenants tenants;
     private final Certificates certificates;
     private final RecordedRequests recorded;
+    private final DestinationAdmin admin;
 
     public DestinationService(Destinations destinations, TokenAuthority authority, String destinationClientId,
             String subaccountId, String instanceId, Counters counters, Faults faults,
@@ -74,6 +73,7 @@ public final class DestinationService {
         this.counters = counters;
         this.faults = faults;
         this.delays = delays;
+        this.admin = new DestinationAdmin(destinations);
     }
 
     /** A token service of the landscape, which server-side token flows may call (see DestinationAuthTokens). */
@@ -118,9 +118,9 @@ public final class DestinationService {
             reply = find ? find(scope, path.substring(FIND.length()), rawQuery, header)
                     : consume(scope, path.substring(CONSUME.length()), rawQuery, header);
         } else if (path.equals(SUBACCOUNT) || path.startsWith(SUBACCOUNT + "/")) {
-            reply = admin(false, exchange.getRequestMethod(), path.substring(SUBACCOUNT.length()), body);
+            reply = admin.handle(false, exchange.getRequestMethod(), path.substring(SUBACCOUNT.length()), body);
         } else if (path.equals(INSTANCE) || path.startsWith(INSTANCE + "/")) {
-            reply = admin(true, exchange.getRequestMethod(), path.substring(INSTANCE.length()), body);
+            reply = admin.handle(true, exchange.getRequestMethod(), path.substring(INSTANCE.length()), body);
         } else {
             reply = error(404, "Resource not found");
         }
@@ -350,114 +350,7 @@ public final class DestinationService {
         return new Reply(200, answer);
     }
 
-    // ---- admin -----------------------------------------------------------------------------------------------
-
-    private Reply admin(boolean atInstance, String method, String rest, byte[] body) {
-        if (rest.isEmpty() || rest.equals("/")) {
-            return switch (method) {
-                case "GET" -> new Reply(200, new ArrayList<>(destinations.level(atInstance).values()));
-                case "POST" -> withConfigurations(body, configurations -> create(atInstance, configurations));
-                case "PUT" -> withConfigurations(body, configurations -> update(atInstance, configurations));
-                default -> error(405, "Method " + method + " is not allowed");
-            };
-        }
-        String name = rest.substring(1);
-        return switch (method) {
-            case "GET" -> Optional.ofNullable(destinations.level(atInstance).get(name))
-                    .map(destination -> new Reply(200, destination))
-                    .orElseGet(() -> error(404, NOT_FOUND));
-            case "DELETE" -> destinations.level(atInstance).remove(name) != null
-                    ? new Reply(200, Map.of("Count", 1))
-                    : error(404, NOT_FOUND);
-            default -> error(405, "Method " + method + " is not allowed");
-        };
-    }
-
-    /** Parses the admin request body, answering 400 when it is not one or more destination configurations. */
-    private Reply withConfigurations(byte[] body, java.util.function.Function<List<Map<String, String>>, Reply> action) {
-        List<Map<String, String>> configurations;
-        try {
-            configurations = parse(body);
-        } catch (IllegalArgumentException e) {
-            return error(400, e.getMessage());
-        }
-        return action.apply(configurations);
-    }
-
-    private Reply create(boolean atInstance, List<Map<String, String>> configurations) {
-        for (Map<String, String> configuration : configurations) {
-            if (destinations.level(atInstance).containsKey(configuration.get("Name"))) {
-                return error(409, "Destination with name '" + configuration.get("Name") + "' already exists");
-            }
-        }
-        for (Map<String, String> configuration : configurations) {
-            if (!destinations.createIfAbsent(atInstance, configuration)) {
-                return error(409, "Destination with name '" + configuration.get("Name") + "' already exists");
-            }
-        }
-        return new Reply(201, null);
-    }
-
-    private Reply update(boolean atInstance, List<Map<String, String>> configurations) {
-        for (Map<String, String> configuration : configurations) {
-            if (!destinations.level(atInstance).containsKey(configuration.get("Name"))) {
-                return error(404, NOT_FOUND);
-            }
-        }
-        int count = 0;
-        for (Map<String, String> configuration : configurations) {
-            if (destinations.replaceIfPresent(atInstance, configuration)) {
-                count++;
-            }
-        }
-        return new Reply(200, Map.of("Count", count));
-    }
-
-    /** One configuration object or an array of them; every value becomes a string, as the service stores it. */
-    private static List<Map<String, String>> parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = JsonCodec.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Request body is not valid JSON");
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new IllegalArgumentException("Request body is empty");
-        }
-        List<JsonNode> nodes = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(nodes::add);
-        } else {
-            nodes.add(root);
-        }
-        List<Map<String, String>> configurations = new ArrayList<>();
-        for (JsonNode node : nodes) {
-            if (!node.isObject()) {
-                throw new IllegalArgumentException("A destination configuration must be a JSON object");
-            }
-            Map<String, String> configuration = new LinkedHashMap<>();
-            node.properties().forEach(field -> {
-                JsonNode value = field.getValue();
-                if (value.isContainerNode()) {
-                    throw new IllegalArgumentException("Property '" + field.getKey() + "' must be a string");
-                }
-                if (!value.isNull()) {
-                    configuration.put(field.getKey(), value.asText());
-                }
-            });
-            String name = configuration.get("Name");
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("Destination configuration must contain a 'Name' property");
-            }
-            configurations.add(configuration);
-        }
-        if (configurations.isEmpty()) {
-            throw new IllegalArgumentException("Request body contains no destination configuration");
-        }
-        return configurations;
-    }
-
-    private static Reply error(int status, String message) {
+    static Reply error(int status, String message) {
         return new Reply(status, Map.of("ErrorMessage", message));
     }
 }
