@@ -31,7 +31,7 @@ public final class IdentityAssertions {
     private final ConcurrentHashMap<String, String> issuedAssertions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> tickets = new ConcurrentHashMap<>();
 
-    public IdentityAssertions(String issuer) {
+    IdentityAssertions(String issuer) {
         this.issuer = issuer;
     }
 

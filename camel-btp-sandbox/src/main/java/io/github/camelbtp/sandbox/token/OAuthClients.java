@@ -31,7 +31,7 @@ public final class OAuthClients {
 
     private final ConcurrentHashMap<String, Client> clients = new ConcurrentHashMap<>();
 
-    public OAuthClients() {
+    OAuthClients() {
     }
 
     /** Registers (or replaces) a client with the {@link #DEFAULT_SCOPES}. */

@@ -25,7 +25,7 @@ public final class SandboxUsers {
     private final ConcurrentHashMap<String, Grant> refreshTokens = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Grant> codes = new ConcurrentHashMap<>();
 
-    public SandboxUsers() {
+    SandboxUsers() {
     }
 
     /** Registers (or replaces) a user who may log on with the password grant. */
@@ -41,7 +41,7 @@ public final class SandboxUsers {
         return known != null && password != null && MessageDigest.isEqual(known, password.getBytes(StandardCharsets.UTF_8));
     }
 
-    public String newRefreshToken(String user, String clientId) {
+    String newRefreshToken(String user, String clientId) {
         String token = random() + "-r";
         refreshTokens.put(token, new Grant(user, clientId, null, null));
         return token;
@@ -51,7 +51,7 @@ public final class SandboxUsers {
         return Optional.ofNullable(token == null ? null : refreshTokens.get(token));
     }
 
-    public String newCode(String user, String clientId, String redirectUri, String codeChallenge) {
+    String newCode(String user, String clientId, String redirectUri, String codeChallenge) {
         String code = random().substring(0, 10);
         codes.put(code, new Grant(user, clientId, redirectUri, codeChallenge));
         return code;
@@ -63,7 +63,7 @@ public final class SandboxUsers {
     }
 
     /** RFC 7636 S256: BASE64URL(SHA256(verifier)). */
-    public static String s256(String verifier) {
+    static String s256(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

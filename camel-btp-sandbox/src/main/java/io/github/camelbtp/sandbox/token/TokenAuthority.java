@@ -68,7 +68,7 @@ public final class TokenAuthority {
     private final Clock clock;
     private final ConcurrentHashMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
 
-    public TokenAuthority(URI baseUri, String zoneId, Duration lifetime, Clock clock) {
+    TokenAuthority(URI baseUri, String zoneId, Duration lifetime, Clock clock) {
         try {
             this.key = new RSAKeyGenerator(2048).keyID("sandbox-" + UUID.randomUUID().toString().substring(0, 8))
                     .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();

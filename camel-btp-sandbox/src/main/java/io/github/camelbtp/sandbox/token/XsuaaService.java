@@ -20,7 +20,7 @@ import java.util.Optional;
  * or in the form body; a subscriber's token with {@code x-zid: <zone ID>}), {@code POST /tenants/<subdomain>/oauth/token}
  * (a subscriber's token URL on loopback) and {@code GET /token_keys} (JWKS). Errors follow RFC 6749 §5.2 the way UAA words them.
  */
-public final class XsuaaService {
+final class XsuaaService {
 
     private final OAuthClients clients;
     private final TokenAuthority authority;
@@ -32,7 +32,7 @@ public final class XsuaaService {
     private final Tenants tenants;
     private final RecordedRequests recorded;
 
-    public XsuaaService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults, SandboxUsers users,
+    XsuaaService(OAuthClients clients, TokenAuthority authority, Counters counters, Faults faults, SandboxUsers users,
             IdentityAssertions assertions, Tenants tenants, RecordedRequests recorded) {
         this.tenants = tenants;
         this.recorded = recorded;
@@ -45,11 +45,11 @@ public final class XsuaaService {
     }
 
     /** The token endpoint's handler, for the X.509 (mutual TLS) variant of the token service. */
-    public com.sun.net.httpserver.HttpHandler tokenHandler() {
+    com.sun.net.httpserver.HttpHandler tokenHandler() {
         return this::token;
     }
 
-    public void register(HttpEndpoint endpoint) {
+    void register(HttpEndpoint endpoint) {
         endpoint.handle("/oauth/token", this::token);
         endpoint.handle("/tenants/", this::token);
         endpoint.handle("/token_keys", this::tokenKeys);
