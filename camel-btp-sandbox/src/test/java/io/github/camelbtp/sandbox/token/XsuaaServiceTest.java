@@ -1,4 +1,4 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.sandbox.token;
 
 import static io.github.camelbtp.sandbox.SandboxClient.credentials;
 import static io.github.camelbtp.sandbox.SandboxClient.form;
@@ -12,6 +12,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxClient;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -19,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SandboxExtension.class)
-class TokenServiceTest {
+class XsuaaServiceTest {
 
     private final Sandbox sandbox;
     private final String clientId;
     private final String clientSecret;
 
-    TokenServiceTest(Sandbox sandbox) {
+    XsuaaServiceTest(Sandbox sandbox) {
         this.sandbox = sandbox;
         JsonNode destination = credentials(sandbox, "destination");
         this.clientId = destination.get("clientid").asText();

@@ -1,7 +1,10 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.sandbox.onpremise.abap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxClient;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.net.URI;
 import java.net.http.HttpClient;

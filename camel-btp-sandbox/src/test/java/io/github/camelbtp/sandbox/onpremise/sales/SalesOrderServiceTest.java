@@ -1,4 +1,4 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.sandbox.onpremise.sales;
 
 import static io.github.camelbtp.sandbox.SandboxClient.json;
 import static io.github.camelbtp.sandbox.SandboxClient.salesBasic;
@@ -6,6 +6,9 @@ import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PAT
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxClient;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import io.github.camelbtp.sandbox.onpremise.sales.SalesOrders;

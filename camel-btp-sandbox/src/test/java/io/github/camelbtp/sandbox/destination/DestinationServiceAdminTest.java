@@ -1,8 +1,11 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.sandbox.destination;
 
 import static io.github.camelbtp.sandbox.SandboxClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxClient;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,10 +1,13 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.sandbox.destination;
 
 import static io.github.camelbtp.sandbox.SandboxClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxClient;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.sandbox.destination;
 
 import static io.github.camelbtp.sandbox.SandboxClient.basic;
 import static io.github.camelbtp.sandbox.SandboxClient.credentials;
@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxClient;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.destination.Tenants;
 import io.github.camelbtp.sandbox.observe.RecordedRequest;

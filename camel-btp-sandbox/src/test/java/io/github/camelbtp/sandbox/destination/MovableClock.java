@@ -1,4 +1,4 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.sandbox.destination;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,13 @@
-package io.github.camelbtp.sandbox;
+package io.github.camelbtp.sandbox.connectivity;
 
 import static io.github.camelbtp.sandbox.SandboxClient.raw;
 import static io.github.camelbtp.sandbox.SandboxClient.salesBasic;
 import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_SERVICE_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxClient;
+import io.github.camelbtp.sandbox.SandboxExtension;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import io.github.camelbtp.sandbox.onpremise.sales.SalesOrder;
