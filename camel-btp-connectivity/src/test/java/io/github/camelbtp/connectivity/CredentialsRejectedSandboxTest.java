@@ -5,7 +5,7 @@ import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
 import io.github.camelbtp.connectivity.support.Engines;
 import io.github.camelbtp.connectivity.support.Http;
 import io.github.camelbtp.connectivity.support.MutableClock;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;

@@ -8,7 +8,7 @@ import io.github.camelbtp.connectivity.support.Engines;
 import io.github.camelbtp.connectivity.support.LogCapture;
 import io.github.camelbtp.connectivity.support.MutableClock;
 import io.github.camelbtp.connectivity.support.Secrets;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.support.TestPki;
-import io.github.camelbtp.sandbox.HttpsBackend;
+import io.github.camelbtp.sandbox.wire.HttpsBackend;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

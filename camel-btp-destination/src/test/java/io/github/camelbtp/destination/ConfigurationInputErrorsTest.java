@@ -2,7 +2,7 @@ package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

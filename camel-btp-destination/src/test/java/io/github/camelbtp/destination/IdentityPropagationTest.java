@@ -2,7 +2,7 @@ package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
-import io.github.camelbtp.sandbox.RecordedRequest;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package io.github.camelbtp.destination;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationNotFoundException;
 import io.github.camelbtp.connectivity.TokenException;
-import io.github.camelbtp.sandbox.Tenants;
+import io.github.camelbtp.sandbox.destination.Tenants;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -77,7 +77,7 @@ class NoSecretLeakTest extends BtpDestinationTestSupport {
     /** Every secret in play: binding client secrets, destination passwords, and the tokens that reached the servers. */
     private List<String> secrets() throws Exception {
         List<String> secrets = new ArrayList<>(List.of(WRONG_PASSWORD, BAD_CLIENT_SECRET,
-                io.github.camelbtp.sandbox.DemoDestinations.SALES_PASSWORD));
+                io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_PASSWORD));
         JsonNode vcap = new ObjectMapper().readTree(sandbox().vcapServices());
         secrets.add(vcap.path("destination").get(0).path("credentials").path("clientsecret").asText());
         secrets.add(vcap.path("connectivity").get(0).path("credentials").path("clientsecret").asText());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationNotFoundException;
-import io.github.camelbtp.sandbox.RecordedRequest;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,11 @@ class OnPremiseHttpTest extends BtpDestinationTestSupport {
         sandbox().cloudConnector().connector("Plant01").setConnected(false);
         try {
             Exchange viaPlant = get("btp-destination:OnPremiseERPPlant01/" + SALES + "?$top=1");
+            assertThat(sandbox().proxyRequests().last().orElseThrow().header("SAP-Connectivity-SCC-Location_ID"))
+                    .isEqualTo("Plant01");
             Exchange viaDefault = get("btp-destination:OnPremiseERP/" + SALES + "?$top=1");
+            assertThat(sandbox().proxyRequests().last().orElseThrow().hasHeader("SAP-Connectivity-SCC-Location_ID"))
+                    .isFalse();
 
             assertThat(viaPlant.getException()).isInstanceOf(CloudConnectorException.class);
             assertThat(((CloudConnectorException) viaPlant.getException()).locationId()).isEqualTo("Plant01");
@@ -63,7 +67,11 @@ class OnPremiseHttpTest extends BtpDestinationTestSupport {
         } finally {
             sandbox().cloudConnector().connector("Plant01").setConnected(true);
         }
+        sandbox().proxyRequests().clear();
         assertThat(get("btp-destination:OnPremiseERPPlant01/" + SALES + "?$top=1").getException()).isNull();
+        // what the Connectivity proxy received, not what the client meant to send [using-the-connectivity-proxy-f3c1ef4]
+        assertThat(sandbox().proxyRequests().all()).singleElement()
+                .satisfies(atProxy -> assertThat(atProxy.header("SAP-Connectivity-SCC-Location_ID")).isEqualTo("Plant01"));
     }
 
     @Test
@@ -188,8 +196,8 @@ class OnPremiseHttpTest extends BtpDestinationTestSupport {
         d.put("URL", "http://erp.internal:44300");
         d.put("ProxyType", "OnPremise");
         d.put("Authentication", "BasicAuthentication");
-        d.put("User", io.github.camelbtp.sandbox.DemoDestinations.SALES_USER);
-        d.put("Password", io.github.camelbtp.sandbox.DemoDestinations.SALES_PASSWORD);
+        d.put("User", io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_USER);
+        d.put("Password", io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_PASSWORD);
         d.putAll(overrides);
         return d;
     }

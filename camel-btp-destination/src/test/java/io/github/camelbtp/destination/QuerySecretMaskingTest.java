@@ -1,7 +1,7 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.DestinationOptions;
-import io.github.camelbtp.sandbox.RecordedRequest;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

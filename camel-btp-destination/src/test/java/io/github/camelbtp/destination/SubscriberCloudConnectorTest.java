@@ -1,9 +1,9 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.CloudConnectorException;
-import io.github.camelbtp.sandbox.DemoDestinations;
-import io.github.camelbtp.sandbox.RecordedRequest;
-import io.github.camelbtp.sandbox.Tenants;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
+import io.github.camelbtp.sandbox.destination.Tenants;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

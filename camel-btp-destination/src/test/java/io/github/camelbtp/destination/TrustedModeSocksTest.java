@@ -3,7 +3,7 @@ package io.github.camelbtp.destination;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package io.github.camelbtp.rfc;
 
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.CamelContext;

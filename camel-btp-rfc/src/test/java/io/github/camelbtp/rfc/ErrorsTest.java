@@ -3,8 +3,8 @@ package io.github.camelbtp.rfc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelbtp.connectivity.CloudConnectorException;
-import io.github.camelbtp.sandbox.CloudConnector;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.connectivity.CloudConnector;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelbtp.sandbox.RecordedRequest;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.github.camelbtp.rfc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.CamelContext;

@@ -1,7 +1,7 @@
 package io.github.camelbtp.rfc;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,36 +1,48 @@
 package io.github.camelbtp.sandbox;
 
-import static io.github.camelbtp.sandbox.DemoDestinations.CLOUD_API_CLIENT_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.CONNECTIVITY_CLIENT_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.DESTINATION_CLIENT_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.DESTINATION_INSTANCE_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.ERP_VIRTUAL_HOST;
-import static io.github.camelbtp.sandbox.DemoDestinations.ERP_VIRTUAL_PORT;
-import static io.github.camelbtp.sandbox.DemoDestinations.PLANT01_LOCATION_ID;
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_PASSWORD;
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_SERVICE_PATH;
-import static io.github.camelbtp.sandbox.DemoDestinations.SALES_USER;
-import static io.github.camelbtp.sandbox.DemoDestinations.SUBACCOUNT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.CLOUD_API_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.CONNECTIVITY_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.DESTINATION_CLIENT_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.DESTINATION_INSTANCE_ID;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_PASSWORD;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SALES_USER;
+import static io.github.camelbtp.sandbox.demo.DemoDestinations.SUBACCOUNT_ID;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.camelbtp.sandbox.cloud.CloudApiService;
+import io.github.camelbtp.sandbox.connectivity.CloudConnector;
+import io.github.camelbtp.sandbox.connectivity.ConnectivityService;
+import io.github.camelbtp.sandbox.connectivity.Socks5Proxy;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoLandscape;
+import io.github.camelbtp.sandbox.destination.Certificates;
+import io.github.camelbtp.sandbox.destination.DestinationService;
+import io.github.camelbtp.sandbox.destination.Destinations;
+import io.github.camelbtp.sandbox.destination.Tenants;
+import io.github.camelbtp.sandbox.observe.Counters;
+import io.github.camelbtp.sandbox.observe.Faults;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
+import io.github.camelbtp.sandbox.observe.RecordedRequests;
+import io.github.camelbtp.sandbox.onpremise.DemoDirectory;
+import io.github.camelbtp.sandbox.onpremise.DemoMailServer;
+import io.github.camelbtp.sandbox.onpremise.EchoService;
+import io.github.camelbtp.sandbox.onpremise.abap.AbapSystem;
+import io.github.camelbtp.sandbox.onpremise.sales.SalesOrderService;
+import io.github.camelbtp.sandbox.onpremise.sales.SalesOrders;
+import io.github.camelbtp.sandbox.token.OAuthClients;
+import io.github.camelbtp.sandbox.token.SandboxUsers;
+import io.github.camelbtp.sandbox.token.TokenAuthority;
+import io.github.camelbtp.sandbox.token.Xsuaa;
+import io.github.camelbtp.sandbox.wire.HttpsBackend;
+import io.github.camelbtp.sandbox.wire.Loopback;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +69,12 @@ import org.slf4j.LoggerFactory;
 public final class Sandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Configures a sandbox before it starts. Not thread-safe. */
     public static final class Builder {
 
         private Duration tokenLifetime = Duration.ofHours(12);
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -77,6 +89,15 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The clock the token authority issues and checks tokens by (default {@link Clock#systemUTC()}): a test passes
+         * a clock it can move to see a token expire without waiting for it.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** Starts the sandbox with the demo landscape; close it when done. */
         public Sandbox build() {
             return new Sandbox(this);
@@ -85,105 +106,75 @@ public final class Sandbox implements AutoCloseable {
 
     private final Counters counters = new Counters();
     private final Faults faults = new Faults();
-    private final Destinations destinations = new Destinations();
-    private final CloudConnector cloudConnector = new CloudConnector();
-    private final SalesOrders salesOrders = new SalesOrders();
     private final RecordedRequests backendRequests = new RecordedRequests();
     private final RecordedRequests proxyRequests = new RecordedRequests();
     private final RecordedRequests serviceRequests = new RecordedRequests();
-    private final OAuthClients oauthClients = new OAuthClients();
-    private final SandboxUsers users = new SandboxUsers();
+    private final Destinations destinations = new Destinations();
     private final Tenants tenants = new Tenants();
-    private final TokenService tokenService;
-    private final DestinationService destinationService;
     private final Certificates certificates = new Certificates();
-    private final TokenAuthority authority;
-    private final List<AutoCloseable> resources = new ArrayList<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final HttpEndpoint tokenEndpoint;
-    private final HttpEndpoint destinationEndpoint;
-    private final HttpEndpoint salesEndpoint;
-    private final HttpEndpoint cloudApiEndpoint;
-    private final HttpEndpoint abapEndpoint;
+    private final CloudConnector cloudConnector = new CloudConnector();
+    private final SalesOrders salesOrders = new SalesOrders();
     private final AbapSystem abapSystem = new AbapSystem(DemoDestinations.ABAP_SYSTEM_ID, counters, backendRequests);
-    private final ConnectivityProxy proxy;
-    private Socks5Proxy socks5Proxy;
-    private DemoMailServer mailServer;
-    private DemoDirectory directory;
-    private EchoService echoService;
-    private final String vcapServices;
-    private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+    private final Resources resources = new Resources();
+    private final Endpoints endpoints;
+    private final Xsuaa xsuaa;
+    private final DestinationService destinationService;
+    private final ConnectivityService connectivity;
+    private final DemoMailServer mailServer;
+    private final DemoDirectory directory;
+    private final EchoService echoService;
+    private final Bindings bindings;
 
+    /** The composition root: every server on a free loopback port, wired to the shared state, then the demo landscape. */
     private Sandbox(Builder builder) {
         try {
             ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(Loopback.daemonThreads("sandbox-delays"));
-            resources.add(delays::shutdownNow);
-            tokenEndpoint = open(new HttpEndpoint("token-service", 4));
-            destinationEndpoint = open(new HttpEndpoint("destination-service", 8));
-            salesEndpoint = open(new HttpEndpoint("sales-backend", 4));
-            cloudApiEndpoint = open(new HttpEndpoint("cloud-api", 4));
-            abapEndpoint = open(new HttpEndpoint("abap-system", 4));
+            resources.own(delays::shutdownNow);
+            endpoints = Endpoints.open(resources);
 
-            TokenAuthority authority = new TokenAuthority(tokenEndpoint.uri(), SUBACCOUNT_ID, builder.tokenLifetime);
-            String destinationSecret = randomSecret();
-            String connectivitySecret = randomSecret();
-            String cloudApiSecret = randomSecret();
-            oauthClients.register(DESTINATION_CLIENT_ID, destinationSecret);
-            oauthClients.register(CONNECTIVITY_CLIENT_ID, connectivitySecret);
-            oauthClients.register(CLOUD_API_CLIENT_ID, cloudApiSecret, List.of("uaa.resource", "products.read"));
-
-            this.authority = authority;
-            Assertions assertions = new Assertions(destinationEndpoint.uri().toString());
-            tokenService = new TokenService(oauthClients, authority, counters, faults, users, assertions, tenants,
-                    serviceRequests);
-            tokenService.register(tokenEndpoint);
+            xsuaa = new Xsuaa(endpoints.token(), SUBACCOUNT_ID, builder.tokenLifetime, builder.clock,
+                    endpoints.destination().uri().toString(), counters, faults, tenants, serviceRequests);
+            String destinationSecret = xsuaa.newClient(DESTINATION_CLIENT_ID, OAuthClients.DEFAULT_SCOPES);
+            String connectivitySecret = xsuaa.newClient(CONNECTIVITY_CLIENT_ID, OAuthClients.DEFAULT_SCOPES);
+            String cloudApiSecret = xsuaa.newClient(CLOUD_API_CLIENT_ID, List.of("uaa.resource", "products.read"));
+            TokenAuthority authority = xsuaa.authority();
             destinationService = new DestinationService(destinations, authority, DESTINATION_CLIENT_ID, SUBACCOUNT_ID,
-                    DESTINATION_INSTANCE_ID, counters, faults, delays, assertions, tenants, certificates, cloudConnector,
-                    serviceRequests);
-            destinationService.register(destinationEndpoint);
-            destinationService.trustTokenService(tokenEndpoint.uri());
+                    DESTINATION_INSTANCE_ID, counters, faults, delays, xsuaa.assertions(), tenants, certificates,
+                    cloudConnector, serviceRequests);
+            destinationService.register(endpoints.destination());
+            destinationService.trustTokenService(endpoints.token().uri());
             new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
-                    .register(salesEndpoint);
-            new CloudApiService(authority, counters, backendRequests, assertions).register(cloudApiEndpoint);
-            AbapDemo.users(abapSystem).register(abapEndpoint);
-            proxy = new ConnectivityProxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, tenants, counters,
-                    proxyRequests);
-            resources.add(proxy);
-            socks5Proxy = new Socks5Proxy(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector, tenants);
-            resources.add(socks5Proxy);
-            mailServer = new DemoMailServer();
-            resources.add(mailServer);
-            directory = new DemoDirectory();
-            resources.add(directory);
-            echoService = new EchoService();
-            resources.add(echoService);
+                    .register(endpoints.sales());
+            new CloudApiService(authority, counters, backendRequests, xsuaa.assertions()).register(endpoints.cloudApi());
+            DemoLandscape.users(abapSystem).register(endpoints.abap());
+            connectivity = own(new ConnectivityService(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector,
+                    tenants, counters, proxyRequests));
+            mailServer = own(new DemoMailServer());
+            directory = own(new DemoDirectory());
+            echoService = own(new EchoService());
 
-            tokenEndpoint.start();
-            destinationEndpoint.start();
-            salesEndpoint.start();
-            cloudApiEndpoint.start();
-            abapEndpoint.start();
-            proxy.start();
-            socks5Proxy.start();
+            endpoints.start();
+            connectivity.start();
             mailServer.start();
             directory.start();
             echoService.start();
 
-            vcapServices = bindings(destinationSecret, connectivitySecret);
-            demoLandscape(cloudApiSecret);
-            SocketLandscape.install(cloudConnector, destinations, mailServer, directory, echoService);
+            bindings = Bindings.of(endpoints.token().uri(), endpoints.destination().uri(), proxyHost(), proxyHttpPort(),
+                    connectivity.socks5Proxy().port(), destinationSecret, connectivitySecret);
+            DemoLandscape.install(cloudConnector, destinations, new DemoLandscape.Backends(endpoints.sales().port(),
+                    endpoints.cloudApi().uri(), endpoints.token().uri(), endpoints.abap().port(), mailServer, directory, echoService,
+                    cloudApiSecret));
         } catch (RuntimeException | Error e) {
             close();
             throw e;
         }
         LOG.info("Sandbox started: token service {}, destination service {}, connectivity proxy {}:{}, "
-                + "sales backend {}, cloud API {}", tokenEndpoint.uri(), destinationEndpoint.uri(), proxyHost(),
-                proxyHttpPort(), salesEndpoint.uri(), cloudApiEndpoint.uri());
+                + "sales backend {}, cloud API {}", endpoints.token().uri(), endpoints.destination().uri(), proxyHost(),
+                proxyHttpPort(), endpoints.sales().uri(), endpoints.cloudApi().uri());
     }
 
-    private HttpEndpoint open(HttpEndpoint endpoint) {
-        resources.add(endpoint);
-        return endpoint;
+    private <T extends AutoCloseable> T own(T resource) {
+        return resources.own(resource);
     }
 
     /** Starts a sandbox with the demo landscape and default settings. */
@@ -196,227 +187,175 @@ public final class Sandbox implements AutoCloseable {
         return new Builder();
     }
 
-    private void demoLandscape(String cloudApiSecret) {
-        for (String location : List.of("", PLANT01_LOCATION_ID)) {
-            cloudConnector.connector(location)
-                    .map(ERP_VIRTUAL_HOST, ERP_VIRTUAL_PORT, "127.0.0.1", salesEndpoint.port())
-                    .allowPath(ERP_VIRTUAL_HOST, ERP_VIRTUAL_PORT, SALES_SERVICE_PATH, true);
-        }
-        String erpUrl = "http://" + ERP_VIRTUAL_HOST + ":" + ERP_VIRTUAL_PORT;
-        Map<String, String> erp = new LinkedHashMap<>();
-        erp.put("Name", DemoDestinations.ON_PREMISE_ERP);
-        erp.put("Type", "HTTP");
-        erp.put("URL", erpUrl);
-        erp.put("ProxyType", "OnPremise");
-        erp.put("Authentication", "BasicAuthentication");
-        erp.put("User", SALES_USER);
-        erp.put("Password", SALES_PASSWORD);
-        erp.put("Description", "Demo S/4HANA sales orders (OData v2) via the Cloud Connector");
-        destinations.putSubaccount(erp);
-
-        Map<String, String> plant = new LinkedHashMap<>(erp);
-        plant.put("Name", DemoDestinations.ON_PREMISE_ERP_PLANT01);
-        plant.put("Description", "Demo S/4HANA sales orders via the Cloud Connector of location Plant01");
-        plant.put("CloudConnectorLocationId", PLANT01_LOCATION_ID);
-        destinations.putSubaccount(plant);
-
-        Map<String, String> cloud = new LinkedHashMap<>();
-        cloud.put("Name", DemoDestinations.CLOUD_SALES_API);
-        cloud.put("Type", "HTTP");
-        cloud.put("URL", cloudApiUri().toString());
-        cloud.put("ProxyType", "Internet");
-        cloud.put("Authentication", "OAuth2ClientCredentials");
-        cloud.put("tokenServiceURL", tokenServiceUri() + "/oauth/token");
-        cloud.put("clientId", CLOUD_API_CLIENT_ID);
-        cloud.put("clientSecret", cloudApiSecret);
-        cloud.put("Description", "Demo cloud API protected by OAuth client credentials");
-        destinations.putSubaccount(cloud);
-
-        Map<String, String> catalog = new LinkedHashMap<>();
-        catalog.put("Name", DemoDestinations.PUBLIC_CATALOG);
-        catalog.put("Type", "HTTP");
-        catalog.put("URL", cloudApiUri() + "/public");
-        catalog.put("ProxyType", "Internet");
-        catalog.put("Authentication", "NoAuthentication");
-        catalog.put("Description", "Demo public catalog, no authentication");
-        destinations.putSubaccount(catalog);
-        AbapDemo.install(cloudConnector, destinations, abapEndpoint.port());
-    }
-
-    private String bindings(String destinationSecret, String connectivitySecret) {
-        String tokenUrl = tokenServiceUri().toString();
-        Map<String, String> destination = new LinkedHashMap<>();
-        destination.put("clientid", DESTINATION_CLIENT_ID);
-        destination.put("clientsecret", destinationSecret);
-        destination.put("url", tokenUrl);
-        destination.put("uri", destinationServiceUri().toString());
-        destination.put("identityzone", "sandbox");
-        destination.put("tenantid", SUBACCOUNT_ID);
-        destination.put("xsappname", "clone-destination!b1");
-        credentials.put("destination", destination);
-
-        Map<String, String> connectivity = new LinkedHashMap<>();
-        connectivity.put("clientid", CONNECTIVITY_CLIENT_ID);
-        connectivity.put("clientsecret", connectivitySecret);
-        connectivity.put("url", tokenUrl);
-        connectivity.put("token_service_url", tokenUrl);
-        connectivity.put("onpremise_proxy_host", proxyHost());
-        connectivity.put("onpremise_proxy_http_port", Integer.toString(proxyHttpPort()));
-        connectivity.put("onpremise_proxy_port", Integer.toString(proxyHttpPort()));
-        connectivity.put("onpremise_socks5_proxy_port", Integer.toString(socks5Proxy.port()));
-        connectivity.put("tenantid", SUBACCOUNT_ID);
-        credentials.put("connectivity", connectivity);
-
-        Map<String, Object> vcap = new LinkedHashMap<>();
-        vcap.put("destination", List.of(service("destination", List.of("destination", "conn", "connsvc"), destination)));
-        vcap.put("connectivity", List.of(service("connectivity", List.of("connectivity", "conn", "connsvc"),
-                connectivity)));
-        return Json.string(vcap);
-    }
-
-    private static Map<String, Object> service(String name, List<String> tags, Map<String, String> credentials) {
-        Map<String, Object> service = new LinkedHashMap<>();
-        service.put("name", name);
-        service.put("label", name);
-        service.put("plan", "lite");
-        service.put("tags", tags);
-        service.put("credentials", credentials);
-        return service;
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     // ---- bindings --------------------------------------------------------------------------------------------
 
-    /**
-     * The {@code VCAP_SERVICES} JSON of this sandbox: a {@code destination} and a {@code connectivity} binding
-     * (plan {@code lite}) whose client secrets are random per start. Contains secrets: never log it.
-     */
+    /** {@code VCAP_SERVICES}: a {@code destination} and a {@code connectivity} binding. Contains secrets: never log it. */
     public String vcapServices() {
-        return vcapServices;
+        return bindings.vcapServices();
     }
 
     /**
-     * A {@code VCAP_SERVICES} in which several sandboxes' instances of one service — {@code "destination"} or
-     * {@code "connectivity"} — are bound side by side, each under the instance name it is mapped to, as Cloud Foundry
-     * binds several instances of a service [multiple-destination-service-instances-1b1c3b7]. The other services'
-     * bindings are the first sandbox's. Contains secrets: never log it.
-     *
-     * @param instances instance name → the sandbox whose binding of {@code service} it is, in binding order
+     * A {@code VCAP_SERVICES} binding several sandboxes' instances of {@code service} side by side, by instance name
+     * [multiple-destination-service-instances-1b1c3b7]; the other services are the first sandbox's. Contains secrets.
      */
     public static String vcapServicesWithInstances(String service, Map<String, Sandbox> instances) {
-        if (instances.isEmpty()) {
-            throw new IllegalArgumentException("name at least one instance of " + service);
-        }
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode vcap = null;
-            com.fasterxml.jackson.databind.node.ArrayNode bound = null;
-            for (Map.Entry<String, Sandbox> instance : instances.entrySet()) {
-                com.fasterxml.jackson.databind.node.ObjectNode own = (com.fasterxml.jackson.databind.node.ObjectNode)
-                        Json.MAPPER.readTree(instance.getValue().vcapServices());
-                com.fasterxml.jackson.databind.node.ObjectNode binding =
-                        (com.fasterxml.jackson.databind.node.ObjectNode) own.withArray(service).get(0);
-                binding.put("name", instance.getKey());
-                if (vcap == null) {
-                    vcap = own;
-                    bound = vcap.withArray(service);
-                    bound.removeAll();
-                }
-                bound.add(binding);
-            }
-            return Json.MAPPER.writeValueAsString(vcap);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Bindings.withInstances(service, instances);
     }
 
-    /**
-     * Writes {@link #vcapServices()} to {@code file} atomically (a temporary file in the same folder, then a move),
-     * creating parent folders; readers never see a half-written file.
-     */
+    /** Writes {@link #vcapServices()} to {@code file} atomically, readable by its owner only. */
     public void writeVcapServices(Path file) {
-        try {
-            writePrivately(file.toAbsolutePath(), vcapServices);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the binding file " + file.toAbsolutePath(), e);
-        }
-    }
-
-    /**
-     * Writes a file only its owner can read: a temporary file in the same folder (created {@code rw-------} on POSIX
-     * file systems), then a move, so readers never see a half-written file and the secret is never readable by others,
-     * not even for a moment.
-     */
-    private static void writePrivately(Path target, String content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        bindings.writeVcapServices(file);
     }
 
     /**
      * Writes the bindings in the Kubernetes service-binding layout ({@code $SERVICE_BINDING_ROOT}): a folder per
-     * binding ({@code destination}, {@code connectivity}) with a {@code type} file and one file per credential
-     * key ({@code clientid}, {@code clientsecret}, {@code url}, {@code uri} / {@code token_service_url},
-     * {@code onpremise_proxy_host}, {@code onpremise_proxy_http_port}, {@code onpremise_proxy_port}, …).
-     *
-     * @return {@code root}
+     * binding with a {@code type} file and one file per credential key. Returns {@code root}.
      */
     public Path writeKubernetesBindings(Path root) {
-        try {
-            for (Map.Entry<String, Map<String, String>> binding : credentials.entrySet()) {
-                Path folder = Files.createDirectories(root.resolve(binding.getKey()));
-                writePrivately(folder.resolve("type"), binding.getKey());
-                for (Map.Entry<String, String> key : binding.getValue().entrySet()) {
-                    if (!key.getValue().isEmpty()) {
-                        // client secrets and keys: readable by the owner only, as the VCAP file is
-                        writePrivately(folder.resolve(key.getKey()), key.getValue());
-                    }
-                }
-            }
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write service bindings under " + root, e);
-        }
+        return bindings.writeKubernetesBindings(root);
     }
 
     // ---- addresses -------------------------------------------------------------------------------------------
 
     /** The Destination Service base URI (the destination binding's {@code uri}). */
     public URI destinationServiceUri() {
-        return destinationEndpoint.uri();
+        return endpoints.destination().uri();
     }
 
     /** The token service base URI (the bindings' {@code url}); tokens at {@code {url}/oauth/token}. */
     public URI tokenServiceUri() {
-        return tokenEndpoint.uri();
+        return endpoints.token().uri();
     }
 
     /** The connectivity proxy host ({@code onpremise_proxy_host}), always {@code 127.0.0.1}. */
     public String proxyHost() {
-        return "127.0.0.1";
+        return connectivity.proxyHost();
     }
 
     /** The connectivity proxy's HTTP port ({@code onpremise_proxy_http_port}). */
     public int proxyHttpPort() {
-        return proxy.port();
+        return connectivity.httpProxyPort();
+    }
+
+    /** The real address of the on-premise sales backend (normally reached as {@code erp.internal:44300}). */
+    public URI salesBackendUri() {
+        return endpoints.sales().uri();
+    }
+
+    /** The Internet API ({@code /api/v1/products} needs a bearer token; {@code /public/…} does not). */
+    public URI cloudApiUri() {
+        return endpoints.cloudApi().uri();
+    }
+
+    /** The real address of the ABAP system (normally reached as {@code erp.internal:8000}). */
+    public URI abapSystemUri() {
+        return endpoints.abap().uri();
+    }
+
+    // ---- the BTP services, by role ----------------------------------------------------------------------------
+
+    /** The token service: its OAuth clients, users and the tokens, codes and assertions it issues. */
+    public Xsuaa xsuaa() {
+        return xsuaa;
+    }
+
+    /** The Destination Service's destinations (in-process admin). */
+    public Destinations destinations() {
+        return destinations;
+    }
+
+    /** Subscriber tenants: {@code tenants().subscribe("acme")} gives tenant {@code acme} its own subaccount. */
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    /** The subaccount's certificate files, returned with destinations that name them (KeyStoreLocation, TrustStoreLocation). */
+    public Certificates certificates() {
+        return certificates;
+    }
+
+    /** The Connectivity Service: its HTTP and SOCKS5 proxies, trusted mode and faults, and the Cloud Connectors. */
+    public ConnectivityService connectivity() {
+        return connectivity;
+    }
+
+    /** The Cloud Connectors: mappings, allow-lists, connected flags, audit log. */
+    public CloudConnector cloudConnector() {
+        return cloudConnector;
     }
 
     /** The Connectivity Service's SOCKS5 proxy ({@code onpremise_socks5_proxy_port}) for MAIL, LDAP and TCP. */
     public Socks5Proxy socks5Proxy() {
-        return socks5Proxy;
+        return connectivity.socks5Proxy();
+    }
+
+    /** {@link ConnectivityService#trustedMode(boolean)}, Kyma's proxies; {@link #reset()} turns it off again. */
+    public Sandbox connectivityTrustedMode(boolean trusted) {
+        connectivity.trustedMode(trusted);
+        return this;
+    }
+
+    /** The fault {@link ConnectivityService#bindConnectionsToFirstUser(boolean)}; {@link #reset()} turns it off. */
+    public Sandbox connectivityProxyBindsConnectionsToFirstUser(boolean bind) {
+        connectivity.bindConnectionsToFirstUser(bind);
+        return this;
+    }
+
+    /** Client connections the Connectivity proxy (HTTP) accepted since the sandbox started. */
+    public long connectivityProxyConnections() {
+        return connectivity.acceptedConnections();
+    }
+
+    // ---- identities (the token service) -----------------------------------------------------------------------
+
+    /** The identity provider's users (for the password grant). */
+    public SandboxUsers users() {
+        return xsuaa.users();
+    }
+
+    /** The token service's OAuth clients. */
+    public OAuthClients oauthClients() {
+        return xsuaa.oauthClients();
+    }
+
+    /**
+     * A user's JWT as an application receives it from the approuter ({@link Xsuaa#userToken}) of the application
+     * client {@link DemoDestinations#APP_CLIENT_ID}: the input of principal propagation and {@code X-user-token}.
+     */
+    public String userToken(String user) {
+        return xsuaa.userToken(DemoDestinations.APP_CLIENT_ID, user);
+    }
+
+    /** A refresh token for {@code user}, redeemable once or more by client {@code clientId} ({@code X-refresh-token}). */
+    public String refreshToken(String user, String clientId) {
+        return xsuaa.refreshToken(user, clientId);
+    }
+
+    /** A one-time authorization code ({@code X-code}): see {@link Xsuaa#authorizationCode}. */
+    public String authorizationCode(String user, String clientId, String redirectUri, String codeVerifier) {
+        return xsuaa.authorizationCode(user, clientId, redirectUri, codeVerifier);
+    }
+
+    /**
+     * Starts the token service's X.509 variant ({@code certurl}) on HTTPS with {@code serverContext}'s certificate: a
+     * client authenticates with a trusted certificate of subject {@code CN=<client id>} ({@code tls_client_auth}).
+     */
+    public URI x509TokenService(javax.net.ssl.SSLContext serverContext) {
+        HttpsBackend endpoint = own(new HttpsBackend(serverContext, false, true, xsuaa.tokenHandler()));
+        destinationService.trustTokenService(endpoint.uri("localhost"));
+        return endpoint.uri("localhost");
+    }
+
+    // ---- the backends ------------------------------------------------------------------------------------------
+
+    /** The sales service's orders (seed and created). */
+    public SalesOrders salesOrders() {
+        return salesOrders;
+    }
+
+    /** The ABAP system behind {@link DemoDestinations#ERP_RFC}: its sales orders and open sessions. */
+    public AbapSystem abapSystem() {
+        return abapSystem;
     }
 
     /** The demo on-premise mail server (SMTP, IMAP, POP3) behind {@code mail.internal}. */
@@ -434,154 +373,24 @@ public final class Sandbox implements AutoCloseable {
         return echoService;
     }
 
-    /** The real address of the on-premise sales backend (normally reached as {@code erp.internal:44300}). */
-    public URI salesBackendUri() {
-        return salesEndpoint.uri();
-    }
-
-    /** The Internet API ({@code /api/v1/products} needs a bearer token; {@code /public/…} does not). */
-    public URI cloudApiUri() {
-        return cloudApiEndpoint.uri();
-    }
-
-    /** The real address of the ABAP system (normally reached as {@code erp.internal:8000}). */
-    public URI abapSystemUri() {
-        return abapEndpoint.uri();
-    }
-
-    /** The subaccount id ({@link DemoDestinations#SUBACCOUNT_ID}). */
-    public String subaccountId() {
-        return SUBACCOUNT_ID;
-    }
-
-    // ---- state -----------------------------------------------------------------------------------------------
-
-    /** The Destination Service's destinations (in-process admin). */
-    public Destinations destinations() {
-        return destinations;
-    }
-
     /**
-     * Puts the Connectivity proxy in trusted mode, as Kyma runs it for one subaccount: requests without
-     * {@code Proxy-Authorization} are accepted as the subaccount's (a token, when sent, still decides the user of the
-     * recommended principal propagation). The SOCKS5 proxy too: proxy authorization is off there as well
-     * [configuration-guide-eaa8204], so it selects "no authentication" ({@code 0x00}) when offered and still takes
-     * SAP's {@code 0x80}. {@link #reset()} turns it off again.
+     * Starts an HTTPS backend serving with {@code serverContext}'s certificate, requiring a client certificate when
+     * asked; closed with the sandbox.
      */
-    public Sandbox connectivityTrustedMode(boolean trusted) {
-        proxy.trustedMode(trusted);
-        socks5Proxy.trustedMode(trusted);
-        return this;
+    public HttpsBackend httpsBackend(javax.net.ssl.SSLContext serverContext, boolean requireClientCertificate) {
+        return own(HttpsBackend.start(serverContext, requireClientCertificate));
     }
 
-    /**
-     * A fault: the Connectivity proxy logs every request of a client connection on as the first user propagated on
-     * it, as a Cloud Connector side did for SAP's JavaScript SDK (cloud-sdk-js #6715) — a client that reuses one
-     * keep-alive connection for several users then shows a user arriving as another. {@link #reset()} turns it off.
-     */
-    public Sandbox connectivityProxyBindsConnectionsToFirstUser(boolean bind) {
-        proxy.bindConnectionsToFirstUser(bind);
-        return this;
-    }
-
-    /** Client connections the Connectivity proxy (HTTP) accepted since the sandbox started. */
-    public long connectivityProxyConnections() {
-        return proxy.acceptedConnections();
-    }
-
-    /** The Cloud Connectors: mappings, allow-lists, connected flags, audit log. */
-    public CloudConnector cloudConnector() {
-        return cloudConnector;
-    }
-
-    /** The ABAP system behind {@link DemoDestinations#ERP_RFC}: its sales orders and open sessions. */
-    public AbapSystem abapSystem() {
-        return abapSystem;
-    }
+    // ---- what happened, and faults ---------------------------------------------------------------------------
 
     /** Request counters. */
     public Counters counters() {
         return counters;
     }
 
-    /**
-     * Subscriber tenants: {@code tenants().subscribe("acme").destinations()} gives tenant {@code acme} its own
-     * subaccount and destinations, read with its own token: from its token URL ({@code /tenants/acme/oauth/token} on
-     * loopback) or from the provider's token URL with {@code x-zid: <its zone ID>}. The Destination Service picks the
-     * subaccount by the token's zone only; {@code x-tenant} merely resolves {@code {tenant}} of Common token URLs.
-     */
-    public Tenants tenants() {
-        return tenants;
-    }
-
-    /** The subaccount's certificate files, returned with destinations that name them (KeyStoreLocation, TrustStoreLocation). */
-    public Certificates certificates() {
-        return certificates;
-    }
-
-    /**
-     * Starts an HTTPS backend serving with {@code serverContext}'s certificate, requiring a client certificate when
-     * asked; closed with the sandbox.
-     */
-    public HttpsBackend httpsBackend(javax.net.ssl.SSLContext serverContext, boolean requireClientCertificate) {
-        HttpsBackend backend = HttpsBackend.start(serverContext, requireClientCertificate);
-        synchronized (resources) {
-            resources.add(backend);
-        }
-        return backend;
-    }
-
-    /**
-     * Starts the token service's X.509 variant — what a binding's {@code certurl} points to — on HTTPS with
-     * {@code serverContext}'s certificate: a client authenticates with a TLS client certificate whose subject is
-     * {@code CN=<client id>} and that {@code serverContext} trusts, sending {@code client_id} in the form
-     * ({@code tls_client_auth}). Returns its base URI ({@code certurl}); closed with the sandbox.
-     */
-    public URI x509TokenService(javax.net.ssl.SSLContext serverContext) {
-        HttpsBackend endpoint = new HttpsBackend(serverContext, false, true, tokenService.tokenHandler());
-        synchronized (resources) {
-            resources.add(endpoint);
-        }
-        destinationService.trustTokenService(endpoint.uri("localhost"));
-        return endpoint.uri("localhost");
-    }
-
-    /** The identity provider's users (for the password grant). */
-    public SandboxUsers users() {
-        return users;
-    }
-
-    /**
-     * A user's JWT as an application receives it from the approuter: an XSUAA-style token of the application client
-     * {@link DemoDestinations#APP_CLIENT_ID} with {@code user_name}, {@code email} and {@code origin}. The input of
-     * principal propagation and the user-dependent token flows ({@code X-user-token}).
-     */
-    public String userToken(String user) {
-        return authority.issue(DemoDestinations.APP_CLIENT_ID, OAuthClients.DEFAULT_SCOPES, user, "authorization_code")
-                .value();
-    }
-
-    /** A refresh token for {@code user}, redeemable once or more by client {@code clientId} ({@code X-refresh-token}). */
-    public String refreshToken(String user, String clientId) {
-        return users.newRefreshToken(user, clientId);
-    }
-
-    /**
-     * A one-time authorization code for {@code user} and client {@code clientId} ({@code X-code}), bound to
-     * {@code redirectUri} and, when {@code codeVerifier} is given, to its S256 code challenge (PKCE); both may be null.
-     */
-    public String authorizationCode(String user, String clientId, String redirectUri, String codeVerifier) {
-        return users.newCode(user, clientId, redirectUri, codeVerifier == null ? null : SandboxUsers.s256(codeVerifier));
-    }
-
     /** Fault injection. */
     public Faults faults() {
         return faults;
-    }
-
-    /** The sales service's orders (seed and created). */
-    public SalesOrders salesOrders() {
-        return salesOrders;
     }
 
     /** The last requests that arrived at the demo backends (servers {@code "sales"} and {@code "cloud-api"}). */
@@ -606,41 +415,26 @@ public final class Sandbox implements AutoCloseable {
         return serviceRequests;
     }
 
-    /** The token service's OAuth clients. */
-    public OAuthClients oauthClients() {
-        return oauthClients;
-    }
+    // ---- lifecycle -------------------------------------------------------------------------------------------
 
     /**
      * Sets counters, faults, recorded requests and the proxy's trusted mode back to their start state; destinations,
      * connectors, the audit log, OAuth clients and sales orders stay.
      */
     public void reset() {
-        proxy.trustedMode(false);
-        proxy.bindConnectionsToFirstUser(false);
-        socks5Proxy.trustedMode(false);
+        connectivity.reset();
         counters.reset();
         faults.reset();
         backendRequests.clear();
         proxyRequests.clear();
         serviceRequests.clear();
-        socks5Proxy.reset();
         echoService.reset();
     }
 
     /** Stops every server and frees the ports. Idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LOG.debug("closing a sandbox resource failed: {}", e.toString());
-            }
-        }
+        resources.close();
         LOG.debug("Sandbox stopped");
     }
 
@@ -649,6 +443,6 @@ public final class Sandbox implements AutoCloseable {
     public String toString() {
         return "Sandbox[tokenService=" + tokenServiceUri() + ", destinationService=" + destinationServiceUri()
                 + ", proxy=" + proxyHost() + ":" + proxyHttpPort() + ", salesBackend=" + salesBackendUri()
-                + ", cloudApi=" + cloudApiUri() + ", closed=" + closed.get() + "]";
+                + ", cloudApi=" + cloudApiUri() + ", closed=" + resources.isClosed() + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.github.camelbtp.sandbox;
 
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.onpremise.abap.AbapSystem;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

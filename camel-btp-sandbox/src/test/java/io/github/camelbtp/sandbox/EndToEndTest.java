@@ -4,6 +4,7 @@ import static io.github.camelbtp.sandbox.SandboxClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -2,6 +2,7 @@ package io.github.camelbtp.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,30 +23,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What the tests do as a client of the sandbox: read the binding, fetch tokens, call services. */
-final class SandboxClient {
+public final class SandboxClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private SandboxClient() {
     }
 
-    static JsonNode credentials(Sandbox sandbox, String service) {
+    public static JsonNode credentials(Sandbox sandbox, String service) {
         return json(sandbox.vcapServices()).get(service).get(0).get("credentials");
     }
 
-    static String destinationToken(Sandbox sandbox) {
+    public static String destinationToken(Sandbox sandbox) {
         JsonNode credentials = credentials(sandbox, "destination");
         return token(sandbox, credentials.get("clientid").asText(), credentials.get("clientsecret").asText());
     }
 
-    static String connectivityToken(Sandbox sandbox) {
+    public static String connectivityToken(Sandbox sandbox) {
         JsonNode credentials = credentials(sandbox, "connectivity");
         return token(sandbox, credentials.get("clientid").asText(), credentials.get("clientsecret").asText());
     }
 
-    static String token(Sandbox sandbox, String clientId, String clientSecret) {
+    public static String token(Sandbox sandbox, String clientId, String clientSecret) {
         HttpResponse<String> response = tokenRequest(sandbox, "grant_type=client_credentials", clientId, clientSecret);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request failed: " + response.statusCode());
@@ -54,7 +55,7 @@ final class SandboxClient {
     }
 
     /** POST {url}/oauth/token with the client authenticated by HTTP Basic (RFC 6749 §2.3.1 encoding). */
-    static HttpResponse<String> tokenRequest(Sandbox sandbox, String form, String clientId, String clientSecret) {
+    public static HttpResponse<String> tokenRequest(Sandbox sandbox, String form, String clientId, String clientSecret) {
         String basic = basic(URLEncoder.encode(clientId, StandardCharsets.UTF_8),
                 URLEncoder.encode(clientSecret, StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(sandbox.tokenServiceUri() + "/oauth/token"))
@@ -64,25 +65,25 @@ final class SandboxClient {
     }
 
     /** POST {url}/oauth/token with whatever form the test gives (client credentials in the body, or none). */
-    static HttpResponse<String> tokenRequest(Sandbox sandbox, String form) {
+    public static HttpResponse<String> tokenRequest(Sandbox sandbox, String form) {
         return send(HttpRequest.newBuilder(URI.create(sandbox.tokenServiceUri() + "/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String salesBasic() {
+    public static String salesBasic() {
         return basic(DemoDestinations.SALES_USER, DemoDestinations.SALES_PASSWORD);
     }
 
-    static String form(String value) {
+    public static String form(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static HttpResponse<String> get(URI uri, String... headers) {
+    public static HttpResponse<String> get(URI uri, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -90,11 +91,11 @@ final class SandboxClient {
         return send(request.build());
     }
 
-    static HttpResponse<String> send(HttpRequest request) {
+    public static HttpResponse<String> send(HttpRequest request) {
         return send(HTTP, request);
     }
 
-    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -106,13 +107,13 @@ final class SandboxClient {
     }
 
     /** A JDK HttpClient that sends http:// requests to the sandbox's connectivity proxy, in absolute form. */
-    static HttpClient viaProxy(Sandbox sandbox) {
+    public static HttpClient viaProxy(Sandbox sandbox) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .proxy(ProxySelector.of(new InetSocketAddress(sandbox.proxyHost(), sandbox.proxyHttpPort())))
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -121,14 +122,14 @@ final class SandboxClient {
     }
 
     /** A response read from a raw socket. */
-    record RawResponse(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record RawResponse(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** Sends {@code request} bytes as they are to the proxy and reads one Content-Length-framed response. */
-    static RawResponse raw(Sandbox sandbox, String request) {
+    public static RawResponse raw(Sandbox sandbox, String request) {
         try (Socket socket = new Socket(sandbox.proxyHost(), sandbox.proxyHttpPort())) {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -139,7 +140,7 @@ final class SandboxClient {
         }
     }
 
-    static RawResponse readResponse(InputStream in) throws IOException {
+    public static RawResponse readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int last4 = 0;
         while (last4 != 0x0d0a0d0a) {

@@ -7,7 +7,7 @@ import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
 import io.github.camelbtp.destination.BtpDestinationComponent;
 import io.github.camelbtp.rfc.BtpRfcComponent;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.CamelContext;

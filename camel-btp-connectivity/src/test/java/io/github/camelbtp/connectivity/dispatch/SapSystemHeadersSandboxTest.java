@@ -5,7 +5,7 @@ import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.support.Engines;
 import io.github.camelbtp.connectivity.support.Http;
-import io.github.camelbtp.sandbox.RecordedRequest;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;

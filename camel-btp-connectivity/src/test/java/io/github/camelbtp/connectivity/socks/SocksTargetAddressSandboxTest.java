@@ -2,7 +2,7 @@ package io.github.camelbtp.connectivity.socks;
 
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.support.Engines;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;

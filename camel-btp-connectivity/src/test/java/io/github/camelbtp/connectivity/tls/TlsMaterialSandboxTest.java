@@ -9,7 +9,7 @@ import io.github.camelbtp.connectivity.support.Engines;
 import io.github.camelbtp.connectivity.support.LogCapture;
 import io.github.camelbtp.connectivity.support.Secrets;
 import io.github.camelbtp.connectivity.support.TestPki;
-import io.github.camelbtp.sandbox.HttpsBackend;
+import io.github.camelbtp.sandbox.wire.HttpsBackend;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.hc.client5.http.classic.methods.HttpGet;

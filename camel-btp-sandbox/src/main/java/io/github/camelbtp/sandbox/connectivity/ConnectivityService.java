@@ -1,0 +1,102 @@
+package io.github.camelbtp.sandbox.connectivity;
+
+import io.github.camelbtp.sandbox.destination.Tenants;
+import io.github.camelbtp.sandbox.observe.Counters;
+import io.github.camelbtp.sandbox.observe.RecordedRequests;
+import io.github.camelbtp.sandbox.token.TokenAuthority;
+
+/**
+ * The Connectivity Service of the sandbox's subaccount: its HTTP proxy ({@code onpremise_proxy_http_port}), its SOCKS5
+ * proxy ({@code onpremise_socks5_proxy_port}) and the Cloud Connectors both reach on-premise systems through. The
+ * connectivity binding's client ({@code connectivityClientId}) is whose tokens the proxies accept.
+ */
+public final class ConnectivityService implements AutoCloseable {
+
+    private final CloudConnector cloudConnector;
+    private final ConnectivityProxy httpProxy;
+    private final Socks5Proxy socks5Proxy;
+
+    public ConnectivityService(TokenAuthority authority, String connectivityClientId, String subaccountId,
+            CloudConnector cloudConnector, Tenants tenants, Counters counters, RecordedRequests proxyRequests) {
+        this.cloudConnector = cloudConnector;
+        this.httpProxy = new ConnectivityProxy(authority, connectivityClientId, subaccountId, cloudConnector, tenants,
+                counters, proxyRequests);
+        try {
+            this.socks5Proxy = new Socks5Proxy(authority, connectivityClientId, subaccountId, cloudConnector, tenants);
+        } catch (RuntimeException | Error e) {
+            httpProxy.close();
+            throw e;
+        }
+    }
+
+    /** Starts accepting on both proxies. */
+    public ConnectivityService start() {
+        httpProxy.start();
+        socks5Proxy.start();
+        return this;
+    }
+
+    /** The proxies' host ({@code onpremise_proxy_host}), always {@code 127.0.0.1}. */
+    public String proxyHost() {
+        return "127.0.0.1";
+    }
+
+    /** The HTTP proxy's port ({@code onpremise_proxy_http_port}). */
+    public int httpProxyPort() {
+        return httpProxy.port();
+    }
+
+    /** The SOCKS5 proxy for MAIL, LDAP and TCP ({@code onpremise_socks5_proxy_port}). */
+    public Socks5Proxy socks5Proxy() {
+        return socks5Proxy;
+    }
+
+    /** The subaccount's Cloud Connectors: mappings, allow-lists, connected flags, audit log. */
+    public CloudConnector cloudConnector() {
+        return cloudConnector;
+    }
+
+    /**
+     * Both proxies in trusted mode, as Kyma runs them for one subaccount: HTTP requests without
+     * {@code Proxy-Authorization} are accepted as the subaccount's (a token, when sent, still decides the user of the
+     * recommended principal propagation); proxy authorization is off on the SOCKS5 proxy as well
+     * [configuration-guide-eaa8204], so it selects "no authentication" ({@code 0x00}) when offered and still takes
+     * SAP's {@code 0x80}.
+     */
+    public ConnectivityService trustedMode(boolean trusted) {
+        httpProxy.trustedMode(trusted);
+        socks5Proxy.trustedMode(trusted);
+        return this;
+    }
+
+    /**
+     * A fault: the HTTP proxy logs every request of a client connection on as the first user propagated on it, as a
+     * Cloud Connector side did for SAP's JavaScript SDK (cloud-sdk-js #6715) — a client that reuses one keep-alive
+     * connection for several users then shows a user arriving as another.
+     */
+    public ConnectivityService bindConnectionsToFirstUser(boolean bind) {
+        httpProxy.bindConnectionsToFirstUser(bind);
+        return this;
+    }
+
+    /** Client connections the HTTP proxy accepted since the start. */
+    public long acceptedConnections() {
+        return httpProxy.acceptedConnections();
+    }
+
+    /** Trusted mode and faults off, the SOCKS5 proxy's counters and forced answers cleared. */
+    public void reset() {
+        trustedMode(false);
+        bindConnectionsToFirstUser(false);
+        socks5Proxy.reset();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socks5Proxy.close();
+        } finally {
+            httpProxy.close();
+        }
+    }
+}
