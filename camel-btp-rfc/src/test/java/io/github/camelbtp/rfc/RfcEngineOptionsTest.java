@@ -1,8 +1,8 @@
 package io.github.camelbtp.rfc;
 
 import io.github.camelbtp.connectivity.DestinationServiceException;
-import io.github.camelbtp.sandbox.DemoDestinations;
-import io.github.camelbtp.sandbox.RecordedRequest;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

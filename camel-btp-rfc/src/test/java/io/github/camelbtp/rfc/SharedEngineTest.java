@@ -4,7 +4,7 @@ import io.github.camelbtp.component.SharedEngine;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.destination.BtpDestinationComponent;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
