@@ -142,6 +142,18 @@ public final class BtpConnectivity implements Closeable {
     }
 
     /**
+     * Steps 1–4 for a destination of any type, found once: an HTTP destination as {@link #resolve(Destination,
+     * DestinationOptions)} resolves it, a MAIL, LDAP or TCP destination as {@link #resolveSocket} does. A component
+     * calls this once per exchange and hands the result to the transport for {@link Resolved#type()}.
+     *
+     * @throws DestinationConfigurationException for an RFC destination (btp-rfc's), as for the other methods
+     */
+    public Resolved resolveAny(String name, DestinationOptions options) {
+        Destination destination = destination(name, options);
+        return destination.type().onSockets() ? resolveSocket(destination, options) : resolve(destination, options);
+    }
+
+    /**
      * Steps 3–4 for a destination a component derived itself, for example the HTTP endpoint btp-rfc derives from an
      * RFC destination's {@code jco.*} properties: it must have {@code Type=HTTP} and a {@code URL}, and is
      * authenticated and dispatched exactly as a destination found by name (so the Connectivity proxy, location ID
@@ -149,7 +161,7 @@ public final class BtpConnectivity implements Closeable {
      */
     public ResolvedDestination resolve(Destination destination, DestinationOptions options) {
         String name = destination.name();
-        if (!"HTTP".equals(destination.type())) {
+        if (destination.type() != io.github.camelbtp.connectivity.destination.DestinationType.HTTP) {
             throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '" + destination.type()
                     + "', but an HTTP destination was expected here.");
         }
@@ -213,7 +225,7 @@ public final class BtpConnectivity implements Closeable {
 
     /** The destination's TLS material; a client certificate only makes sense on an https URL [client-certificate-authentication-4e13a04]. */
     private static TlsMaterial tls(Destination destination, URI url) {
-        if ("ClientCertificateAuthentication".equals(destination.authentication()) && !"https".equalsIgnoreCase(url.getScheme())) {
+        if (destination.authentication() == io.github.camelbtp.connectivity.auth.AuthenticationType.ClientCertificateAuthentication && !"https".equalsIgnoreCase(url.getScheme())) {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.URL, "is '" + url
                     + "', but ClientCertificateAuthentication presents its certificate in the TLS handshake and needs an"
                     + " https:// URL.");
@@ -263,14 +275,18 @@ public final class BtpConnectivity implements Closeable {
      *                                           connectivity binding that has a SOCKS5 port
      */
     public SocketDestination resolveSocket(String name, DestinationOptions options) {
-        Destination destination = destination(name, options);
-        String type = destination.type();
-        if (!type.equals("MAIL") && !type.equals("LDAP") && !type.equals("TCP")) {
+        return resolveSocket(destination(name, options), options);
+    }
+
+    private SocketDestination resolveSocket(Destination destination, DestinationOptions options) {
+        String name = destination.name();
+        io.github.camelbtp.connectivity.destination.DestinationType type = destination.type();
+        if (!type.onSockets()) {
             throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '" + type
                     + "', but a MAIL, LDAP or TCP destination was expected here.");
         }
         // LDAP destinations name their proxy type ldap.proxyType [ldap-destinations-8cb290f]; ProxyType is read too
-        boolean onPremiseTarget = destination.isOnPremise() || type.equals("LDAP")
+        boolean onPremiseTarget = destination.isOnPremise() || type == io.github.camelbtp.connectivity.destination.DestinationType.LDAP
                 && "OnPremise".equals(EnumeratedProperty.LDAP_PROXY_TYPE.of(destination));
         if (!onPremiseTarget) {
             return new SocketDestination(destination, javax.net.SocketFactory.getDefault(), false);
@@ -350,8 +366,7 @@ public final class BtpConnectivity implements Closeable {
     }
 
     private static boolean clientSideOAuth(Destination destination) {
-        String type = destination.authentication();
-        return type != null && type.startsWith("OAuth2");
+        return destination.authentication().name().startsWith("OAuth2");
     }
 
     /** Forgets the cached destination (all tenants), e.g. after it was changed in the cockpit. */

@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public record ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
         Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
-        BasicCredentials challengeCredentials, TlsMaterial tls) {
+        BasicCredentials challengeCredentials, TlsMaterial tls) implements Resolved {
 
     public ResolvedDestination {
         headers = List.copyOf(headers);
@@ -43,10 +43,6 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
             Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
             BasicCredentials challengeCredentials) {
         this(destination, url, headers, queryParameters, proxy, connectTimeout, readTimeout, challengeCredentials, null);
-    }
-
-    public String name() {
-        return destination.name();
     }
 
     /**

@@ -15,11 +15,7 @@ import javax.net.SocketFactory;
  * @param socketFactory the factory to open its connections with
  * @param onPremise     whether the connections go through the Cloud Connector
  */
-public record SocketDestination(Destination destination, SocketFactory socketFactory, boolean onPremise) {
-
-    public String name() {
-        return destination.name();
-    }
+public record SocketDestination(Destination destination, SocketFactory socketFactory, boolean onPremise) implements Resolved {
 
     @Override
     public String toString() {

@@ -278,7 +278,7 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
         io.github.camelbtp.connectivity.BtpConnectivity connectivity = getComponent().connectivity();
         io.github.camelbtp.connectivity.destination.Destination found = connectivity.destination(destinationName,
                 io.github.camelbtp.connectivity.DestinationOptions.NONE);
-        if (!"MAIL".equals(found.type())) {
+        if (found.type() != io.github.camelbtp.connectivity.destination.DestinationType.MAIL) {
             throw new io.github.camelbtp.connectivity.DestinationConfigurationException(destinationName,
                     io.github.camelbtp.connectivity.destination.DestinationProperty.TYPE, "is '" + found.type()
                     + "', but from(\"btp-destination:...\") reads MAIL destinations (IMAP, POP3) only. Use HTTP, LDAP"

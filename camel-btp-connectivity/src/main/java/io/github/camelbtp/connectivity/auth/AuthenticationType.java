@@ -52,7 +52,7 @@ public enum AuthenticationType {
      * {@link DestinationConfigurationException} listing SAP's values.
      */
     public static AuthenticationType of(Destination destination) {
-        return valueOf(destination.authentication());
+        return destination.authentication();
     }
 
     /** The properties SAP documents as required for this type. */

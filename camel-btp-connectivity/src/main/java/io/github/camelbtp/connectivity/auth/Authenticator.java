@@ -151,7 +151,7 @@ public final class Authenticator {
         List<HttpHeader> headers = new ArrayList<>();
         for (AuthToken token : destination.authTokens()) {
             if (token.failed()) {
-                if ("BasicAuthentication".equals(type)) {
+                if (destination.authentication() == AuthenticationType.BasicAuthentication) {
                     // the service could not encode Basic credentials: name the missing property, as for local destinations
                     destination.requireProperty(DestinationProperty.USER, "BasicAuthentication needs a user");
                     destination.requireProperty(DestinationProperty.PASSWORD, "BasicAuthentication needs a password");

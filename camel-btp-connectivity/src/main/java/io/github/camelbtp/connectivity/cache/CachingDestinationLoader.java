@@ -253,7 +253,7 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
     /** Unknown or invalid types count as user-dependent: the safe side until validation reports them. */
     private static boolean answerDependsOnUser(Destination destination) {
         try {
-            return AuthenticationType.valueOf(destination.authentication()).answerDependsOnUser(destination);
+            return destination.authentication().answerDependsOnUser(destination);
         } catch (IllegalArgumentException e) {
             return true;
         }

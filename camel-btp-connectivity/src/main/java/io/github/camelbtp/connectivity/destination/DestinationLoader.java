@@ -31,7 +31,7 @@ public interface DestinationLoader {
     static Destination checkConfigured(Destination destination) {
         DestinationNames.requireValid(destination.name());
         EnumeratedProperty.checkAll(destination);
-        if ("HTTP".equals(destination.type())) {
+        if (destination.type() == DestinationType.HTTP) {
             destination.requireProperty(DestinationProperty.URL, "an HTTP destination needs the address to call");
             AuthenticationType.of(destination).validateConfiguration(destination);
         }

@@ -104,7 +104,7 @@ public final class OnPremiseHttpDispatch implements Dispatch {
                     + " Connector's system mapping decides whether it speaks HTTPS to the backend. Change the URL to http://.");
         }
         List<HttpHeader> headers = new ArrayList<>(3);
-        boolean propagateUser = "PrincipalPropagation".equals(destination.authentication()) && options.userToken() != null;
+        boolean propagateUser = destination.authentication() == io.github.camelbtp.connectivity.auth.AuthenticationType.PrincipalPropagation && options.userToken() != null;
         if (propagateUser && propagationMode == PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE) {
             if (tenantTokens == null) {
                 throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION, "is"

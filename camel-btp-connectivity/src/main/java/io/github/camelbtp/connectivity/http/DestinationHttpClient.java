@@ -167,7 +167,7 @@ public final class DestinationHttpClient implements Closeable {
     public static void applyHeaders(HttpRequest request, ResolvedDestination resolved) {
         // principal propagation sends no Authorization at all [consuming-the-connectivity-service-313b215]: the
         // Cloud Connector logs the user on; a caller's header (often the user's own JWT) must not reach the backend
-        boolean noAuthorization = "PrincipalPropagation".equals(resolved.destination().authentication());
+        boolean noAuthorization = resolved.destination().authentication() == io.github.camelbtp.connectivity.auth.AuthenticationType.PrincipalPropagation;
         for (Header h : request.getHeaders()) {
             String name = h.getName().toLowerCase(Locale.ROOT);
             if (name.equals("proxy-authorization") || name.startsWith("sap-connectivity-")

@@ -74,7 +74,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
      * fingerprint and password), so a destination resolved per request does not parse its key store each time.
      */
     public static TlsMaterial of(Destination d) {
-        boolean clientCertificate = "ClientCertificateAuthentication".equals(d.authentication());
+        boolean clientCertificate = d.authentication() == io.github.camelbtp.connectivity.auth.AuthenticationType.ClientCertificateAuthentication;
         String keyStoreLocation = d.property(KEY_STORE_LOCATION).orElse(null);
         String trustStoreLocation = d.property(TRUST_STORE_LOCATION).orElse(null);
         boolean trustAll = EnumeratedProperty.TRUST_ALL.isTrue(d);

@@ -61,8 +61,8 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
         String override = target.soapUrl() != null && !target.soapUrl().isBlank() ? target.soapUrl()
                 : d.property(SOAP_URL_PROPERTY).orElse(null);
         return switch (d.type()) {
-            case "HTTP" -> fromHttp(d, override);
-            case "RFC" -> fromRfc(d, override);
+            case HTTP -> fromHttp(d, override);
+            case RFC -> fromRfc(d, override);
             default -> throw new DestinationConfigurationException(d.name(), DestinationProperty.TYPE, "is '" + d.type()
                     + "', but btp-rfc needs an RFC destination (jco.* properties) or an HTTP destination pointing at"
                     + " the ABAP system's ICM.");
