@@ -1,10 +1,10 @@
 package io.github.camelbtp.connectivity;
 
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.auth.BasicCredentials;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
-import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
+import io.github.camelbtp.connectivity.http.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
@@ -43,6 +43,14 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
             Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
             BasicCredentials challengeCredentials) {
         this(destination, url, headers, queryParameters, proxy, connectTimeout, readTimeout, challengeCredentials, null);
+    }
+
+    /**
+     * Whether the destination is {@code PrincipalPropagation}: the user travels to the Connectivity proxy and no
+     * {@code Authorization} header may reach the backend [consuming-the-connectivity-service-313b215].
+     */
+    public boolean propagatesPrincipal() {
+        return destination.authentication() == AuthenticationType.PrincipalPropagation;
     }
 
     /**

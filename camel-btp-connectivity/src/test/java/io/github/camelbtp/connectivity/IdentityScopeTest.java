@@ -1,6 +1,6 @@
 package io.github.camelbtp.connectivity;
 
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -6,7 +6,7 @@ import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.binding.ServiceBinding;
 import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.Destination;
-import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
+import io.github.camelbtp.connectivity.http.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.support.Secrets;
 import org.junit.jupiter.api.Test;

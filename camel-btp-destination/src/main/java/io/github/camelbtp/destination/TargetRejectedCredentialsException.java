@@ -1,6 +1,6 @@
 package io.github.camelbtp.destination;
 
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.net.URI;

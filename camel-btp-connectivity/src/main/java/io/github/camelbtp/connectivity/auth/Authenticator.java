@@ -4,6 +4,7 @@ import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
@@ -11,6 +12,7 @@ import io.github.camelbtp.connectivity.destination.DestinationServiceLoader;
 import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.tls.ClientKey;
+import io.github.camelbtp.connectivity.tls.TlsCache;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import java.net.URI;
@@ -49,9 +51,12 @@ public final class Authenticator {
     public static final String SECURITY_SESSION_HEADER = "x-sap-security-session";
 
     private final TokenService tokens;
+    /** The engine's opened key stores (tokenService.KeyStoreLocation). */
+    private final TlsCache tlsCache;
 
-    public Authenticator(TokenService tokens) {
+    public Authenticator(TokenService tokens, TlsCache tlsCache) {
         this.tokens = tokens;
+        this.tlsCache = tlsCache;
     }
 
     /** Checks type, required properties and per-request input; see {@link AuthenticationType#validate}. */
@@ -187,13 +192,11 @@ public final class Authenticator {
         return EnumeratedProperty.PREEMPTIVE.isTrue(destination);
     }
 
-    /** The token request SAP's OAuth properties describe, for flows that run client-side. */
-    static TokenRequest clientCredentialsRequest(Destination d) {
-        return clientCredentialsRequest(d, null);
-    }
-
-    /** As {@link #clientCredentialsRequest(Destination)}, with {@code tokenServiceURLType=Common} resolved for {@code tenant}. */
-    static TokenRequest clientCredentialsRequest(Destination d, String tenant) {
+    /**
+     * The token request SAP's OAuth properties describe, for flows that run client-side, with
+     * {@code tokenServiceURLType=Common} resolved for {@code tenant} ({@code null}: the provider).
+     */
+    TokenRequest clientCredentialsRequest(Destination d, String tenant) {
         String url = TokenServiceUrl.resolve(d, tenant);
         Map<String, String> queries = d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_QUERIES_PREFIX);
         URI endpoint;
@@ -218,7 +221,7 @@ public final class Authenticator {
         String location = tokenServiceLocation(d, endpoint);
         // mTLS to the token service: the certificate authenticates the client, so the secret becomes optional
         ClientKey clientKey = TlsMaterial.clientKey(d, DestinationProperty.TOKEN_SERVICE_KEY_STORE_LOCATION,
-                DestinationProperty.TOKEN_SERVICE_KEY_STORE_PASSWORD);
+                DestinationProperty.TOKEN_SERVICE_KEY_STORE_PASSWORD, tlsCache);
         if (clientKey != null && location != null) {
             throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_KEY_STORE_LOCATION,
                     "is set, but the token service is behind the Cloud Connector (tokenServiceURL.ProxyType=OnPremise),"

@@ -8,7 +8,7 @@ import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
 import io.github.camelbtp.connectivity.TokenException;
 import io.github.camelbtp.connectivity.auth.AccessToken;
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationLoader;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
 package io.github.camelbtp.connectivity.destination;
 
 import io.github.camelbtp.connectivity.DestinationOptions;
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
 
 import java.util.Optional;
 

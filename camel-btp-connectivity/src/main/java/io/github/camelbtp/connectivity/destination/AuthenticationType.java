@@ -1,10 +1,7 @@
-package io.github.camelbtp.connectivity.auth;
+package io.github.camelbtp.connectivity.destination;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
-import io.github.camelbtp.connectivity.destination.Destination;
-import io.github.camelbtp.connectivity.destination.DestinationProperty;
-import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 
 import java.util.List;
 

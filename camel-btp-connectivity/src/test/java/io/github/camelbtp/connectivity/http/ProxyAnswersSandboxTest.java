@@ -1,4 +1,4 @@
-package io.github.camelbtp.connectivity.dispatch;
+package io.github.camelbtp.connectivity.http;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.CloudConnectorException;
