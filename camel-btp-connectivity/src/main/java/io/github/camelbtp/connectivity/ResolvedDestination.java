@@ -38,13 +38,6 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
         queryParameters = Map.copyOf(queryParameters);
     }
 
-    /** A destination with the JDK's TLS defaults. */
-    public ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
-            Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
-            BasicCredentials challengeCredentials) {
-        this(destination, url, headers, queryParameters, proxy, connectTimeout, readTimeout, challengeCredentials, null);
-    }
-
     /**
      * Whether the destination is {@code PrincipalPropagation}: the user travels to the Connectivity proxy and no
      * {@code Authorization} header may reach the backend [consuming-the-connectivity-service-313b215].

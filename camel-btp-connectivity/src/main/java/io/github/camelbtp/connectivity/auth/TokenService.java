@@ -64,11 +64,6 @@ public final class TokenService {
     private record Hop(ProxyAddress proxy, List<HttpHeader> headers) {
     }
 
-    /** A token service without a connectivity binding: token services behind the Cloud Connector are out of reach. */
-    public TokenService(ServiceClient http, Clock clock, Duration refreshMargin) {
-        this(http, clock, refreshMargin, null, Duration.ZERO);
-    }
-
     /**
      * @param connectivity the connectivity binding (or a trusted-mode proxy), {@code null} for none: token requests to
      *                     token services behind the Cloud Connector travel through its proxy
