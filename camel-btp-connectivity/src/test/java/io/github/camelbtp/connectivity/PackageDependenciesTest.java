@@ -50,8 +50,6 @@ class PackageDependenciesTest {
     private static final Set<String> KNOWN = Set.of(
             // the Destination Service loader (Find) fetches its binding token with the token service of auth
             "destination.DestinationServiceLoader -> auth",
-            // the destination cache reads the expiry of the tokens it keeps
-            "cache.CachingDestinationLoader -> auth",
             // TLS material is read from a destination's properties and certificates[]
             "tls.TlsMaterial -> destination");
 

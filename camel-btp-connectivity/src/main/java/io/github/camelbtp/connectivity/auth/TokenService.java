@@ -20,6 +20,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.http.AnswerTooLargeException;
@@ -42,7 +43,7 @@ import java.util.Map;
  * Obtains OAuth 2.0 tokens with any {@link TokenGrant} — client credentials, password, JWT bearer, refresh token,
  * authorization code, token exchange — (Nimbus OAuth SDK, sent through the engine's
  * {@link ServiceClient}) and caches each until {@code refreshMargin} before it expires (at most half its lifetime
- * before, see {@link AccessToken#refreshMargin}). Concurrent callers for the
+ * before, see {@link AuthToken#refreshMargin}). Concurrent callers for the
  * same {@link TokenRequest} wait for one request to the token service (single-flight); an expired token is never
  * returned. Used for the service bindings' own tokens (Destination Service, Connectivity proxy) and for destinations
  * whose OAuth flow runs client-side.
@@ -90,7 +91,7 @@ public final class TokenService {
     /** Called as the token enters the cache, right after it was issued: what is left is (nearly) its lifetime. */
     private Duration remainingLifetime(AccessToken token) {
         Duration lifetime = Duration.between(clock.instant(), token.expiresAt());
-        Duration left = lifetime.minus(AccessToken.refreshMargin(refreshMargin, lifetime));
+        Duration left = lifetime.minus(AuthToken.refreshMargin(refreshMargin, lifetime));
         return left.isNegative() ? Duration.ZERO : left;
     }
 

@@ -7,7 +7,7 @@ import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
 import io.github.camelbtp.connectivity.TokenException;
-import io.github.camelbtp.connectivity.auth.AccessToken;
+import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationLoader;
@@ -265,7 +265,7 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
         Optional<Instant> tokenExpiry = destination.earliestTokenExpiry();
         if (tokenExpiry.isPresent()) {
             // the margin is bounded by the token's lifetime, or a short-lived token would make every request a lookup
-            Duration margin = AccessToken.refreshMargin(policy.tokenMargin(), Duration.between(now, tokenExpiry.get()));
+            Duration margin = AuthToken.refreshMargin(policy.tokenMargin(), Duration.between(now, tokenExpiry.get()));
             Instant tokenFreshUntil = tokenExpiry.get().minus(margin);
             if (tokenFreshUntil.isBefore(freshUntil)) {
                 freshUntil = tokenFreshUntil;
