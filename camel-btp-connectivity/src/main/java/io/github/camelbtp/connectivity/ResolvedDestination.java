@@ -1,10 +1,10 @@
 package io.github.camelbtp.connectivity;
 
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.auth.BasicCredentials;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
-import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
+import io.github.camelbtp.connectivity.http.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
@@ -31,22 +31,19 @@ import java.util.Map;
  */
 public record ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
         Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
-        BasicCredentials challengeCredentials, TlsMaterial tls) {
+        BasicCredentials challengeCredentials, TlsMaterial tls) implements Resolved {
 
     public ResolvedDestination {
         headers = List.copyOf(headers);
         queryParameters = Map.copyOf(queryParameters);
     }
 
-    /** A destination with the JDK's TLS defaults. */
-    public ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
-            Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
-            BasicCredentials challengeCredentials) {
-        this(destination, url, headers, queryParameters, proxy, connectTimeout, readTimeout, challengeCredentials, null);
-    }
-
-    public String name() {
-        return destination.name();
+    /**
+     * Whether the destination is {@code PrincipalPropagation}: the user travels to the Connectivity proxy and no
+     * {@code Authorization} header may reach the backend [consuming-the-connectivity-service-313b215].
+     */
+    public boolean propagatesPrincipal() {
+        return destination.authentication() == AuthenticationType.PrincipalPropagation;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.camelbtp.connectivity;
 
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.tls.TlsCache;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import javax.net.SocketFactory;
 
@@ -14,11 +16,18 @@ import javax.net.SocketFactory;
  * @param destination   the destination as found
  * @param socketFactory the factory to open its connections with
  * @param onPremise     whether the connections go through the Cloud Connector
+ * @param tlsCache      the engine's opened key and trust stores, for {@link #tls()}
  */
-public record SocketDestination(Destination destination, SocketFactory socketFactory, boolean onPremise) {
+public record SocketDestination(Destination destination, SocketFactory socketFactory, boolean onPremise,
+        TlsCache tlsCache) implements Resolved {
 
-    public String name() {
-        return destination.name();
+    /**
+     * The destination's own TLS material (key store, trust store, TrustAll, host name verifier), or {@code null} for
+     * the JDK's defaults; read when a transport layers TLS on its connections, not before (a plain LDAP or SMTP
+     * connection never opens the stores).
+     */
+    public TlsMaterial tls() {
+        return TlsMaterial.of(destination, tlsCache);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.github.camelbtp.connectivity;
 
-import io.github.camelbtp.connectivity.destination.Destination;
-
 import java.util.function.BiFunction;
 
 /**
@@ -33,14 +31,12 @@ public enum TenantStrategy {
         return apply(name, options, connectivity::resolve);
     }
 
-    /** {@link BtpConnectivity#resolveSocket} (MAIL, LDAP, TCP) with this strategy applied to {@code options}. */
-    public SocketDestination resolveSocket(BtpConnectivity connectivity, String name, DestinationOptions options) {
-        return apply(name, options, connectivity::resolveSocket);
-    }
-
-    /** {@link BtpConnectivity#destination} (find only, any type) with this strategy applied to {@code options}. */
-    public Destination destination(BtpConnectivity connectivity, String name, DestinationOptions options) {
-        return apply(name, options, connectivity::destination);
+    /**
+     * {@link BtpConnectivity#resolveAny} (any type, one lookup) with this strategy applied to {@code options}: what a
+     * component calls once per exchange.
+     */
+    public Resolved resolveAny(BtpConnectivity connectivity, String name, DestinationOptions options) {
+        return apply(name, options, connectivity::resolveAny);
     }
 
     private <T> T apply(String name, DestinationOptions options, BiFunction<String, DestinationOptions, T> lookup) {

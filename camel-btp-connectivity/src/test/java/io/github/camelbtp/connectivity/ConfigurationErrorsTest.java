@@ -1,6 +1,6 @@
 package io.github.camelbtp.connectivity;
 
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
@@ -174,9 +174,9 @@ class ConfigurationErrorsTest {
         Destination d = engine.destination("CaseOnly", DestinationOptions.NONE);
         ResolvedDestination resolved = engine.resolve("CaseOnly", DestinationOptions.NONE);
 
-        assertThat(d.authentication()).isEqualTo("BasicAuthentication");
+        assertThat(d.authentication()).isEqualTo(io.github.camelbtp.connectivity.destination.AuthenticationType.BasicAuthentication);
         assertThat(AuthenticationType.of(d)).isEqualTo(AuthenticationType.BasicAuthentication);
-        assertThat(d.proxyType()).isEqualTo("Internet");
+        assertThat(d.proxyType()).isEqualTo(io.github.camelbtp.connectivity.destination.ProxyType.Internet);
         assertThat(resolved.proxy()).isNull();
         assertThat(resolved.headers()).anySatisfy(h -> assertThat(h.name()).isEqualTo("Authorization"));
     }

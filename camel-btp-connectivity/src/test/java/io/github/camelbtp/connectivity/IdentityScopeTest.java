@@ -1,6 +1,6 @@
 package io.github.camelbtp.connectivity;
 
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,7 +34,7 @@ class IdentityScopeTest {
 
     private static String scope(Destination destination, DestinationOptions options) {
         return new ResolvedDestination(destination, URI.create("http://erp.internal:44300"), List.of(), Map.of(), null,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), null).identityScope(options);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), null, null).identityScope(options);
     }
 
     /** The per-request input the type needs, carrying {@code token}. */

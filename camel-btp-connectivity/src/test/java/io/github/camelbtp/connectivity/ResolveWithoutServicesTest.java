@@ -4,7 +4,7 @@ import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.EnvironmentDestinationLoader;
 import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
-import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
+import io.github.camelbtp.connectivity.http.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.support.Secrets;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,7 @@ import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.binding.ServiceBinding;
 import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.Destination;
-import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
+import io.github.camelbtp.connectivity.http.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.support.Secrets;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class SecretsInToStringTest {
         ResolvedDestination r = new ResolvedDestination(destination(), URI.create("http://erp.internal:44300"),
                 List.of(new HttpHeader("Authorization", "Bearer " + TOKEN), new HttpHeader("Proxy-Authorization", "Bearer " + TOKEN),
                         new HttpHeader("x-api-key", API_KEY)), Map.of("key", API_KEY), new ProxyAddress("proxy", 20003),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), new BasicCredentials("alice", PASSWORD));
+                Duration.ofSeconds(5), Duration.ofSeconds(30), new BasicCredentials("alice", PASSWORD), null);
 
         String text = r.toString();
 

@@ -5,6 +5,7 @@ import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.DestinationType;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.component.ComponentEngine;
 import io.github.camelbtp.component.EngineOptions;
@@ -166,13 +167,14 @@ public class BtpDestinationComponent extends DefaultComponent {
      */
     SocketDestination mailbox(BtpDestinationEndpoint endpoint) {
         String name = endpoint.getDestinationName();
+        // found once: the type is checked before anything is resolved for it
         Destination found = connectivity().destination(name, DestinationOptions.NONE);
-        if (!"MAIL".equals(found.type())) { // TODO(enum): the engine's Type enum once it has one
+        if (found.type() != DestinationType.MAIL) {
             throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '" + found.type()
                     + "', but from(\"btp-destination:...\") reads MAIL destinations (IMAP, POP3) only. Use HTTP, LDAP"
                     + " and TCP destinations in to(...); receiving HTTP calls is what platform-http does.");
         }
-        SocketDestination resolved = connectivity().resolveSocket(name, DestinationOptions.NONE);
+        SocketDestination resolved = connectivity().resolveSocket(found, DestinationOptions.NONE);
         SocketTransports.rejectHttpOnlyParts(endpoint, resolved);
         return resolved;
     }

@@ -1,7 +1,9 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.Resolved;
 import io.github.camelbtp.connectivity.ResolvedDestination;
+import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.destination.http.BtpHttpProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -44,18 +46,16 @@ public class BtpDestinationProducer extends DefaultProducer {
         BtpDestinationEndpoint endpoint = getEndpoint();
         String name = destinationName(exchange);
         RequestOptions request = RequestOptions.of(endpoint, exchange.getIn());
-        // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise); the type is known
-        // only once the destination is found, for the request's tenant
-        String type = endpoint.getLookup().getTenantStrategy().destination(endpoint.getComponent().connectivity(), name,
-                request.options()).type();
-        if (SocketTransports.carries(type)) {
-            endpoint.getComponent().socketTransports().process(exchange, endpoint, endpoint.getComponent().connectivity(), name,
-                    request.options());
+        // one resolution per exchange, with the request's tenant, user, fragment and chain; the engine says clearly
+        // when a type (RFC) belongs to another component
+        Resolved found = endpoint.getLookup().getTenantStrategy().resolveAny(endpoint.getComponent().connectivity(), name,
+                request.options());
+        if (found instanceof SocketDestination socket) {
+            // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise)
+            endpoint.getComponent().socketTransports().process(exchange, endpoint, socket);
             return;
         }
-        // everything else is HTTP; the engine says clearly when a type (RFC) belongs to another component
-        ResolvedDestination resolved = endpoint.getLookup().getTenantStrategy().resolve(endpoint.getComponent().connectivity(), name,
-                request.options());
+        ResolvedDestination resolved = (ResolvedDestination) found;
         if (!endpoint.getHttp().isSapSystemHeaders()) {
             resolved = resolved.withoutSapSystemHeaders();
         }

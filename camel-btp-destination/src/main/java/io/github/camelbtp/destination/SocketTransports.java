@@ -3,7 +3,6 @@ package io.github.camelbtp.destination;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
-import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.destination.ldap.LdapClient;
@@ -22,7 +21,7 @@ import java.util.Map;
 
 /**
  * The transports of the destination types that are not HTTP: MAIL (camel-mail), LDAP (UnboundID) and TCP, all on
- * the socket factory the engine resolves ({@link BtpConnectivity#resolveSocket}), so OnPremise destinations travel
+ * the socket factory the engine resolves ({@link BtpConnectivity#resolveAny}), so OnPremise destinations travel
  * through the Connectivity Service's SOCKS5 proxy and the Cloud Connector. One instance per component: LDAP pools
  * and idle TCP connections are shared by all endpoints.
  */
@@ -39,23 +38,20 @@ final class SocketTransports implements AutoCloseable {
         ServiceHelper.startService(mail);
     }
 
-    static boolean carries(String type) {
-        return type.equals("MAIL") || type.equals("LDAP") || type.equals("TCP");
-    }
-
-    /** Sends the exchange to a MAIL, LDAP or TCP destination, found for the request's tenant as HTTP ones are. */
-    void process(Exchange exchange, BtpDestinationEndpoint endpoint, BtpConnectivity connectivity, String name,
-            DestinationOptions options) throws Exception {
-        SocketDestination resolved = endpoint.getLookup().getTenantStrategy().resolveSocket(connectivity, name, options);
+    /**
+     * Sends the exchange to a MAIL, LDAP or TCP destination, resolved by the producer for the request's tenant and user
+     * as HTTP ones are ({@link BtpConnectivity#resolveAny}).
+     */
+    void process(Exchange exchange, BtpDestinationEndpoint endpoint, SocketDestination resolved) throws Exception {
         rejectHttpOnlyParts(endpoint, resolved);
-        switch (resolved.destination().type()) {
-            case "MAIL" -> mail.send(exchange, resolved);
-            case "LDAP" -> exchange.getMessage().setBody(ldap.execute(resolved, ldapRequest(exchange.getIn(), endpoint)));
-            case "TCP" -> tcp(exchange, endpoint, resolved);
-            default -> throw new DestinationConfigurationException(name, DestinationProperty.TYPE, "is '"
-                    + resolved.destination().type() + "', which btp-destination does not carry.");
+        switch (resolved.type()) {
+            case MAIL -> mail.send(exchange, resolved);
+            case LDAP -> exchange.getMessage().setBody(ldap.execute(resolved, ldapRequest(exchange.getIn(), endpoint)));
+            case TCP -> tcp(exchange, endpoint, resolved);
+            default -> throw new DestinationConfigurationException(resolved.name(), DestinationProperty.TYPE, "is '"
+                    + resolved.type() + "', which btp-destination does not carry on sockets.");
         }
-        exchange.getMessage().setHeader(BtpDestinationConstants.RESOLVED_DESTINATION, name);
+        exchange.getMessage().setHeader(BtpDestinationConstants.RESOLVED_DESTINATION, resolved.name());
     }
 
     /**
@@ -63,7 +59,7 @@ final class SocketTransports implements AutoCloseable {
      * mistyped option, which must not be ignored silently.
      */
     static void rejectHttpOnlyParts(BtpDestinationEndpoint endpoint, SocketDestination resolved) {
-        String type = resolved.destination().type();
+        io.github.camelbtp.connectivity.destination.DestinationType type = resolved.type();
         if (endpoint.getTargetQuery() != null && !endpoint.getTargetQuery().isEmpty()) {
             throw new BtpConnectivityException(resolved.name(), "btp-destination:" + resolved.name() + ": '"
                     + endpoint.getTargetQuery() + "' are no options of btp-destination, and query parameters are passed"

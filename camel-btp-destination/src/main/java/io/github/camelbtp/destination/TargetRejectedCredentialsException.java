@@ -1,5 +1,6 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.net.URI;
@@ -15,10 +16,10 @@ public final class TargetRejectedCredentialsException extends HttpOperationFaile
     private static final long serialVersionUID = 1L;
 
     private final String destinationName;
-    private final String authentication;
+    private final AuthenticationType authentication;
     private final String explanation;
 
-    TargetRejectedCredentialsException(HttpOperationFailedException failed, String destinationName, String authentication,
+    TargetRejectedCredentialsException(HttpOperationFailedException failed, String destinationName, AuthenticationType authentication,
             boolean credentialsDropped) {
         super(failed.getUri(), failed.getStatusCode(), failed.getStatusText(), failed.getRedirectLocation(),
                 failed.getResponseHeaders(), failed.getResponseBody());
@@ -36,7 +37,7 @@ public final class TargetRejectedCredentialsException extends HttpOperationFaile
     }
 
     /** The destination's {@code Authentication} value. */
-    public String getAuthentication() {
+    public AuthenticationType getAuthentication() {
         return authentication;
     }
 
@@ -46,26 +47,28 @@ public final class TargetRejectedCredentialsException extends HttpOperationFaile
     }
 
     /** What to check, by the family of the authentication type [http-destinations-42a0e6b]. */
-    static String fix(String authentication) {
-        return switch (authentication == null ? "" : authentication) {
-            case "NoAuthentication" -> "The destination sends no credentials, and the target wants some: set the"
+    static String fix(AuthenticationType authentication) {
+        if (authentication == null) {
+            return "Check the destination's credentials in the BTP cockpit.";
+        }
+        return switch (authentication) {
+            case NoAuthentication -> "The destination sends no credentials, and the target wants some: set the"
                     + " destination's Authentication (for example BasicAuthentication with User and Password) in the BTP"
                     + " cockpit, or, if the target should see the caller's own credentials, set forwardAuthToken=true on"
                     + " the destination (the user's JWT) or forwardCallerCredentials=true on the endpoint.";
-            case "BasicAuthentication" -> "Check the destination's User and Password in the BTP cockpit (Connectivity >"
+            case BasicAuthentication -> "Check the destination's User and Password in the BTP cockpit (Connectivity >"
                     + " Destinations), and that the user is not locked in the target system.";
-            case "ClientCertificateAuthentication" -> "Check that the certificate of the destination's KeyStoreLocation"
+            case ClientCertificateAuthentication -> "Check that the certificate of the destination's KeyStoreLocation"
                     + " is valid and mapped to a user in the target system (for an ABAP system: transaction CERTRULE or"
                     + " table VUSREXTID).";
-            case "PrincipalPropagation" -> "The backend did not log the propagated user on: check that the user's token"
+            case PrincipalPropagation -> "The backend did not log the propagated user on: check that the user's token"
                     + " has not expired, the Cloud Connector's principal propagation setup (trust to the subaccount, the"
                     + " system certificate and the subject pattern of short-lived certificates), and the backend's"
                     + " mapping of certificates to users (ABAP: CERTRULE).";
-            case "OAuth2ClientCredentials", "OAuth2TechnicalUserPropagation", "OAuth2Password" -> "Check the destination's"
-                    + " clientId, clientSecret" + ("OAuth2Password".equals(authentication) ? ", User, Password" : "")
+            case OAuth2ClientCredentials, OAuth2TechnicalUserPropagation, OAuth2Password -> "Check the destination's"
+                    + " clientId, clientSecret" + (authentication == AuthenticationType.OAuth2Password ? ", User, Password" : "")
                     + ", tokenServiceURL and scope in the BTP cockpit: the target does not accept the token issued for"
                     + " them (wrong audience or scope, or a client the target does not know).";
-            case "" -> "Check the destination's credentials in the BTP cockpit.";
             default -> "This type acts for the user of the request: check that the user's token (or refresh token, code,"
                     + " subject token) has not expired and was issued by the identity zone the destination trusts, and"
                     + " the destination's token service settings (clientId, tokenServiceURL, audience) in the BTP"

@@ -60,7 +60,7 @@ class CredentialsRejectedTest extends BtpDestinationTestSupport {
         TargetRejectedCredentialsException e = (TargetRejectedCredentialsException) rejected;
         assertThat(e.getStatusCode()).isEqualTo(401);
         assertThat(e.getDestinationName()).isEqualTo(NAME);
-        assertThat(e.getAuthentication()).isEqualTo("BasicAuthentication");
+        assertThat(e.getAuthentication()).isEqualTo(io.github.camelbtp.connectivity.destination.AuthenticationType.BasicAuthentication);
         assertThat(e.getResponseBody()).isEqualTo("Logon failed");
     }
 

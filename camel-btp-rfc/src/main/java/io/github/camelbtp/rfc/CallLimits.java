@@ -31,7 +31,7 @@ final class CallLimits {
     private final Map<String, Semaphore> limits = new ConcurrentHashMap<>();
 
     Permit acquire(Destination destination, String function) {
-        if (!"RFC".equals(destination.type())) {
+        if (destination.type() != io.github.camelbtp.connectivity.destination.DestinationType.RFC) {
             return UNLIMITED;
         }
         int capacity = number(destination, POOL_CAPACITY, 1);

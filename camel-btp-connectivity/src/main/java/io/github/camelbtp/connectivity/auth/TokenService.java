@@ -20,11 +20,14 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
-import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
-import io.github.camelbtp.connectivity.dispatch.ProxyAnswers;
+import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.http.AnswerTooLargeException;
 import io.github.camelbtp.connectivity.http.DeadlineExceededException;
+import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.http.ProxyAddress;
+import io.github.camelbtp.connectivity.http.ProxyAnswers;
 import io.github.camelbtp.connectivity.http.ServiceClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +38,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Obtains OAuth 2.0 tokens with any {@link TokenGrant} — client credentials, password, JWT bearer, refresh token,
  * authorization code, token exchange — (Nimbus OAuth SDK, sent through the engine's
  * {@link ServiceClient}) and caches each until {@code refreshMargin} before it expires (at most half its lifetime
- * before, see {@link AccessToken#refreshMargin}). Concurrent callers for the
+ * before, see {@link AuthToken#refreshMargin}). Concurrent callers for the
  * same {@link TokenRequest} wait for one request to the token service (single-flight); an expired token is never
  * returned. Used for the service bindings' own tokens (Destination Service, Connectivity proxy) and for destinations
  * whose OAuth flow runs client-side.
@@ -56,9 +58,20 @@ public final class TokenService {
     private final Clock clock;
     private final Duration refreshMargin;
     private final Cache<TokenRequest, AccessToken> cache;
-    private volatile BiFunction<String, String, DispatchPlan> onPremiseRoute;
+    /** {@code null} without a connectivity binding. */
+    private final ConnectivityProxy connectivityProxy;
 
-    public TokenService(ServiceClient http, Clock clock, Duration refreshMargin) {
+    /** The hop of a token request through the Connectivity proxy. */
+    private record Hop(ProxyAddress proxy, List<HttpHeader> headers) {
+    }
+
+    /**
+     * @param connectivity the connectivity binding (or a trusted-mode proxy), {@code null} for none: token requests to
+     *                     token services behind the Cloud Connector travel through its proxy
+     * @param timeout      the timeout of the connectivity binding's own token requests
+     */
+    public TokenService(ServiceClient http, Clock clock, Duration refreshMargin, ConnectivityCredentials connectivity,
+            Duration timeout) {
         this.http = http;
         this.clock = clock;
         this.refreshMargin = refreshMargin;
@@ -67,21 +80,19 @@ public final class TokenService {
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfter(Expiry.<TokenRequest, AccessToken>creating((key, token) -> remainingLifetime(token)))
                 .build();
+        this.connectivityProxy = connectivity == null ? null : new ConnectivityProxy(connectivity, this, timeout);
+    }
+
+    /** The Connectivity proxy, {@code null} without a connectivity binding. */
+    public ConnectivityProxy connectivityProxy() {
+        return connectivityProxy;
     }
 
     /** Called as the token enters the cache, right after it was issued: what is left is (nearly) its lifetime. */
     private Duration remainingLifetime(AccessToken token) {
         Duration lifetime = Duration.between(clock.instant(), token.expiresAt());
-        Duration left = lifetime.minus(AccessToken.refreshMargin(refreshMargin, lifetime));
+        Duration left = lifetime.minus(AuthToken.refreshMargin(refreshMargin, lifetime));
         return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    /**
-     * How token requests reach a token service behind the Cloud Connector: the Connectivity proxy's address and the
-     * headers of that hop for a destination and location ID. Set by the engine when it has a connectivity binding.
-     */
-    public void onPremiseRoute(BiFunction<String, String, DispatchPlan> route) {
-        this.onPremiseRoute = route;
     }
 
     /**
@@ -96,18 +107,18 @@ public final class TokenService {
             return cached;
         }
         // the hop's own token is obtained before the computation: a cache must not be re-entered from its loader
-        DispatchPlan hop = request.onPremise() ? onPremiseHop(request, destinationName) : null;
+        Hop hop = request.onPremise() ? onPremiseHop(request, destinationName) : null;
         return cache.get(request, r -> fetch(r, destinationName, hop));
     }
 
-    private DispatchPlan onPremiseHop(TokenRequest request, String destinationName) {
-        BiFunction<String, String, DispatchPlan> route = onPremiseRoute;
-        if (route == null) {
+    private Hop onPremiseHop(TokenRequest request, String destinationName) {
+        if (connectivityProxy == null) {
             throw new DestinationConfigurationException(destinationName, DestinationProperty.TOKEN_SERVICE_PROXY_TYPE,
                     "is OnPremise, but the application has no 'connectivity' service binding, so the token service"
                     + " behind the Cloud Connector cannot be reached. Bind an instance of the Connectivity Service.");
         }
-        return route.apply(destinationName, request.cloudConnectorLocation());
+        return new Hop(connectivityProxy.httpProxy(),
+                connectivityProxy.hopHeaders(destinationName, request.cloudConnectorLocation()));
     }
 
     /** Forgets a cached token (after a service rejected it). */
@@ -115,7 +126,7 @@ public final class TokenService {
         cache.invalidate(request);
     }
 
-    private AccessToken fetch(TokenRequest request, String destinationName, DispatchPlan hop) {
+    private AccessToken fetch(TokenRequest request, String destinationName, Hop hop) {
         String host = request.tokenEndpoint().getHost() + (request.tokenEndpoint().getPort() > 0 ? ":" + request.tokenEndpoint().getPort() : "");
         // a client without a secret authenticates with its certificate in the TLS handshake; client_id goes in the body
         ClientAuthentication auth = request.clientCertificate() != null && request.clientSecret() == null

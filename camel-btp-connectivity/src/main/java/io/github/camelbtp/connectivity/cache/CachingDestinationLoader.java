@@ -7,8 +7,8 @@ import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
 import io.github.camelbtp.connectivity.TokenException;
-import io.github.camelbtp.connectivity.auth.AccessToken;
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
+import io.github.camelbtp.connectivity.destination.AuthToken;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationLoader;
 import org.slf4j.Logger;
@@ -253,7 +253,7 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
     /** Unknown or invalid types count as user-dependent: the safe side until validation reports them. */
     private static boolean answerDependsOnUser(Destination destination) {
         try {
-            return AuthenticationType.valueOf(destination.authentication()).answerDependsOnUser(destination);
+            return destination.authentication().answerDependsOnUser(destination);
         } catch (IllegalArgumentException e) {
             return true;
         }
@@ -265,7 +265,7 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
         Optional<Instant> tokenExpiry = destination.earliestTokenExpiry();
         if (tokenExpiry.isPresent()) {
             // the margin is bounded by the token's lifetime, or a short-lived token would make every request a lookup
-            Duration margin = AccessToken.refreshMargin(policy.tokenMargin(), Duration.between(now, tokenExpiry.get()));
+            Duration margin = AuthToken.refreshMargin(policy.tokenMargin(), Duration.between(now, tokenExpiry.get()));
             Instant tokenFreshUntil = tokenExpiry.get().minus(margin);
             if (tokenFreshUntil.isBefore(freshUntil)) {
                 freshUntil = tokenFreshUntil;

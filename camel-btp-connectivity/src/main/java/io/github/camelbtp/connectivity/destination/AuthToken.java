@@ -54,4 +54,15 @@ public record AuthToken(String type, String value, String headerName, String hea
         return "AuthToken[type=" + type + ", header=" + headerName + ", expiresAt=" + expiresAt
                 + (failed() ? ", error=" + error : "") + ", value=****]";
     }
+
+    /**
+     * How long before expiry a token with this {@code lifetime} is renewed — a service {@code authTokens} entry (its
+     * cache entry) or a token the engine fetched itself: the configured {@code margin}, but at most half the lifetime. SAP documents no margin; a fixed one longer than a short-lived token (20 s tokens, a 30 s
+     * margin) would make every call fetch a new token, while half the lifetime still leaves ample time for clock skew
+     * and a request in flight.
+     */
+    public static Duration refreshMargin(Duration margin, Duration lifetime) {
+        Duration half = lifetime.isNegative() ? Duration.ZERO : lifetime.dividedBy(2);
+        return margin.compareTo(half) > 0 ? half : margin;
+    }
 }

@@ -65,8 +65,8 @@ public record Destination(String name, Map<String, String> properties, List<Auth
      *
      * @throws DestinationConfigurationException for any other value (see {@link EnumeratedProperty})
      */
-    public String type() {
-        return EnumeratedProperty.TYPE.of(this);
+    public DestinationType type() {
+        return DestinationType.valueOf(EnumeratedProperty.TYPE.of(this));
     }
 
     /**
@@ -74,12 +74,12 @@ public record Destination(String name, Map<String, String> properties, List<Auth
      *
      * @throws DestinationConfigurationException for any other value: a typo must never mean Internet
      */
-    public String proxyType() {
-        return EnumeratedProperty.PROXY_TYPE.of(this);
+    public ProxyType proxyType() {
+        return ProxyType.valueOf(EnumeratedProperty.PROXY_TYPE.of(this));
     }
 
     public boolean isOnPremise() {
-        return "OnPremise".equals(proxyType());
+        return proxyType() == ProxyType.OnPremise;
     }
 
     /**
@@ -87,8 +87,8 @@ public record Destination(String name, Map<String, String> properties, List<Auth
      *
      * @throws DestinationConfigurationException for a value that is none of SAP's 15 types
      */
-    public String authentication() {
-        return EnumeratedProperty.AUTHENTICATION.of(this);
+    public AuthenticationType authentication() {
+        return AuthenticationType.valueOf(EnumeratedProperty.AUTHENTICATION.of(this));
     }
 
     /** {@code CloudConnectorLocationId}, empty when the destination uses the connector without location ID. */

@@ -1,7 +1,6 @@
 package io.github.camelbtp.connectivity.destination;
 
 import io.github.camelbtp.connectivity.DestinationOptions;
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
 
 import java.util.Optional;
 
@@ -31,7 +30,7 @@ public interface DestinationLoader {
     static Destination checkConfigured(Destination destination) {
         DestinationNames.requireValid(destination.name());
         EnumeratedProperty.checkAll(destination);
-        if ("HTTP".equals(destination.type())) {
+        if (destination.type() == DestinationType.HTTP) {
             destination.requireProperty(DestinationProperty.URL, "an HTTP destination needs the address to call");
             AuthenticationType.of(destination).validateConfiguration(destination);
         }

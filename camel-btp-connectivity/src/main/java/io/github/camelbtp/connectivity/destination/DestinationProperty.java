@@ -55,6 +55,10 @@ public final class DestinationProperty {
     public static final String FORWARD_AUTH_TOKEN = "forwardAuthToken";
     public static final String KEY_STORE_LOCATION = "KeyStoreLocation";
     public static final String KEY_STORE_PASSWORD = "KeyStorePassword";
+    public static final String TRUST_STORE_LOCATION = "TrustStoreLocation";
+    public static final String TRUST_STORE_PASSWORD = "TrustStorePassword";
+    public static final String TRUST_ALL = "TrustAll";
+    public static final String HOSTNAME_VERIFIER = "HostnameVerifier";
     /** The ABAP client of an HTTP destination to an SAP system, sent as the {@code sap-client} header (SAP SDK convention). */
     public static final String SAP_CLIENT = "sap-client";
     /** The logon language of an HTTP destination to an SAP system, sent as the {@code sap-language} header. */

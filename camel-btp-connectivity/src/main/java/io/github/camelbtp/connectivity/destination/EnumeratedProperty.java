@@ -1,7 +1,6 @@
 package io.github.camelbtp.connectivity.destination;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
-import io.github.camelbtp.connectivity.auth.AuthenticationType;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +26,8 @@ public enum EnumeratedProperty {
     AUTHENTICATION(DestinationProperty.AUTHENTICATION, "NoAuthentication",
             Arrays.stream(AuthenticationType.values()).map(Enum::name).toArray(String[]::new)),
     /** [server-certificate-authentication-e75d7f1]. */
-    TRUST_ALL("TrustAll", "FALSE", "TRUE", "FALSE"),
-    HOSTNAME_VERIFIER("HostnameVerifier", "Strict", "Strict", "BrowserCompatible"),
+    TRUST_ALL(DestinationProperty.TRUST_ALL, "FALSE", "TRUE", "FALSE"),
+    HOSTNAME_VERIFIER(DestinationProperty.HOSTNAME_VERIFIER, "Strict", "Strict", "BrowserCompatible"),
     /** [client-certificate-authentication-4e13a04]. */
     KEY_STORE_SOURCE("KeyStore.Source", "DestinationService", "DestinationService", "ClientProvided"),
     /** Basic authentication [http-destinations-42a0e6b]. */

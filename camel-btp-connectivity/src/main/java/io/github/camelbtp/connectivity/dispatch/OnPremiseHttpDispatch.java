@@ -2,19 +2,16 @@ package io.github.camelbtp.connectivity.dispatch;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.auth.ConnectivityProxy;
 import io.github.camelbtp.connectivity.auth.TenantTokens;
 import io.github.camelbtp.connectivity.auth.TokenGrant;
 import io.github.camelbtp.connectivity.auth.TokenRequest;
-import io.github.camelbtp.connectivity.auth.TokenService;
-import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ProxyType: OnPremise} HTTP destinations: requests go as plain HTTP forward-proxy requests to the
@@ -30,31 +27,20 @@ import java.util.Map;
  */
 public final class OnPremiseHttpDispatch implements Dispatch {
 
-    public static final String LOCATION_ID_HEADER = "SAP-Connectivity-SCC-Location_ID";
+    public static final String LOCATION_ID_HEADER = ConnectivityProxy.LOCATION_ID_HEADER;
 
-    private final ConnectivityCredentials connectivity;
+    private final ConnectivityProxy proxy;
     /** The connectivity binding's token per tenant; {@code null} in trusted mode. */
     private final TenantTokens tenantTokens;
 
-    public OnPremiseHttpDispatch(ConnectivityCredentials connectivity, TokenService tokens, Duration timeout) {
-        this.connectivity = connectivity;
-        this.tenantTokens = connectivity.trusted() ? null
-                : new TenantTokens(tokens, TokenRequest.forBinding(connectivity.client(), timeout), "connectivity");
+    public OnPremiseHttpDispatch(ConnectivityProxy proxy) {
+        this.proxy = proxy;
+        this.tenantTokens = proxy.tenantTokens();
     }
 
     /** Whether the proxy runs in trusted mode (no connectivity token). */
     public boolean trusted() {
-        return tenantTokens == null;
-    }
-
-    /**
-     * {@code Proxy-Authorization} with the tenant's connectivity token ({@code null}: the provider's); nothing when the
-     * proxy runs in trusted mode.
-     */
-    private void addProxyAuthorization(List<HttpHeader> headers, String tenant, String destinationName) {
-        if (tenantTokens != null) {
-            headers.add(new HttpHeader("Proxy-Authorization", tenantTokens.token(tenant, destinationName).bearer()));
-        }
+        return proxy.trusted();
     }
 
     /** The header that carries the user's JWT for principal propagation. */
@@ -76,17 +62,7 @@ public final class OnPremiseHttpDispatch implements Dispatch {
      * @param destinationName for error messages; {@code null} when no destination is concerned
      */
     public DispatchPlan proxyHop(String destinationName, String locationId) {
-        List<HttpHeader> headers = new ArrayList<>(2);
-        addProxyAuthorization(headers, null, destinationName);
-        if (locationId != null && !locationId.isEmpty()) {
-            headers.add(new HttpHeader(LOCATION_ID_HEADER, locationId));
-        }
-        return new DispatchPlan(new ProxyAddress(connectivity.proxyHost(), connectivity.httpProxyPort()), headers);
-    }
-
-    @Override
-    public DispatchPlan plan(Destination destination) {
-        return plan(destination, DestinationOptions.NONE);
+        return new DispatchPlan(proxy.httpProxy(), proxy.hopHeaders(destinationName, locationId), true);
     }
 
     /**
@@ -94,6 +70,7 @@ public final class OnPremiseHttpDispatch implements Dispatch {
      * {@link #propagationMode} says (the Authenticator has already checked it is there). The connectivity token is
      * {@code options.tenant()}'s.
      */
+    @Override
     public DispatchPlan plan(Destination destination, DestinationOptions options) {
         String url = destination.property(DestinationProperty.URL).orElse("");
         if (url.regionMatches(true, 0, "https:", 0, 6)) {
@@ -104,7 +81,7 @@ public final class OnPremiseHttpDispatch implements Dispatch {
                     + " Connector's system mapping decides whether it speaks HTTPS to the backend. Change the URL to http://.");
         }
         List<HttpHeader> headers = new ArrayList<>(3);
-        boolean propagateUser = "PrincipalPropagation".equals(destination.authentication()) && options.userToken() != null;
+        boolean propagateUser = destination.authentication() == io.github.camelbtp.connectivity.destination.AuthenticationType.PrincipalPropagation && options.userToken() != null;
         if (propagateUser && propagationMode == PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE) {
             if (tenantTokens == null) {
                 throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION, "is"
@@ -120,15 +97,12 @@ public final class OnPremiseHttpDispatch implements Dispatch {
             headers.add(new HttpHeader("Proxy-Authorization",
                     tenantTokens.token(exchange, options.tenant(), destination.name()).bearer()));
         } else {
-            addProxyAuthorization(headers, options.tenant(), destination.name());
+            proxy.addProxyAuthorization(headers, options.tenant(), destination.name());
             if (propagateUser) {
                 headers.add(new HttpHeader(USER_AUTHENTICATION_HEADER, "Bearer " + options.userToken()));
             }
         }
-        String location = destination.locationId();
-        if (!location.isEmpty()) {
-            headers.add(new HttpHeader(LOCATION_ID_HEADER, location));
-        }
-        return new DispatchPlan(new ProxyAddress(connectivity.proxyHost(), connectivity.httpProxyPort()), headers);
+        ConnectivityProxy.addLocationId(headers, destination.locationId());
+        return new DispatchPlan(proxy.httpProxy(), headers, true);
     }
 }

@@ -1,9 +1,9 @@
 package io.github.camelbtp.connectivity.dispatch;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.auth.ConnectivityProxy;
 import io.github.camelbtp.connectivity.auth.TenantTokens;
-import io.github.camelbtp.connectivity.auth.TokenRequest;
-import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
@@ -24,33 +24,31 @@ import java.time.Duration;
  * {@code 0x80} authentication step, and SAP documents no other place for it on SOCKS5, so a destination with a
  * {@code CloudConnectorLocationId} is refused in trusted mode rather than silently sent to the default Cloud Connector.
  */
-public final class OnPremiseSocksDispatch {
+public final class OnPremiseSocksDispatch implements Dispatch {
 
     private final ConnectivityCredentials connectivity;
     /** The connectivity binding's token per tenant; {@code null} in trusted mode. */
     private final TenantTokens tenantTokens;
     private final Duration connectTimeout;
 
-    public OnPremiseSocksDispatch(ConnectivityCredentials connectivity, TokenService tokens, Duration serviceTimeout,
-            Duration connectTimeout) {
-        this.connectivity = connectivity;
+    public OnPremiseSocksDispatch(ConnectivityProxy proxy, Duration connectTimeout) {
+        this.connectivity = proxy.credentials();
         this.connectTimeout = connectTimeout;
-        // the very requests the HTTP dispatch makes, so both share one cached token per tenant (and X.509 bindings
+        // the very tokens the HTTP dispatch uses, so both share one cached token per tenant (and X.509 bindings
         // work here too)
-        this.tenantTokens = connectivity.trusted() ? null
-                : new TenantTokens(tokens, TokenRequest.forBinding(connectivity.client(), serviceTimeout), "connectivity");
-    }
-
-    /** A socket factory for the provider's traffic to the destination through its Cloud Connector. */
-    public SapSocks5SocketFactory socketFactory(Destination destination) {
-        return socketFactory(destination, null);
+        this.tenantTokens = proxy.tenantTokens();
     }
 
     /**
-     * A socket factory for the destination's traffic through the Cloud Connector of {@code tenant}'s subaccount
-     * ({@code null}: the provider's).
+     * A socket factory for the destination's traffic through the Cloud Connector of the request's tenant's subaccount
+     * (no tenant: the provider's).
      */
-    public SapSocks5SocketFactory socketFactory(Destination destination, String tenant) {
+    @Override
+    public DispatchPlan plan(Destination destination, DestinationOptions options) {
+        return new DispatchPlan(null, java.util.List.of(), socketFactory(destination, options.tenant()), true);
+    }
+
+    private SapSocks5SocketFactory socketFactory(Destination destination, String tenant) {
         if (!connectivity.hasSocks5Proxy()) {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is OnPremise"
                     + " and the destination is of type " + destination.type() + ", which travels through the"

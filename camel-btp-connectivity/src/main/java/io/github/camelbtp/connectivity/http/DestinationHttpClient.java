@@ -3,7 +3,7 @@ package io.github.camelbtp.connectivity.http;
 import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.ResolvedDestination;
-import io.github.camelbtp.connectivity.dispatch.ProxyAnswers;
+import io.github.camelbtp.connectivity.http.ProxyAnswers;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -18,6 +18,7 @@ import io.github.camelbtp.connectivity.tls.TlsMaterial;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
@@ -62,6 +63,8 @@ public final class DestinationHttpClient implements Closeable {
     static final int PROXY_ANSWER_PREFIX_BYTES = 8 * 1024;
     /** Context attribute: the {@link Deadline} of the exchange the context belongs to. */
     private static final String DEADLINE = "io.github.camelbtp.deadline";
+    /** Context attribute: the {@link ResolvedDestination} whose headers {@link #addHeaders} sets on each request. */
+    private static final String RESOLVED = "io.github.camelbtp.resolved";
 
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient client;
@@ -96,7 +99,9 @@ public final class DestinationHttpClient implements Closeable {
     private static CloseableHttpClient build(PoolingHttpClientConnectionManager pool) {
         return HttpClients.custom()
                 .setConnectionManager(pool)
-                .setRoutePlanner(new DestinationRoutePlanner())
+                .setRoutePlanner(new DestinationRoutePlanner(false))
+                // the one place a request gets its destination's headers, whoever built the request
+                .addRequestInterceptorLast(DestinationHttpClient::addHeaders)
                 .disableRedirectHandling()
                 // HttpClient's default re-sends any request answered 503 or 429, a POST included
                 .setRetryStrategy(RetryPolicy.INSTANCE)
@@ -141,6 +146,7 @@ public final class DestinationHttpClient implements Closeable {
         }
         context.setRequestConfig(requestConfig(resolved));
         context.setAttribute(DEADLINE, new Deadline(resolved));
+        context.setAttribute(RESOLVED, resolved);
         if (resolved.challengeCredentials() != null) {
             BasicCredentialsProvider provider = new BasicCredentialsProvider();
             provider.setCredentials(new AuthScope(target), new UsernamePasswordCredentials(
@@ -161,13 +167,18 @@ public final class DestinationHttpClient implements Closeable {
     }
 
     /**
-     * Sets the destination's headers on the request, first dropping headers the caller may have set but only the
-     * engine may decide, because they choose the proxy credentials or the Cloud Connector location.
+     * The request interceptor of every client of this class: sets the headers of the {@link #context}'s destination
+     * on the request (authentication, {@code sap-client}/{@code sap-language}, {@code URL.headers.*}, proxy headers),
+     * first dropping headers the caller may have set but only the engine may decide, because they choose the proxy
+     * credentials or the Cloud Connector location. Requests sent in another context are left as they are.
      */
-    public static void applyHeaders(HttpRequest request, ResolvedDestination resolved) {
+    private static void addHeaders(HttpRequest request, EntityDetails entity, HttpContext context) {
+        if (!(context.getAttribute(RESOLVED) instanceof ResolvedDestination resolved)) {
+            return;
+        }
         // principal propagation sends no Authorization at all [consuming-the-connectivity-service-313b215]: the
         // Cloud Connector logs the user on; a caller's header (often the user's own JWT) must not reach the backend
-        boolean noAuthorization = "PrincipalPropagation".equals(resolved.destination().authentication());
+        boolean noAuthorization = resolved.propagatesPrincipal();
         for (Header h : request.getHeaders()) {
             String name = h.getName().toLowerCase(Locale.ROOT);
             if (name.equals("proxy-authorization") || name.startsWith("sap-connectivity-")
@@ -273,7 +284,7 @@ public final class DestinationHttpClient implements Closeable {
     }
 
     /**
-     * Sends a request prepared with {@link #applyHeaders} in a {@link #context}; the caller closes the answer.
+     * Sends a request in a {@link #context}, with the destination's headers; the caller closes the answer.
      * Requests are sent again only as {@link RetryPolicy} allows.
      *
      * @throws CloudConnectorException when the Connectivity proxy cannot be reached, or it or the Cloud Connector refused

@@ -16,12 +16,10 @@ final class DestinationRoutePlanner extends SystemDefaultRoutePlanner {
 
     private final boolean systemProxies;
 
-    /** Only the request's proxy; none otherwise. */
-    DestinationRoutePlanner() {
-        this(false);
-    }
-
-    /** The request's proxy; otherwise, when {@code systemProxies}, the JVM's ProxySelector (http.proxyHost, …). */
+    /**
+     * The request's proxy; otherwise, when {@code systemProxies}, the JVM's ProxySelector (http.proxyHost, …): the
+     * engine's own calls to BTP services honour it, application traffic never (the destination decides).
+     */
     DestinationRoutePlanner(boolean systemProxies) {
         super(null);
         this.systemProxies = systemProxies;

@@ -134,7 +134,7 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
      * A sender for Nimbus that goes through an HTTP forward proxy (the Connectivity proxy, for token services behind
      * the Cloud Connector); the hop's headers are the caller's to set on the request.
      */
-    public HTTPRequestSender viaProxy(io.github.camelbtp.connectivity.dispatch.ProxyAddress proxy) {
+    public HTTPRequestSender viaProxy(io.github.camelbtp.connectivity.http.ProxyAddress proxy) {
         org.apache.hc.core5.http.HttpHost host = new org.apache.hc.core5.http.HttpHost(proxy.host(), proxy.port());
         return request -> send(request, client, host);
     }

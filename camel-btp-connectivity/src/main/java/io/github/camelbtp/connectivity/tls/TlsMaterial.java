@@ -10,9 +10,6 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -36,7 +33,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The TLS settings of an HTTP destination [server-certificate-authentication-e75d7f1,
@@ -56,27 +52,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifier, String fingerprint) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
-    private static final Set<String> WARNED_TRUST_ALL = ConcurrentHashMap.newKeySet();
-    /** Opened key and trust stores by fingerprint and password digest: parsing a PKCS#12 file costs milliseconds. */
-    private static final Cache<String, Object> OPENED = Caffeine.newBuilder().maximumSize(1_000)
-            .expireAfterAccess(java.time.Duration.ofHours(1)).build();
-
-    public static final String KEY_STORE_LOCATION = "KeyStoreLocation";
-    public static final String KEY_STORE_PASSWORD = "KeyStorePassword";
-    public static final String TRUST_STORE_LOCATION = "TrustStoreLocation";
-    public static final String TRUST_STORE_PASSWORD = "TrustStorePassword";
-    public static final String TRUST_ALL = "TrustAll";
-    public static final String HOSTNAME_VERIFIER = "HostnameVerifier";
 
     /**
      * The destination's TLS material, or {@code null} when it uses the JDK's defaults (no key store, no trust store,
-     * TrustAll not TRUE, strict host names): those destinations share the default pool. Opened stores are kept (by
-     * fingerprint and password), so a destination resolved per request does not parse its key store each time.
+     * TrustAll not TRUE, strict host names): those destinations share the default pool. Opened stores are kept in the
+     * engine's {@code cache} (by fingerprint and password), so a destination resolved per request does not parse its
+     * key store each time.
      */
-    public static TlsMaterial of(Destination d) {
-        boolean clientCertificate = "ClientCertificateAuthentication".equals(d.authentication());
-        String keyStoreLocation = d.property(KEY_STORE_LOCATION).orElse(null);
-        String trustStoreLocation = d.property(TRUST_STORE_LOCATION).orElse(null);
+    public static TlsMaterial of(Destination d, TlsCache cache) {
+        boolean clientCertificate = d.authentication() == io.github.camelbtp.connectivity.destination.AuthenticationType.ClientCertificateAuthentication;
+        String keyStoreLocation = d.property(DestinationProperty.KEY_STORE_LOCATION).orElse(null);
+        String trustStoreLocation = d.property(DestinationProperty.TRUST_STORE_LOCATION).orElse(null);
         boolean trustAll = EnumeratedProperty.TRUST_ALL.isTrue(d);
         String verifierName = EnumeratedProperty.HOSTNAME_VERIFIER.of(d);
         boolean browserCompatible = "BrowserCompatible".equals(verifierName);
@@ -84,30 +70,30 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
             return null;
         }
         if (clientCertificate && keyStoreLocation == null) {
-            throw new DestinationConfigurationException(d.name(), KEY_STORE_LOCATION, "is missing; "
+            throw new DestinationConfigurationException(d.name(), DestinationProperty.KEY_STORE_LOCATION, "is missing; "
                     + "ClientCertificateAuthentication needs the key store with the client certificate.");
         }
-        if (trustAll && WARNED_TRUST_ALL.add(d.name())) {
+        if (trustAll && cache.warnedTrustAll.add(d.name())) {
             LOG.warn("Destination '{}' has TrustAll=TRUE: its server certificates and host names are NOT checked."
                     + " Anyone on the network path can read and change its traffic. Use it for tests only;"
                     + " configure TrustStoreLocation instead.", d.name());
         }
-        DestinationCertificate keyFile = keyStoreLocation == null ? null : file(d, KEY_STORE_LOCATION, keyStoreLocation);
+        DestinationCertificate keyFile = keyStoreLocation == null ? null : file(d, DestinationProperty.KEY_STORE_LOCATION, keyStoreLocation);
         // TrustAll ignores the trust store [server-certificate-authentication-e75d7f1]
         DestinationCertificate trustFile = trustAll || trustStoreLocation == null ? null
-                : file(d, TRUST_STORE_LOCATION, trustStoreLocation);
+                : file(d, DestinationProperty.TRUST_STORE_LOCATION, trustStoreLocation);
         MessageDigest fingerprint = sha256();
         fingerprint.update(("trustAll=" + trustAll + ";verifier=" + verifierName.toLowerCase(Locale.ROOT) + ";")
                 .getBytes(StandardCharsets.UTF_8));
         digestFile(fingerprint, "key", keyFile);
         digestFile(fingerprint, "trust", trustFile);
         String id = HexFormat.of().formatHex(fingerprint.digest(), 0, 16);
-        String keyPassword = d.property(KEY_STORE_PASSWORD).orElse(null);
-        String trustPassword = d.property(TRUST_STORE_PASSWORD).orElse(null);
-        return (TlsMaterial) OPENED.get("material:" + id + ":" + passwordDigest(keyPassword, trustPassword), k -> {
+        String keyPassword = d.property(DestinationProperty.KEY_STORE_PASSWORD).orElse(null);
+        String trustPassword = d.property(DestinationProperty.TRUST_STORE_PASSWORD).orElse(null);
+        return cache.materials.get(id + ":" + passwordDigest(keyPassword, trustPassword), k -> {
             try {
                 KeyManager[] keyManagers = keyFile == null ? null : keyManagers(KeyStores.keyStore(d.name(), keyFile,
-                        chars(keyPassword), KEY_STORE_LOCATION, KEY_STORE_PASSWORD), chars(keyPassword));
+                        chars(keyPassword), DestinationProperty.KEY_STORE_LOCATION, DestinationProperty.KEY_STORE_PASSWORD), chars(keyPassword));
                 TrustManager[] trustManagers;
                 if (trustAll) {
                     trustManagers = new TrustManager[] {new TrustEverything()};
@@ -127,8 +113,8 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
                         : browserCompatible ? new BrowserCompatibleHostnameVerifier() : new DefaultHostnameVerifier();
                 return new TlsMaterial(context, verifier, id);
             } catch (GeneralSecurityException e) {
-                throw new DestinationConfigurationException(d.name(), keyStoreLocation != null ? KEY_STORE_LOCATION
-                        : TRUST_STORE_LOCATION, "cannot be turned into TLS settings: " + e.getClass().getSimpleName() + ".", e);
+                throw new DestinationConfigurationException(d.name(), keyStoreLocation != null ? DestinationProperty.KEY_STORE_LOCATION
+                        : DestinationProperty.TRUST_STORE_LOCATION, "cannot be turned into TLS settings: " + e.getClass().getSimpleName() + ".", e);
             }
         });
     }
@@ -138,7 +124,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
      * opened with {@code passwordProperty}; {@code null} when the destination does not name one. Errors name the
      * destination and the property.
      */
-    public static ClientKey clientKey(Destination d, String locationProperty, String passwordProperty) {
+    public static ClientKey clientKey(Destination d, String locationProperty, String passwordProperty, TlsCache cache) {
         String location = d.property(locationProperty).orElse(null);
         if (location == null) {
             return null;
@@ -148,7 +134,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         digestFile(fingerprint, "key", file);
         String id = HexFormat.of().formatHex(fingerprint.digest(), 0, 16);
         String password = d.property(passwordProperty).orElse(null);
-        return (ClientKey) OPENED.get("key:" + id + ":" + passwordDigest(password, null), k -> {
+        return cache.clientKeys.get(id + ":" + passwordDigest(password, null), k -> {
             try {
                 return new KeyStoreClientKey(file.name(), id, keyManagers(KeyStores.keyStore(d.name(), file,
                         chars(password), locationProperty, passwordProperty), chars(password)));
@@ -300,7 +286,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
                     return load(ext.equals("jks") ? "JKS" : "PKCS12", file, password);
                 }
                 if (!Set.of("crt", "cer", "der", "pem").contains(ext)) {
-                    throw new DestinationConfigurationException(destination, TRUST_STORE_LOCATION, "is '" + file.name()
+                    throw new DestinationConfigurationException(destination, DestinationProperty.TRUST_STORE_LOCATION, "is '" + file.name()
                             + "'; trust stores must be .jks, .crt, .cer, .der (or .pem) files.");
                 }
                 Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
@@ -316,7 +302,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
                 }
                 return store;
             } catch (IOException | GeneralSecurityException e) {
-                throw new DestinationConfigurationException(destination, TRUST_STORE_LOCATION, "does not name a readable"
+                throw new DestinationConfigurationException(destination, DestinationProperty.TRUST_STORE_LOCATION, "does not name a readable"
                         + " trust store '" + file.name() + "' (" + e.getClass().getSimpleName() + ").", e);
             }
         }

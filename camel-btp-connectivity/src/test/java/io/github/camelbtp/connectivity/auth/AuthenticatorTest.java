@@ -33,7 +33,8 @@ class AuthenticatorTest {
     private static final String PASSWORD = "basic-pass-4d1e8f";
 
     private final ServiceClient http = new ServiceClient(Duration.ofSeconds(2), Duration.ofSeconds(2));
-    private final Authenticator authenticator = new Authenticator(new TokenService(http, Clock.systemUTC(), Duration.ofSeconds(30)));
+    private final Authenticator authenticator = new Authenticator(new TokenService(http, Clock.systemUTC(), Duration.ofSeconds(30), null, Duration.ZERO),
+            new io.github.camelbtp.connectivity.tls.TlsCache());
 
     @AfterEach
     void close() throws IOException {

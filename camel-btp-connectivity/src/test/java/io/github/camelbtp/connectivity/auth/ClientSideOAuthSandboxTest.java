@@ -82,7 +82,7 @@ class ClientSideOAuthSandboxTest {
         assertThat(authorization(r)).startsWith("Bearer ");
         assertThat(sandbox.counters().tokenGrants()).isEqualTo(1);
         ResolvedDestination api = new ResolvedDestination(r.destination(), sandbox.cloudApiUri(), r.headers(), Map.of(), null,
-                r.connectTimeout(), r.readTimeout(), null);
+                r.connectTimeout(), r.readTimeout(), null, null);
         assertThat(Http.send(api, "GET", "/api/v1/products").status()).isEqualTo(200);
     }
 

@@ -211,7 +211,6 @@ class TokenServiceKeyStoreSandboxTest {
         try (DestinationHttpClient http = new DestinationHttpClient(4, 4)) {
             HttpHost target = HttpHost.create(r.url());
             HttpGet get = new HttpGet(r.url() + "/whoami");
-            DestinationHttpClient.applyHeaders(get, r);
             try (ClassicHttpResponse response = http.executeOpen(target, get, r, DestinationHttpClient.context(r, target))) {
                 body = EntityUtils.toString(response.getEntity());
             }

@@ -3,7 +3,7 @@ package io.github.camelbtp.connectivity.binding;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.ResolvedDestination;
-import io.github.camelbtp.connectivity.dispatch.ProxyAddress;
+import io.github.camelbtp.connectivity.http.ProxyAddress;
 import io.github.camelbtp.connectivity.support.Engines;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;

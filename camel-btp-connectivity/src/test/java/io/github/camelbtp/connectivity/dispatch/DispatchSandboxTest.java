@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.dispatch;
 
+import io.github.camelbtp.connectivity.http.ProxyAddress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbtp.connectivity.BtpConnectivity;

@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.dispatch;
 
+import io.github.camelbtp.connectivity.http.ProxyAnswers;
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.DestinationOptions;

@@ -106,7 +106,6 @@ class TlsMaterialSandboxTest {
         ResolvedDestination r = engine.resolve(destination, DestinationOptions.NONE);
         HttpHost target = HttpHost.create(r.url());
         HttpGet get = new HttpGet(r.url() + "/whoami");
-        DestinationHttpClient.applyHeaders(get, r);
         try (ClassicHttpResponse response = http.executeOpen(target, get, r, DestinationHttpClient.context(r, target))) {
             assertThat(response.getCode()).isEqualTo(200);
             return EntityUtils.toString(response.getEntity());
@@ -197,6 +196,35 @@ class TlsMaterialSandboxTest {
 
             assertThat(log.lines().stream().filter(m -> m.contains("TrustAllWrongHost") && m.contains("TrustAll=TRUE")))
                     .hasSize(1);
+        }
+    }
+
+    @Test
+    void twoEnginesNeverShareOpenedKeyMaterial() {
+        String name = clientCertificate("client.p12", "ca.crt");
+        BtpConnectivity other = engines.bound(sandbox);
+
+        TlsMaterial mine = engine.resolve(name, DestinationOptions.NONE).tls();
+        TlsMaterial theirs = other.resolve(name, DestinationOptions.NONE).tls();
+
+        // one engine opens a key store once; another engine in the same JVM opens its own
+        assertThat(engine.resolve(name, DestinationOptions.NONE).tls()).isSameAs(mine);
+        assertThat(theirs).isNotSameAs(mine);
+        assertThat(theirs.sslContext()).isNotSameAs(mine.sslContext());
+        assertThat(theirs.fingerprint()).isEqualTo(mine.fingerprint());
+    }
+
+    @Test
+    void trustAllIsWarnedOncePerEngine() throws IOException {
+        String name = define("TrustAllTwoEngines", wrongHost, "TrustAll", "TRUE");
+        BtpConnectivity other = engines.bound(sandbox);
+        try (LogCapture log = LogCapture.engine()) {
+            engine.resolve(name, DestinationOptions.NONE);
+            other.resolve(name, DestinationOptions.NONE);
+
+            // each engine warns for itself: a warning another application's engine gave is not this one's
+            assertThat(log.lines().stream().filter(m -> m.contains("TrustAllTwoEngines") && m.contains("TrustAll=TRUE")))
+                    .hasSize(2);
         }
     }
 

@@ -36,7 +36,13 @@ import java.util.Set;
  */
 public final class BtpHttpProducer extends HttpProducer {
 
-    /** Exchange property carrying the {@link ResolvedDestination} from {@code process} to {@code executeMethod}. */
+    /**
+     * Exchange property carrying the {@link ResolvedDestination} from {@code process} to {@code executeMethod}.
+     * camel-http's {@code HttpProducer.process(Exchange)} builds the request and calls {@code executeMethod} with
+     * nothing but the exchange, so the exchange is the only seam between the two; the property lives for the one call
+     * (BtpDestinationProducer removes it in a finally block). The headers themselves are not set here but by the
+     * client's request interceptor ({@link DestinationHttpClient#context}).
+     */
     public static final String RESOLVED_PROPERTY = "CamelBtpResolvedDestinationInternal";
     /**
      * Exchange property carrying the request's identity scope ({@link ResolvedDestination#identityScope}, plus the
@@ -75,7 +81,6 @@ public final class BtpHttpProducer extends HttpProducer {
         if (automaticRetriesDisabled) {
             RetryPolicy.disable(context);
         }
-        DestinationHttpClient.applyHeaders(request, resolved);
         // one SAP session per (destination, tenant, identity the destination logs on as): an ABAP system runs a
         // request that presents a session cookie as the session's user, so a session never serves another identity
         CsrfTokenStore.Session session = csrf.session(identityScope);
@@ -146,7 +151,6 @@ public final class BtpHttpProducer extends HttpProducer {
             for (Header h : logon) {
                 fetch.addHeader(h);
             }
-            DestinationHttpClient.applyHeaders(fetch, resolved);
             fetch.setHeader(CSRF_HEADER, "Fetch");
             try (ClassicHttpResponse answer = http.executeOpen(host, fetch, resolved, context)) {
                 EntityUtils.consumeQuietly(answer.getEntity());

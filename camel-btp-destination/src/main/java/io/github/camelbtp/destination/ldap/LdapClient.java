@@ -16,7 +16,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.socks.CloudConnectorSocketException;
-import io.github.camelbtp.destination.SocketTls;
+import io.github.camelbtp.connectivity.socks.SocketTls;
 
 import java.util.ArrayList;
 import java.util.Collection;

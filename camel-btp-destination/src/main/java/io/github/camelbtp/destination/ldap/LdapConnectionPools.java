@@ -13,7 +13,7 @@ import com.unboundid.util.ssl.SSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
-import io.github.camelbtp.destination.SocketTls;
+import io.github.camelbtp.connectivity.socks.SocketTls;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.HostnameVerifier;
@@ -73,7 +73,7 @@ final class LdapConnectionPools implements AutoCloseable {
 
     LDAPConnectionPool pool(SocketDestination resolved, LdapSettings settings) throws com.unboundid.ldap.sdk.LDAPException {
         Map<String, String> properties = resolved.destination().properties();
-        TlsMaterial tls = settings.tls() ? TlsMaterial.of(resolved.destination()) : null;
+        TlsMaterial tls = settings.tls() ? resolved.tls() : null;
         String fingerprint = tls == null ? null : tls.fingerprint();
         Cached cached = pools.get(resolved.name());
         if (cached != null && cached.matches(properties, fingerprint)) {

@@ -2,6 +2,7 @@ package io.github.camelbtp.destination.ldap;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.SocketDestination;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 
@@ -45,10 +46,11 @@ record LdapSettings(String destinationName, String host, int port, boolean tls, 
                     + " Change the URL to ldap://.");
         }
         int port = url.getPort() > 0 ? url.getPort() : tls ? 636 : 389;
-        String authentication = EnumeratedProperty.LDAP_AUTHENTICATION.of(destination);
+        // ldap.authentication takes two of the Authentication values [ldap-destinations-8cb290f]
+        AuthenticationType authentication = AuthenticationType.valueOf(EnumeratedProperty.LDAP_AUTHENTICATION.of(destination));
         return switch (authentication) {
-            case "NoAuthentication" -> new LdapSettings(destination.name(), url.getHost(), port, tls, null, null);
-            case "BasicAuthentication" -> new LdapSettings(destination.name(), url.getHost(), port, tls,
+            case NoAuthentication -> new LdapSettings(destination.name(), url.getHost(), port, tls, null, null);
+            case BasicAuthentication -> new LdapSettings(destination.name(), url.getHost(), port, tls,
                     destination.requireProperty(USER, "BasicAuthentication binds with it (a DN such as"
                             + " cn=service,ou=services,dc=example,dc=com)"),
                     destination.requireProperty(PASSWORD, "BasicAuthentication binds with it"));

@@ -3,7 +3,7 @@ package io.github.camelbtp.destination.mail;
 import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
-import io.github.camelbtp.destination.SocketTls;
+import io.github.camelbtp.connectivity.socks.SocketTls;
 import io.github.camelbtp.connectivity.socks.CloudConnectorSocketException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -79,7 +79,7 @@ public final class MailSender extends ServiceSupport {
 
     private Cached producer(SocketDestination resolved) throws Exception {
         Map<String, String> properties = resolved.destination().properties();
-        TlsMaterial material = TlsMaterial.of(resolved.destination());
+        TlsMaterial material = resolved.tls();
         String tls = material == null ? null : material.fingerprint();
         Cached cached = producers.get(resolved.name());
         if (cached != null && cached.matches(properties, tls)) {

@@ -5,7 +5,7 @@ import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
-import io.github.camelbtp.destination.SocketTls;
+import io.github.camelbtp.connectivity.socks.SocketTls;
 
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +113,7 @@ public record MailSettings(String destinationName, String protocol, String host,
                         "is not a port number: '" + portValue + "'.");
             }
         }
-        TlsMaterial tls = TlsMaterial.of(destination);
+        TlsMaterial tls = resolved.tls();
         boolean ssl = protocol.endsWith("s") || "true".equalsIgnoreCase(properties.getProperty(prefix + "ssl.enable", "").trim());
         if (resolved.onPremise()) {
             // the Cloud Connector resolves the virtual host; Jakarta Mail layers TLS (smtps, imaps, pop3s) on the tunnel

@@ -1,9 +1,12 @@
 package io.github.camelbtp.rfc.soap;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.DestinationType;
 import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
+import io.github.camelbtp.connectivity.destination.ProxyType;
 import io.github.camelbtp.rfc.spi.RfcTarget;
 
 import java.net.URI;
@@ -61,8 +64,8 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
         String override = target.soapUrl() != null && !target.soapUrl().isBlank() ? target.soapUrl()
                 : d.property(SOAP_URL_PROPERTY).orElse(null);
         return switch (d.type()) {
-            case "HTTP" -> fromHttp(d, override);
-            case "RFC" -> fromRfc(d, override);
+            case HTTP -> fromHttp(d, override);
+            case RFC -> fromRfc(d, override);
             default -> throw new DestinationConfigurationException(d.name(), DestinationProperty.TYPE, "is '" + d.type()
                     + "', but btp-rfc needs an RFC destination (jco.* properties) or an HTTP destination pointing at"
                     + " the ABAP system's ICM.");
@@ -92,10 +95,11 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
         }
         Map<String, String> http = new LinkedHashMap<>();
         http.put(DestinationProperty.NAME, d.name());
-        http.put(DestinationProperty.TYPE, "HTTP");
+        http.put(DestinationProperty.TYPE, DestinationType.HTTP.name());
         http.put(DestinationProperty.URL, override != null ? override : derivedUrl(d, proxyType));
         // Local: the system is reachable from the application's own network, no Connectivity proxy
-        http.put(DestinationProperty.PROXY_TYPE, "OnPremise".equals(proxyType) ? "OnPremise" : "Internet");
+        http.put(DestinationProperty.PROXY_TYPE, (ProxyType.OnPremise.name().equals(proxyType) ? ProxyType.OnPremise
+                : ProxyType.Internet).name());
         d.property(LOCATION_ID).ifPresent(l -> http.put(DestinationProperty.LOCATION_ID, l));
         String user = logon(d, http);
         return new SoapRfcAddress(new Destination(d.name(), http, d.authTokens(), d.source()),
@@ -121,7 +125,7 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
                 }
                 // ICF logon accepts the alias user as the Basic user name
                 String name = user.orElseGet(alias::get);
-                http.put(DestinationProperty.AUTHENTICATION, "BasicAuthentication");
+                http.put(DestinationProperty.AUTHENTICATION, AuthenticationType.BasicAuthentication.name());
                 http.put(DestinationProperty.USER, name);
                 http.put(DestinationProperty.PASSWORD, d.requireProperty(PASSWORD, "the configured user needs its password"));
                 return name;
@@ -129,7 +133,7 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
             case "PrincipalPropagation" -> {
                 // the engine sends the user's JWT to the Connectivity proxy (SAP-Connectivity-Authentication); the
                 // Cloud Connector turns it into a short-lived X.509 certificate the ICM logs the user on with
-                http.put(DestinationProperty.AUTHENTICATION, "PrincipalPropagation");
+                http.put(DestinationProperty.AUTHENTICATION, AuthenticationType.PrincipalPropagation.name());
                 return "(the propagated business user)";
             }
             case "TechnicalUserPropagation" -> {

@@ -210,7 +210,6 @@ public final class SoapRfcTransport implements RfcTransport {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("not a valid request URI: " + request.getRequestUri(), e);
         }
-        DestinationHttpClient.applyHeaders(request, resolved);
         HttpClientContext context = DestinationHttpClient.context(resolved, host);
         // a propagated user's connection through the Connectivity proxy is never reused for another user
         DestinationHttpClient.bindToIdentity(context, resolved, resolved.identityScope(options));

@@ -1,4 +1,4 @@
-package io.github.camelbtp.connectivity.dispatch;
+package io.github.camelbtp.connectivity.http;
 
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.ResolvedDestination;
@@ -25,7 +25,7 @@ class ProxyAnswersTest {
         }
         Destination d = Destination.of("OnPremiseERP", p, "static configuration");
         return new ResolvedDestination(d, URI.create("http://erp.internal:44300"), List.of(), Map.of(),
-                new ProxyAddress("127.0.0.1", 20003), Duration.ofSeconds(5), Duration.ofSeconds(30), null);
+                new ProxyAddress("127.0.0.1", 20003), Duration.ofSeconds(5), Duration.ofSeconds(30), null, null);
     }
 
     @Test

@@ -1,10 +1,7 @@
-package io.github.camelbtp.connectivity.auth;
+package io.github.camelbtp.connectivity.destination;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
-import io.github.camelbtp.connectivity.destination.Destination;
-import io.github.camelbtp.connectivity.destination.DestinationProperty;
-import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 
 import java.util.List;
 
@@ -52,7 +49,7 @@ public enum AuthenticationType {
      * {@link DestinationConfigurationException} listing SAP's values.
      */
     public static AuthenticationType of(Destination destination) {
-        return valueOf(destination.authentication());
+        return destination.authentication();
     }
 
     /** The properties SAP documents as required for this type. */

@@ -1,4 +1,4 @@
-package io.github.camelbtp.connectivity.dispatch;
+package io.github.camelbtp.connectivity.http;
 
 /** An HTTP proxy to send requests through (plain HTTP to the proxy). */
 public record ProxyAddress(String host, int port) {

@@ -1,4 +1,4 @@
-package io.github.camelbtp.connectivity.dispatch;
+package io.github.camelbtp.connectivity.http;
 
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.ResolvedDestination;

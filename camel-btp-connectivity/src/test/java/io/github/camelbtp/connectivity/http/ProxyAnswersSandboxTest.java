@@ -1,4 +1,4 @@
-package io.github.camelbtp.connectivity.dispatch;
+package io.github.camelbtp.connectivity.http;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.CloudConnectorException;
@@ -46,7 +46,7 @@ class ProxyAnswersSandboxTest {
     /** The same destination with its headers replaced (to send what a broken client would). */
     private static ResolvedDestination withHeaders(ResolvedDestination r, List<HttpHeader> headers) {
         return new ResolvedDestination(r.destination(), r.url(), headers, r.queryParameters(), r.proxy(), r.connectTimeout(),
-                r.readTimeout(), r.challengeCredentials());
+                r.readTimeout(), r.challengeCredentials(), r.tls());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.camelbtp.destination;
+package io.github.camelbtp.connectivity.socks;
 
 
 import javax.net.SocketFactory;
@@ -22,8 +22,9 @@ import java.util.Locale;
  * gives (which turns the destination's {@code TrustStoreLocation}/{@code TrustStorePassword}, {@code TrustAll},
  * {@code HostnameVerifier} and {@code KeyStoreLocation}/{@code KeyStorePassword} into an SSL context and host name
  * check, as for HTTP destinations [server-certificate-authentication-e75d7f1]): TLS layered on the Cloud Connector
- * tunnel, and telling TLS failures apart with the property that fixes them. Used by the mail and LDAP transports of
- * this component; not an API for applications.
+ * tunnel (beside {@link SapSocks5SocketFactory}, which opens that tunnel), and telling TLS failures apart with the
+ * property that fixes them. Public because btp-destination's mail and LDAP transports use it; not an API for
+ * applications.
  */
 public final class SocketTls {
 
