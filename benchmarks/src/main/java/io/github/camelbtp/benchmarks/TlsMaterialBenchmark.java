@@ -4,7 +4,7 @@ import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.connectivity.destination.Destination;
-import io.github.camelbtp.connectivity.destination.DestinationCertificate;
+import io.github.camelbtp.connectivity.tls.DestinationCertificate;
 import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
 import io.github.camelbtp.connectivity.support.TestPki;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,6 +2,8 @@ package io.github.camelbtp.connectivity;
 
 import io.github.camelbtp.connectivity.auth.Authenticator;
 import io.github.camelbtp.connectivity.auth.ConnectivityProxy;
+import io.github.camelbtp.connectivity.auth.TenantTokens;
+import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
@@ -82,7 +84,8 @@ public final class BtpConnectivity implements Closeable {
             loaders.add(new EnvironmentDestinationLoader(b.environmentDestinations));
         }
         DestinationServiceLoader destinationService = bindings.destinationService(b.destinationServiceInstance)
-                .map(credentials -> new DestinationServiceLoader(credentials, tokens, http, b.clock, b.serviceTimeout))
+                .map(credentials -> new DestinationServiceLoader(credentials, new TenantTokens(tokens,
+                        TokenRequest.forBinding(credentials.client(), b.serviceTimeout), "destination"), http, b.clock))
                 .orElse(null);
         if (destinationService != null) {
             loaders.add(destinationService);

@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity;
 
+import io.github.camelbtp.connectivity.auth.DestinationTls;
 import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
@@ -45,6 +46,6 @@ final class DestinationUrl {
                     + "', but ClientCertificateAuthentication presents its certificate in the TLS handshake and needs an"
                     + " https:// URL.");
         }
-        return TlsMaterial.of(destination, tlsCache);
+        return DestinationTls.of(destination, tlsCache);
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelbtp.connectivity;
 
 import io.github.camelbtp.connectivity.auth.Authentication;
 import io.github.camelbtp.connectivity.auth.Authenticator;
+import io.github.camelbtp.connectivity.auth.DestinationTls;
 import io.github.camelbtp.connectivity.cache.CachingDestinationLoader;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
@@ -99,7 +100,8 @@ final class Pipeline {
                     + destination.type() + "', but a MAIL, LDAP or TCP destination was expected here.");
         }
         DispatchPlan plan = dispatchFor(destination).plan(destination, options);
-        return new SocketDestination(destination, plan.socketFactory(), plan.onPremise(), tlsCache);
+        return new SocketDestination(destination, plan.socketFactory(), plan.onPremise(),
+                () -> DestinationTls.of(destination, tlsCache));
     }
 
     /**

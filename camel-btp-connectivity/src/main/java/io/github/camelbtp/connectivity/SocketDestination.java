@@ -1,10 +1,10 @@
 package io.github.camelbtp.connectivity;
 
 import io.github.camelbtp.connectivity.destination.Destination;
-import io.github.camelbtp.connectivity.tls.TlsCache;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import javax.net.SocketFactory;
+import java.util.function.Supplier;
 
 /**
  * A MAIL, LDAP or TCP destination together with the socket factory its traffic must use, produced by
@@ -16,10 +16,10 @@ import javax.net.SocketFactory;
  * @param destination   the destination as found
  * @param socketFactory the factory to open its connections with
  * @param onPremise     whether the connections go through the Cloud Connector
- * @param tlsCache      the engine's opened key and trust stores, for {@link #tls()}
+ * @param tlsMaterial   reads the destination's TLS material (Authenticate), for {@link #tls()}
  */
 public record SocketDestination(Destination destination, SocketFactory socketFactory, boolean onPremise,
-        TlsCache tlsCache) implements Resolved {
+        Supplier<TlsMaterial> tlsMaterial) implements Resolved {
 
     /**
      * The destination's own TLS material (key store, trust store, TrustAll, host name verifier), or {@code null} for
@@ -27,7 +27,7 @@ public record SocketDestination(Destination destination, SocketFactory socketFac
      * connection never opens the stores).
      */
     public TlsMaterial tls() {
-        return TlsMaterial.of(destination, tlsCache);
+        return tlsMaterial.get();
     }
 
     @Override

@@ -123,7 +123,7 @@ final class ClientSideOAuthFlow implements AuthenticationFlow {
         }
         String location = tokenServiceLocation(d, endpoint);
         // mTLS to the token service: the certificate authenticates the client, so the secret becomes optional
-        ClientKey clientKey = TlsMaterial.clientKey(d, DestinationProperty.TOKEN_SERVICE_KEY_STORE_LOCATION,
+        ClientKey clientKey = DestinationTls.clientKey(d, DestinationProperty.TOKEN_SERVICE_KEY_STORE_LOCATION,
                 DestinationProperty.TOKEN_SERVICE_KEY_STORE_PASSWORD, tlsCache);
         if (clientKey != null && location != null) {
             throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_KEY_STORE_LOCATION,

@@ -2,6 +2,7 @@ package io.github.camelbtp.connectivity.auth;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.destination.BindingToken;
 import io.github.camelbtp.connectivity.destination.SubscriberTokenUrl;
 
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.net.URI;
  * URL and {@code x-zid} are part of the {@link TokenRequest}, so {@link TokenService} caches one token per tenant.
  * Thread-safe.
  */
-public final class TenantTokens {
+public final class TenantTokens implements BindingToken {
 
     /** XSUAA's request header naming the tenant (zone) ID a client-credentials token is issued for. */
     public static final String TENANT_ID_HEADER = "x-zid";
@@ -69,6 +70,16 @@ public final class TenantTokens {
     /** The tenant's token (cached). */
     public AccessToken token(String tenant, String destinationName) {
         return token(requestFor(tenant, destinationName), tenant, destinationName);
+    }
+
+    @Override
+    public String value(String tenant, String destinationName) {
+        return token(tenant, destinationName).value();
+    }
+
+    @Override
+    public void forget(String tenant, String destinationName) {
+        tokens.invalidate(requestFor(tenant, destinationName));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.destination;
 
+import io.github.camelbtp.connectivity.tls.DestinationCertificate;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 
 import java.time.Instant;

@@ -1,13 +1,10 @@
 package io.github.camelbtp.connectivity.destination;
 
+import io.github.camelbtp.connectivity.tls.DestinationCertificate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
 import io.github.camelbtp.connectivity.TokenException;
-import io.github.camelbtp.connectivity.auth.AccessToken;
-import io.github.camelbtp.connectivity.auth.TenantTokens;
-import io.github.camelbtp.connectivity.auth.TokenRequest;
-import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.DestinationServiceCredentials;
 import io.github.camelbtp.connectivity.http.AnswerTooLargeException;
 import io.github.camelbtp.connectivity.http.DeadlineExceededException;
@@ -32,8 +29,8 @@ import java.util.Optional;
  * a name with a level ({@code NAME@subaccount}, {@code @instance}, {@code @provider_subaccount}, {@code @provider_instance})
  * goes to the consume API, {@code …/v2/destinations/NAME@level}, which looks at that level only
  * [referring-resources-using-the-consume-rest-api-78ba73a].
- * Authenticates with a client-credentials token of the {@code destination} binding for the request's tenant (cached by
- * {@link TokenService}; on a 401 the token is dropped and the call made once more). Parses {@code authTokens} as the
+ * Authenticates with a client-credentials token of the {@code destination} binding for the request's tenant (a
+ * {@link BindingToken}, cached by the Authenticate step; on a 401 the token is dropped and the call made once more). Parses {@code authTokens} as the
  * service returns them [find-a-destination-response-structure-83a3f3b].
  */
 public final class DestinationServiceLoader implements DestinationLoader {
@@ -44,19 +41,17 @@ public final class DestinationServiceLoader implements DestinationLoader {
     private static final String CONSUME_PATH = "/destination-configuration/v2/destinations/";
 
     private final DestinationServiceCredentials credentials;
-    private final TokenService tokens;
     private final ServiceClient http;
     private final Clock clock;
     /** The binding's client-credentials token for the request's tenant (its rule is shared with the on-premise hops). */
-    private final TenantTokens tenantTokens;
+    private final BindingToken token;
 
-    public DestinationServiceLoader(DestinationServiceCredentials credentials, TokenService tokens, ServiceClient http,
-            Clock clock, Duration timeout) {
+    public DestinationServiceLoader(DestinationServiceCredentials credentials, BindingToken token, ServiceClient http,
+            Clock clock) {
         this.credentials = credentials;
-        this.tokens = tokens;
+        this.token = token;
         this.http = http;
         this.clock = clock;
-        this.tenantTokens = new TenantTokens(tokens, TokenRequest.forBinding(credentials.client(), timeout), "destination");
     }
 
     @Override
@@ -65,12 +60,11 @@ public final class DestinationServiceLoader implements DestinationLoader {
         DestinationNames.requireValidFragments(name, options.fragmentName(), options.fragmentOptional());
         // the subscriber's own token: the Destination Service answers for the token's subaccount
         // [multitenancy-in-the-destination-service-4e07f25]
-        TokenRequest request = tenantTokens.requestFor(options.tenant(), name);
-        ServiceClient.Response response = find(name, tenantTokens.token(request, options.tenant(), name), options);
+        ServiceClient.Response response = find(name, token.value(options.tenant(), name), options);
         if (response.status() == 401) {
             // the token may have been revoked or the key rotated: one fresh token, one more try
-            tokens.invalidate(request);
-            response = find(name, tenantTokens.token(request, options.tenant(), name), options);
+            token.forget(options.tenant(), name);
+            response = find(name, token.value(options.tenant(), name), options);
         }
         return switch (response.status()) {
             case 200 -> Optional.of(parse(name, response.body()));
@@ -88,12 +82,12 @@ public final class DestinationServiceLoader implements DestinationLoader {
         };
     }
 
-    private ServiceClient.Response find(String name, AccessToken token, DestinationOptions options) {
+    private ServiceClient.Response find(String name, String token, DestinationOptions options) {
         // NAME@level: the consume API, exactly at that level, no fallback between levels
         // [referring-resources-using-the-consume-rest-api-78ba73a]; '@' is legal in a URI path
         String path = DestinationNames.hasLevel(name) ? CONSUME_PATH : FIND_PATH;
         HttpGet get = new HttpGet(URI.create(credentials.serviceUri() + path + name));
-        get.setHeader("Authorization", token.bearer());
+        get.setHeader("Authorization", "Bearer " + token);
         get.setHeader("Accept", "application/json");
         FindRequestHeaders.of(options).forEach(get::setHeader);
         String subdomain = tenantSubdomain(options.tenant(), token);
@@ -131,7 +125,7 @@ public final class DestinationServiceLoader implements DestinationLoader {
      * [oauth-client-credentials-authentication-4e1d742]. For a tenant ID it is the subscriber token's
      * {@code ext_attr.zdn} (XSUAA's zone domain name, the subdomain); a tenant ID itself is never sent as x-tenant.
      */
-    private static String tenantSubdomain(String tenant, AccessToken token) {
+    private static String tenantSubdomain(String tenant, String token) {
         if (tenant == null) {
             return null;
         }
@@ -139,7 +133,7 @@ public final class DestinationServiceLoader implements DestinationLoader {
             return tenant;
         }
         try {
-            Object extAttr = com.nimbusds.jwt.JWTParser.parse(token.value()).getJWTClaimsSet().getClaim("ext_attr");
+            Object extAttr = com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getClaim("ext_attr");
             Object zdn = extAttr instanceof Map<?, ?> attributes ? attributes.get("zdn") : null;
             return zdn instanceof String subdomain && SubscriberTokenUrl.isSubdomain(subdomain) ? subdomain : null;
         } catch (java.text.ParseException | RuntimeException e) {
@@ -253,7 +247,7 @@ public final class DestinationServiceLoader implements DestinationLoader {
      * @throws TokenException when the token service refuses the binding's client or cannot be reached
      */
     public void checkToken() {
-        tokens.token(tenantTokens.providerRequest(), null);
+        token.value(null, null);
     }
 
     @Override

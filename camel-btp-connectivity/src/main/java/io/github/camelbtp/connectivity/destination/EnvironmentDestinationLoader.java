@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.destination;
 
+import io.github.camelbtp.connectivity.tls.DestinationCertificate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;

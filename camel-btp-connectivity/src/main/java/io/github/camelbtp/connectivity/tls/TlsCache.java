@@ -22,6 +22,11 @@ public final class TlsCache implements AutoCloseable {
     /** Destinations whose {@code TrustAll=TRUE} was warned about: once per engine and destination. */
     final Set<String> warnedTrustAll = ConcurrentHashMap.newKeySet();
 
+    /** Whether {@code TrustAll=TRUE} of this destination is to be warned about now: once per engine and destination. */
+    public boolean firstTrustAllWarning(String destination) {
+        return warnedTrustAll.add(destination);
+    }
+
     /** How many key and trust store combinations are open (for tests and metrics). */
     public long size() {
         return materials.estimatedSize() + clientKeys.estimatedSize();

@@ -1,14 +1,8 @@
 package io.github.camelbtp.connectivity.tls;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
-import io.github.camelbtp.connectivity.destination.Destination;
-import io.github.camelbtp.connectivity.destination.DestinationCertificate;
-import io.github.camelbtp.connectivity.destination.DestinationProperty;
-import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
@@ -51,56 +45,36 @@ import java.util.Set;
  */
 public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifier, String fingerprint) {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
-
     /**
-     * The destination's TLS material, or {@code null} when it uses the JDK's defaults (no key store, no trust store,
-     * TrustAll not TRUE, strict host names): those destinations share the default pool. Opened stores are kept in the
-     * engine's {@code cache} (by fingerprint and password), so a destination resolved per request does not parse its
-     * key store each time.
+     * The TLS material of {@code key} and {@code trust} (either may be {@code null}) with the given checks: a client
+     * key store, a trust store added to the JDK's, {@code TrustAll}, the host name verifier ({@code Strict},
+     * {@code BrowserCompatible}). Opened stores are kept in the engine's {@code cache} (by fingerprint and password),
+     * so a destination resolved per request does not parse its key store each time. Errors name {@code owner} (the
+     * destination) and the store's property. What a destination asks for is read by the Authenticate step
+     * ({@code auth.DestinationTls}).
      */
-    public static TlsMaterial of(Destination d, TlsCache cache) {
-        boolean clientCertificate = d.authentication() == io.github.camelbtp.connectivity.destination.AuthenticationType.ClientCertificateAuthentication;
-        String keyStoreLocation = d.property(DestinationProperty.KEY_STORE_LOCATION).orElse(null);
-        String trustStoreLocation = d.property(DestinationProperty.TRUST_STORE_LOCATION).orElse(null);
-        boolean trustAll = EnumeratedProperty.TRUST_ALL.isTrue(d);
-        String verifierName = EnumeratedProperty.HOSTNAME_VERIFIER.of(d);
+    public static TlsMaterial open(String owner, StoreFile key, StoreFile trust, boolean trustAll, String verifierName,
+            TlsCache cache) {
         boolean browserCompatible = "BrowserCompatible".equals(verifierName);
-        if (keyStoreLocation == null && trustStoreLocation == null && !trustAll && !browserCompatible && !clientCertificate) {
-            return null;
-        }
-        if (clientCertificate && keyStoreLocation == null) {
-            throw new DestinationConfigurationException(d.name(), DestinationProperty.KEY_STORE_LOCATION, "is missing; "
-                    + "ClientCertificateAuthentication needs the key store with the client certificate.");
-        }
-        if (trustAll && cache.warnedTrustAll.add(d.name())) {
-            LOG.warn("Destination '{}' has TrustAll=TRUE: its server certificates and host names are NOT checked."
-                    + " Anyone on the network path can read and change its traffic. Use it for tests only;"
-                    + " configure TrustStoreLocation instead.", d.name());
-        }
-        DestinationCertificate keyFile = keyStoreLocation == null ? null : file(d, DestinationProperty.KEY_STORE_LOCATION, keyStoreLocation);
-        // TrustAll ignores the trust store [server-certificate-authentication-e75d7f1]
-        DestinationCertificate trustFile = trustAll || trustStoreLocation == null ? null
-                : file(d, DestinationProperty.TRUST_STORE_LOCATION, trustStoreLocation);
         MessageDigest fingerprint = sha256();
         fingerprint.update(("trustAll=" + trustAll + ";verifier=" + verifierName.toLowerCase(Locale.ROOT) + ";")
                 .getBytes(StandardCharsets.UTF_8));
-        digestFile(fingerprint, "key", keyFile);
-        digestFile(fingerprint, "trust", trustFile);
+        digestFile(fingerprint, "key", key == null ? null : key.file());
+        digestFile(fingerprint, "trust", trust == null ? null : trust.file());
         String id = HexFormat.of().formatHex(fingerprint.digest(), 0, 16);
-        String keyPassword = d.property(DestinationProperty.KEY_STORE_PASSWORD).orElse(null);
-        String trustPassword = d.property(DestinationProperty.TRUST_STORE_PASSWORD).orElse(null);
+        String keyPassword = key == null ? null : key.password();
+        String trustPassword = trust == null ? null : trust.password();
         return cache.materials.get(id + ":" + passwordDigest(keyPassword, trustPassword), k -> {
             try {
-                KeyManager[] keyManagers = keyFile == null ? null : keyManagers(KeyStores.keyStore(d.name(), keyFile,
-                        chars(keyPassword), DestinationProperty.KEY_STORE_LOCATION, DestinationProperty.KEY_STORE_PASSWORD), chars(keyPassword));
+                KeyManager[] keyManagers = key == null ? null
+                        : keyManagers(KeyStores.keyStore(owner, key, chars(keyPassword)), chars(keyPassword));
                 TrustManager[] trustManagers;
                 if (trustAll) {
                     trustManagers = new TrustManager[] {new TrustEverything()};
                 } else {
                     List<X509TrustManager> chain = new ArrayList<>();
-                    if (trustFile != null) {
-                        chain.add(trustManager(KeyStores.trustStore(d.name(), trustFile,
+                    if (trust != null) {
+                        chain.add(trustManager(KeyStores.trustStore(owner, trust,
                                 trustPassword == null ? null : trustPassword.toCharArray())));
                     }
                     // the trust store is added to the JDK's, not put in its place [server-certificate-authentication-e75d7f1]
@@ -113,33 +87,24 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
                         : browserCompatible ? new BrowserCompatibleHostnameVerifier() : new DefaultHostnameVerifier();
                 return new TlsMaterial(context, verifier, id);
             } catch (GeneralSecurityException e) {
-                throw new DestinationConfigurationException(d.name(), keyStoreLocation != null ? DestinationProperty.KEY_STORE_LOCATION
-                        : DestinationProperty.TRUST_STORE_LOCATION, "cannot be turned into TLS settings: " + e.getClass().getSimpleName() + ".", e);
+                StoreFile store = key != null ? key : trust;
+                throw new DestinationConfigurationException(owner, store == null ? null : store.locationProperty(),
+                        "cannot be turned into TLS settings: " + e.getClass().getSimpleName() + ".", e);
             }
         });
     }
 
-    /**
-     * The client key a destination names in {@code locationProperty} (for example {@code tokenService.KeyStoreLocation}),
-     * opened with {@code passwordProperty}; {@code null} when the destination does not name one. Errors name the
-     * destination and the property.
-     */
-    public static ClientKey clientKey(Destination d, String locationProperty, String passwordProperty, TlsCache cache) {
-        String location = d.property(locationProperty).orElse(null);
-        if (location == null) {
-            return null;
-        }
-        DestinationCertificate file = file(d, locationProperty, location);
+    /** The client key in {@code key}; errors name {@code owner} (the destination) and the key's properties. */
+    public static ClientKey clientKey(String owner, StoreFile key, TlsCache cache) {
         MessageDigest fingerprint = sha256();
-        digestFile(fingerprint, "key", file);
+        digestFile(fingerprint, "key", key.file());
         String id = HexFormat.of().formatHex(fingerprint.digest(), 0, 16);
-        String password = d.property(passwordProperty).orElse(null);
-        return cache.clientKeys.get(id + ":" + passwordDigest(password, null), k -> {
+        return cache.clientKeys.get(id + ":" + passwordDigest(key.password(), null), k -> {
             try {
-                return new KeyStoreClientKey(file.name(), id, keyManagers(KeyStores.keyStore(d.name(), file,
-                        chars(password), locationProperty, passwordProperty), chars(password)));
+                return new KeyStoreClientKey(key.file().name(), id, keyManagers(KeyStores.keyStore(owner, key,
+                        chars(key.password())), chars(key.password())));
             } catch (GeneralSecurityException e) {
-                throw new DestinationConfigurationException(d.name(), locationProperty, "cannot be turned into a TLS"
+                throw new DestinationConfigurationException(owner, key.locationProperty(), "cannot be turned into a TLS"
                         + " client key: " + e.getClass().getSimpleName() + ".", e);
             }
         });
@@ -222,13 +187,6 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static DestinationCertificate file(Destination d, String property, String location) {
-        return d.certificate(location).orElseThrow(() -> new DestinationConfigurationException(d.name(), property,
-                "is '" + location + "', but the destination's source returned no certificate file of that name."
-                        + " Upload it to the destination (BTP cockpit: Destinations > Upload and Delete Certificates)"
-                        + " under exactly this name."));
-    }
-
     private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
@@ -261,8 +219,10 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         private KeyStores() {
         }
 
-        static KeyStore keyStore(String destination, DestinationCertificate file, char[] password,
-                String locationProperty, String passwordProperty) {
+        static KeyStore keyStore(String destination, StoreFile store, char[] password) {
+            DestinationCertificate file = store.file();
+            String locationProperty = store.locationProperty();
+            String passwordProperty = store.passwordProperty();
             String ext = extension(file.name());
             try {
                 return switch (ext) {
@@ -279,14 +239,15 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
             }
         }
 
-        static KeyStore trustStore(String destination, DestinationCertificate file, char[] password) {
+        static KeyStore trustStore(String destination, StoreFile store, char[] password) {
+            DestinationCertificate file = store.file();
             String ext = extension(file.name());
             try {
                 if (ext.equals("jks") || ext.equals("p12") || ext.equals("pfx")) {
                     return load(ext.equals("jks") ? "JKS" : "PKCS12", file, password);
                 }
                 if (!Set.of("crt", "cer", "der", "pem").contains(ext)) {
-                    throw new DestinationConfigurationException(destination, DestinationProperty.TRUST_STORE_LOCATION, "is '" + file.name()
+                    throw new DestinationConfigurationException(destination, store.locationProperty(), "is '" + file.name()
                             + "'; trust stores must be .jks, .crt, .cer, .der (or .pem) files.");
                 }
                 Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
@@ -294,15 +255,15 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
                 if (certificates.isEmpty()) {
                     throw new CertificateException("no certificate in the file");
                 }
-                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-                store.load(null, null);
+                KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+                trust.load(null, null);
                 int i = 0;
                 for (Certificate c : certificates) {
-                    store.setCertificateEntry("trusted-" + i++, c);
+                    trust.setCertificateEntry("trusted-" + i++, c);
                 }
-                return store;
+                return trust;
             } catch (IOException | GeneralSecurityException e) {
-                throw new DestinationConfigurationException(destination, DestinationProperty.TRUST_STORE_LOCATION, "does not name a readable"
+                throw new DestinationConfigurationException(destination, store.locationProperty(), "does not name a readable"
                         + " trust store '" + file.name() + "' (" + e.getClass().getSimpleName() + ").", e);
             }
         }

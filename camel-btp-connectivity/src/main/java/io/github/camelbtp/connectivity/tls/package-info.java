@@ -1,6 +1,6 @@
 /**
- * Wire: key and trust material (PEM, key stores, host name verifiers) and the per-engine {@code TlsCache}. Sits above
- * socks. Known exception to the direction: {@code TlsMaterial} reads a destination's TLS properties and
- * {@code certificates[]} (destination), to be moved into the Authenticate step.
+ * Wire: key and trust material (PEM, key stores, host name verifiers), the store files a destination carries
+ * ({@code DestinationCertificate}, {@code StoreFile}) and the per-engine {@code TlsCache}. Sits above socks. What TLS a
+ * destination asks for is read in the Authenticate step ({@code auth.DestinationTls}).
  */
 package io.github.camelbtp.connectivity.tls;

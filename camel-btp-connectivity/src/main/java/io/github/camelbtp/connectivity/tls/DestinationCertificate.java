@@ -1,4 +1,4 @@
-package io.github.camelbtp.connectivity.destination;
+package io.github.camelbtp.connectivity.tls;
 
 /**
  * A key or trust store file from the find-destination response's {@code certificates[]}
