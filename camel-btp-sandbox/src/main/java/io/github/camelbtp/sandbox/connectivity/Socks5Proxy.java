@@ -178,8 +178,9 @@ public final class Socks5Proxy implements AutoCloseable {
                 return;
             }
             if (!sap) {
-                out.write(new byte[] {5, (byte) 0xFF});
+                // counted before the answer: a client that reads the refusal may check the count at once
                 refusals.incrementAndGet();
+                out.write(new byte[] {5, (byte) 0xFF});
                 return;
             }
             lastMethod = 0x80;
