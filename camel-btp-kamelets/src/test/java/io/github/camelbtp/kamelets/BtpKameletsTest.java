@@ -58,6 +58,9 @@ class BtpKameletsTest {
                         .to("kamelet:btp-destination-action?destination=OnPremiseERP&path=" + ORDERS_PATH)
                         .setHeader("orders-answered", simple("${header.CamelHttpResponseCode}"))
                         .transform(body().convertToString());
+                from("direct:read-without-path")
+                        .to("kamelet:btp-destination-action?destination=OnPremiseERP")
+                        .transform(body().convertToString());
                 from("direct:erp-orders")
                         .to("kamelet:btp-rfc-action?function=BAPI_SALESORDER_GETLIST&destination=ERP_RFC")
                         .transform(body().convertToString());
@@ -101,6 +104,19 @@ class BtpKameletsTest {
         assertThat(exchange.getMessage().getBody(String.class)).contains("\"SalesOrder\"").contains("17100001");
         assertThat(sandbox.backendRequests().matching(r -> r.method().equals("GET") && r.rawQuery() != null
                 && r.rawQuery().contains("17100001"))).isNotEmpty();
+    }
+
+    @Test
+    void destinationActionWithoutAPathCallsTheDestinationsUrlPlusTheMessagesPath() {
+        // the Kamelet's empty default path leaves the endpoint at the destination's URL; camel-http's CamelHttpPath
+        // header still appends to it
+        Exchange exchange = template.request("direct:read-without-path", e -> {
+            e.getMessage().setHeader(Exchange.HTTP_PATH, ORDERS_PATH.substring(1));
+            e.getMessage().setHeader(Exchange.HTTP_QUERY, "$top=1&$format=json");
+        });
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(String.class)).contains("\"SalesOrder\"");
     }
 
     @Test
