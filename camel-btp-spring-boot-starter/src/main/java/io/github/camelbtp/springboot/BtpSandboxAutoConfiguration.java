@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(before = BtpConnectivityAutoConfiguration.class)
 @ConditionalOnClass(name = BtpSandboxAutoConfiguration.SANDBOX_CLASS)
 @ConditionalOnProperty(prefix = "camel.btp.sandbox", name = "enabled", havingValue = "true")
+// the sandbox is there to bind the starter's shared engine: without that engine (camel.btp.enabled=false) it stays off
+@ConditionalOnProperty(prefix = "camel.btp", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class BtpSandboxAutoConfiguration {
 
     static final String SANDBOX_CLASS = "io.github.camelbtp.sandbox.Sandbox";

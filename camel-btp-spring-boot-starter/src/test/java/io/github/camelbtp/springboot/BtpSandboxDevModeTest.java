@@ -69,6 +69,14 @@ class BtpSandboxDevModeTest {
     }
 
     @Test
+    void devModeStartsNoSandboxWithoutTheSharedEngine() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BtpSandboxAutoConfiguration.class))
+                .withPropertyValues("camel.btp.sandbox.enabled=true", "camel.btp.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Sandbox.class));
+    }
+
+    @Test
     void devModeWithoutTheSandboxOnTheClasspathRefusesToStart() {
         new ApplicationContextRunner()
                 .withClassLoader(new FilteredClassLoader(Sandbox.class))
