@@ -21,9 +21,13 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.PropertyBindingSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The btp-destination component: one engine ({@link BtpConnectivity}) and one pooled HTTP client shared by all its
@@ -37,6 +41,11 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     /** The generated configurer knows exactly the endpoint's own options. */
     private static final BtpDestinationEndpointConfigurer ENDPOINT_OPTIONS = new BtpDestinationEndpointConfigurer();
+
+    /** The endpoint's option names, as generated: what a near-miss query parameter is compared with. */
+    private static final Set<String> ENDPOINT_OPTION_NAMES = new BtpDestinationEndpointUriFactory().propertyNames();
+
+    private static final Logger LOG = LoggerFactory.getLogger(BtpDestinationComponent.class);
 
     @Metadata(label = "advanced", autowired = true, description = "A ready-made engine to use instead of one built from"
             + " the options below (for example one shared with other components). It is not closed by this component.")
@@ -105,9 +114,28 @@ public class BtpDestinationComponent extends DefaultComponent {
         io.github.camelbtp.connectivity.destination.DestinationNames.requireValidFragments(endpoint.getDestinationName(),
                 endpoint.getLookup().getFragmentName(), endpoint.getLookup().isFragmentOptional());
         if (!targetParameters.isEmpty()) {
+            warnOfNearMisses(endpoint.getDestinationName(), targetParameters.keySet());
             endpoint.setTargetQuery(RequestTarget.encode(targetParameters));
         }
         return endpoint;
+    }
+
+    /**
+     * A misspelt option ({@code ?throwExceptionOnFailur=false}) still goes to the target, as any parameter that is not
+     * an option does, but it surely was not meant for it: one WARN when the endpoint is created (once per endpoint, as
+     * Camel creates each endpoint once) names it and the option it resembles. Names only: a value may be a secret.
+     */
+    private static void warnOfNearMisses(String destinationName, Set<String> targetParameters) {
+        List<String> nearMisses = targetParameters.stream()
+                .flatMap(parameter -> NearMissOption.of(parameter, ENDPOINT_OPTION_NAMES).stream())
+                .map(miss -> "'" + miss.parameter() + "' (the option '" + miss.option() + "'?)")
+                .toList();
+        if (!nearMisses.isEmpty()) {
+            LOG.warn("btp-destination:{}: query parameter {} is no btp-destination option, so it is sent to the target as "
+                    + "a query parameter, but it is one letter from an option's name. If you meant the option, correct "
+                    + "its spelling; if the target expects the parameter, ignore this.", destinationName,
+                    String.join(", ", nearMisses));
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ final class DebugLogCapture implements BeforeEachCallback, AfterEachCallback {
 
     private final List<String> loggers;
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private AbstractAppender appender;
 
     DebugLogCapture(String... loggers) {
@@ -37,9 +38,17 @@ final class DebugLogCapture implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    /** What was logged so far in this test at WARN or above. */
+    List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         lines.clear();
+        warnings.clear();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
         appender = new AbstractAppender("debug-capture", null, null, true, Property.EMPTY_ARRAY) {
@@ -50,6 +59,9 @@ final class DebugLogCapture implements BeforeEachCallback, AfterEachCallback {
                     line.append(" | ").append(t);
                 }
                 lines.add(line.toString());
+                if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
+                    warnings.add(line.toString());
+                }
             }
         };
         appender.start();

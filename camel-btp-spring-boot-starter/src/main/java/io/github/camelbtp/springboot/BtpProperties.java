@@ -137,6 +137,36 @@ public class BtpProperties {
     }
 
     /**
+     * Development mode: the camel-btp sandbox (a local copy of the BTP services and demo on-premise systems) started
+     * inside this application, and the engine bound to it instead of any real binding.
+     */
+    private final Sandbox sandbox = new Sandbox();
+
+    /** Development mode only; needs io.github.camelbtp:camel-btp-sandbox on the classpath (a dev profile's dependency). */
+    public static class Sandbox {
+
+        /**
+         * Whether to start the camel-btp sandbox in this application and bind the engine to it, ignoring
+         * vcap-services, binding-file, VCAP_SERVICES and SERVICE_BINDING_ROOT. For development and tests only: the
+         * application must have camel-btp-sandbox on its classpath (add it in a dev profile, never to a production
+         * build); without it the application fails to start.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    public Sandbox getSandbox() {
+        return sandbox;
+    }
+
+    /**
      * Destinations given in configuration, asked before the 'destinations' environment variable and the Destination
      * Service: camel.btp.destinations.NAME.PROPERTY=value with SAP's property names, for example
      * camel.btp.destinations.Erp.URL=http://erp.internal:44300, .ProxyType=OnPremise,
@@ -259,6 +289,7 @@ public class BtpProperties {
             shown.put(name, masked);
         });
         return "BtpProperties[enabled=" + enabled
+                + ", sandbox.enabled=" + sandbox.isEnabled()
                 + ", vcapServices=" + (vcapServices == null || vcapServices.isBlank() ? "unset" : "****")
                 + ", bindingFile=" + bindingFile
                 + ", destinationServiceInstance=" + destinationServiceInstance

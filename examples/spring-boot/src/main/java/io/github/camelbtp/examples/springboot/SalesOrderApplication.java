@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A Spring Boot application that reads sales orders from an on-premise system through an SAP BTP destination. Nothing
  * but application.properties configures camel-btp: on Cloud Foundry the bindings come from VCAP_SERVICES, locally
- * from {@code camel.btp.binding-file} or {@code camel.btp.vcap-services} (see {@code LocalSandboxApplication} in the
- * tests, which starts the sandbox next to the app).
+ * from {@code camel.btp.binding-file} (the standalone sandbox writes one), or, in development (Maven profile
+ * {@code dev}, Spring profile {@code dev}: {@code camel.btp.sandbox.enabled=true}), from the sandbox started inside
+ * the application.
  */
 @SpringBootApplication
 public class SalesOrderApplication {
