@@ -1,6 +1,6 @@
 package io.github.camelbtp.destination;
 
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

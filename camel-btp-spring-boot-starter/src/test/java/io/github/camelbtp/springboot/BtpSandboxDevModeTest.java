@@ -1,7 +1,7 @@
 package io.github.camelbtp.springboot;
 
 import io.github.camelbtp.connectivity.BtpConnectivityException;
-import io.github.camelbtp.sandbox.DemoDestinations;
+import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
