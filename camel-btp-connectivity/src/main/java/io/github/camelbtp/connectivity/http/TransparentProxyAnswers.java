@@ -66,14 +66,14 @@ public final class TransparentProxyAnswers {
             return "The Destination Service has no destination '" + name + "' in that tenant: create it in the"
                     + " subaccount (or the tenant's subaccount), or correct the name.";
         }
-        if (status == 401 || status == 403 || from.contains("xsuaa")) {
-            return "The proxy could not obtain a token: check the tenant, the user's token (expired or of another"
-                    + " tenant) and the destination's authentication in the cockpit.";
-        }
         if (status == 500) {
             return "The proxy could not serve the tenant: check that the tenant subscribed to the application and that"
                     + " the proxy's Destination Service instance is set up for it (shared mode) — the proxy's log under"
                     + " the request id has the details.";
+        }
+        if (status == 401 || status == 403 || from.contains("xsuaa")) {
+            return "The proxy could not obtain a token: check the tenant, the user's token (expired or of another"
+                    + " tenant) and the destination's authentication in the cockpit.";
         }
         return "See the Transparent Proxy's log under the request id.";
     }
