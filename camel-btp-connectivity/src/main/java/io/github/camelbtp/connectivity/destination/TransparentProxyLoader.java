@@ -19,9 +19,6 @@ import java.util.Optional;
  */
 public final class TransparentProxyLoader implements DestinationLoader {
 
-    /** The name SAP's gateway takes in {@code X-Destination-Name}: the destination-name rules, without levels. */
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,200}");
-
     private final URI gateway;
 
     /**
@@ -54,12 +51,13 @@ public final class TransparentProxyLoader implements DestinationLoader {
 
     @Override
     public Optional<Destination> load(String name, DestinationOptions options) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            // X-Destination-Name: "up to 200 characters", SAP's destination-name rules; the gateway has no consume-API levels
-            throw new DestinationConfigurationException(String.valueOf(name), "Name", "is not a name the Transparent"
-                    + " Proxy's destination gateway takes in X-Destination-Name: letters, digits, '_' and '-' only, at"
-                    + " most 200 characters, and no level (@subaccount …: the gateway looks destinations up itself)."
-                    + " Correct the name in the endpoint URI or in the header that names the destination.");
+        // X-Destination-Name: "up to 200 characters", SAP's destination-name rules; the gateway looks destinations up
+        // itself, so a consume-API level (NAME@subaccount) has no meaning there
+        if (DestinationNames.hasLevel(DestinationNames.requireValid(name))) {
+            throw new DestinationConfigurationException(name, "Name", "names a level, which the Transparent Proxy's"
+                    + " destination gateway does not take in X-Destination-Name (no level: the gateway looks"
+                    + " destinations up itself). Use the plain name in the endpoint URI or in the header that names"
+                    + " the destination.");
         }
         return Optional.of(new Destination(name, Map.of(DestinationProperty.NAME, name, DestinationProperty.TYPE, "HTTP",
                 DestinationProperty.URL, gateway.toString(), DestinationProperty.PROXY_TYPE, "Internet",

@@ -28,10 +28,6 @@ public final class TransparentProxyDispatch implements Dispatch {
     @Override
     public DispatchPlan plan(Destination destination, DestinationOptions options) {
         String name = destination.name();
-        if (destination.type().onSockets()) {
-            throw new DestinationConfigurationException(name, "Type", "is " + destination.type() + ", which the"
-                    + " Transparent Proxy's destination gateway does not carry (it serves HTTP).");
-        }
         refuseWhatTheGatewayCannotTake(name, options);
         List<HttpHeader> headers = new ArrayList<>();
         headers.add(new HttpHeader("X-Destination-Name", name));
