@@ -45,12 +45,15 @@ class TransparentProxyTest extends BtpDestinationTestSupport {
         user.put("clientSecret", "tp-user-secret-7a1c");
         sandbox().oauthClients().register("sb-tp-user!t7", "tp-user-secret-7a1c");
         sandbox().destinations().putSubaccount(user);
+        sandbox().destinations().putSubaccount(Map.of("Name", "TpPropagatedERP", "Type", "HTTP", "URL",
+                "http://erp.internal:44300", "ProxyType", "OnPremise", "Authentication", "PrincipalPropagation"));
     }
 
     @AfterEach
     void cleanUp() {
         sandbox().destinations().deleteFragment("tp-tagged");
         sandbox().destinations().delete("TpUserApi");
+        sandbox().destinations().delete("TpPropagatedERP");
         sandbox().tenants().unsubscribe("tpacme");
     }
 
@@ -202,5 +205,35 @@ class TransparentProxyTest extends BtpDestinationTestSupport {
         // the gateway reports the destination's type; never a silent HTTP post of a mail
         assertThat(exchange.getException()).isInstanceOf(TransparentProxyException.class)
                 .hasMessageContaining(DemoDestinations.CORPORATE_MAIL);
+    }
+
+    private Exchange postAs(String user) {
+        return call("btp-destination:TpPropagatedERP/" + SALES, "{\"SalesOrderType\":\"OR\",\"SoldToParty\":\"17100001\","
+                + "\"TotalNetAmount\":\"10.00\",\"TransactionCurrency\":\"EUR\"}", Map.of(Exchange.HTTP_METHOD, "POST",
+                Exchange.CONTENT_TYPE, "application/json", "Authorization", "Bearer " + sandbox().userToken(user)));
+    }
+
+    private RecordedRequest lastAcceptedPost() {
+        return sandbox().backendRequests().matching(r -> r.method().equals("POST") && r.hasHeader("x-csrf-token"))
+                .stream().reduce((first, second) -> second).orElseThrow();
+    }
+
+    @Test
+    void secondUserThroughTheGatewayGetsNoCookieOrCsrfTokenOfTheFirst() {
+        // the engine cannot see that the proxy logs each user on: the users' sessions must stay apart anyway
+        Exchange alice = postAs("alice");
+        assertThat(alice.getException()).isNull();
+        assertThat(alice.getMessage().getHeader("X-Sandbox-Logon-User", String.class)).isEqualTo("ALICE");
+        RecordedRequest alicesPost = lastAcceptedPost();
+        long fetches = sandbox().counters().csrfFetches();
+
+        Exchange bob = postAs("bob");
+
+        assertThat(bob.getException()).isNull();
+        assertThat(bob.getMessage().getHeader("X-Sandbox-Logon-User", String.class)).isEqualTo("BOB");
+        assertThat(sandbox().counters().csrfFetches()).as("bob fetched a token of his own").isEqualTo(fetches + 1);
+        RecordedRequest bobsPost = lastAcceptedPost();
+        assertThat(bobsPost.header("Cookie")).isNotEqualTo(alicesPost.header("Cookie"));
+        assertThat(bobsPost.header("x-csrf-token")).isNotEqualTo(alicesPost.header("x-csrf-token"));
     }
 }

@@ -177,6 +177,10 @@ public final class TransparentProxy implements AutoCloseable {
                     OAuthClients.DEFAULT_SCOPES, null, "client_credentials", tenant).value());
             Optional.ofNullable(destination.get("CloudConnectorLocationId")).filter(v -> !v.isBlank())
                     .ifPresent(v -> connection.setRequestProperty("SAP-Connectivity-SCC-Location_ID", v));
+            if ("PrincipalPropagation".equals(destination.get("Authentication")) && userToken != null) {
+                // the user travels to the Connectivity proxy next to the connectivity token [consuming-the-connectivity-service-313b215]
+                connection.setRequestProperty("SAP-Connectivity-Authentication", "Bearer " + userToken);
+            }
         }
         if (body.length > 0) {
             connection.setDoOutput(true);
