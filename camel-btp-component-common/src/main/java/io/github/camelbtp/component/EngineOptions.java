@@ -29,7 +29,7 @@ public class EngineOptions {
     /** The options that configure the engine, by their names in the components' catalogs. */
     public static final List<String> NAMES = List.of("vcapServices", "bindingFile", "destinationServiceInstance",
             "connectivityServiceInstance", "destinationCacheTtl", "destinationCacheTtlPerDestination",
-            "destinationCacheMaxStale", "destinationNotFoundTtl", "principalPropagationMode");
+            "destinationCacheMaxStale", "destinationNotFoundTtl", "principalPropagationMode", "transparentProxy");
 
     @UriParam(label = "security", secret = true, description = "The service bindings as VCAP_SERVICES JSON. By default"
             + " they are read from the VCAP_SERVICES environment variable, or from the directory SERVICE_BINDING_ROOT names"
@@ -78,6 +78,15 @@ public class EngineOptions {
             + " Proxy-Authorization. Ignored when a ready-made connectivity engine is set.")
     private PrincipalPropagationMode principalPropagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
 
+    @UriParam(description = "The address of SAP's Transparent Proxy destination gateway on Kubernetes/Kyma, for example"
+            + " http://transparent-proxy.default.svc.cluster.local (the service of a Destination custom resource with"
+            + " destinationRef.name \"*\"). Set, destinations the application does not configure itself are not looked"
+            + " up: HTTP requests go to the gateway with X-Destination-Name (and the tenant, fragment and user token),"
+            + " and the proxy finds the destination, authenticates and reaches the Cloud Connector. Unset, the"
+            + " environment variable CAMEL_BTP_TRANSPARENTPROXY is read. MAIL, LDAP and TCP destinations are not carried"
+            + " by the gateway.")
+    private String transparentProxy;
+
     @UriParam(label = "advanced", defaultValue = "true", description = "Share one engine (service bindings, destination"
             + " cache, token cache) with the other camel-btp components of the CamelContext: the first to start builds it"
             + " from its options, the others reuse it, and an engine option set on two components to different values"
@@ -95,7 +104,8 @@ public class EngineOptions {
                 .destinationServiceInstance(destinationServiceInstance)
                 .connectivityServiceInstance(connectivityServiceInstance)
                 .cachePolicy(cachePolicy())
-                .principalPropagationMode(principalPropagationMode);
+                .principalPropagationMode(principalPropagationMode)
+                .transparentProxy(transparentProxy);
     }
 
     /** The cache policy the options describe; a malformed destinationCacheTtlPerDestination entry fails, naming it. */
@@ -130,6 +140,7 @@ public class EngineOptions {
         values.put("destinationCacheMaxStale", destinationCacheMaxStale);
         values.put("destinationNotFoundTtl", destinationNotFoundTtl);
         values.put("principalPropagationMode", principalPropagationMode);
+        values.put("transparentProxy", transparentProxy);
         return values;
     }
 
@@ -158,6 +169,7 @@ public class EngineOptions {
         copy.destinationCacheMaxStale = destinationCacheMaxStale;
         copy.destinationNotFoundTtl = destinationNotFoundTtl;
         copy.principalPropagationMode = principalPropagationMode;
+        copy.transparentProxy = transparentProxy;
         copy.sharedEngine = sharedEngine;
         copy.set.addAll(set);
         return copy;
@@ -242,6 +254,15 @@ public class EngineOptions {
     public void setPrincipalPropagationMode(PrincipalPropagationMode principalPropagationMode) {
         this.principalPropagationMode = principalPropagationMode;
         set.add("principalPropagationMode");
+    }
+
+    public String getTransparentProxy() {
+        return transparentProxy;
+    }
+
+    public void setTransparentProxy(String transparentProxy) {
+        this.transparentProxy = transparentProxy;
+        set.add("transparentProxy");
     }
 
     public boolean isSharedEngine() {

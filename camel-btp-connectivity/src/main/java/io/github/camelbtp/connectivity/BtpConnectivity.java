@@ -15,6 +15,7 @@ import io.github.camelbtp.connectivity.destination.DestinationLoader;
 import io.github.camelbtp.connectivity.destination.DestinationServiceLoader;
 import io.github.camelbtp.connectivity.destination.EnvironmentDestinationLoader;
 import io.github.camelbtp.connectivity.destination.StaticDestinationLoader;
+import io.github.camelbtp.connectivity.destination.TransparentProxyLoader;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseSocksDispatch;
 import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The engine's entry point: builds the engine ({@link #builder()}), resolves destinations and closes what it opened.
@@ -57,6 +59,15 @@ public final class BtpConnectivity implements Closeable {
 
     /** How often per destination a 401 of its target drops cached credentials. */
     public static final Duration REJECTION_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * The environment variable with the address of SAP's Transparent Proxy destination gateway (see
+     * {@link Builder#transparentProxy(String)}). SAP defines no variable for it (a deployment names the Kubernetes
+     * service the proxy created), so the name is the environment form of the starter's
+     * {@code camel.btp.transparent-proxy}: Spring Boot's relaxed binding reads the same variable as that property,
+     * so one line in a Kyma Deployment turns the proxy on for plain Camel, Camel Main and Spring Boot alike.
+     */
+    public static final String TRANSPARENT_PROXY_VARIABLE = "CAMEL_BTP_TRANSPARENTPROXY";
 
     private final ServiceBindings bindings;
     private final ServiceClient http;
@@ -83,10 +94,20 @@ public final class BtpConnectivity implements Closeable {
         if (b.environmentDestinations != null) {
             loaders.add(new EnvironmentDestinationLoader(b.environmentDestinations));
         }
-        DestinationServiceLoader destinationService = bindings.destinationService(b.destinationServiceInstance)
-                .map(credentials -> new DestinationServiceLoader(credentials, new TenantTokens(tokens,
-                        TokenRequest.forBinding(credentials.client(), b.serviceTimeout), "destination"), http, b.clock))
-                .orElse(null);
+        String transparentProxy = b.transparentProxy != null ? b.transparentProxy : b.environment.apply(TRANSPARENT_PROXY_VARIABLE);
+        DestinationServiceLoader destinationService = null;
+        if (transparentProxy != null && !transparentProxy.isBlank()) {
+            // SAP's Transparent Proxy finds, authenticates and takes the Connectivity hop itself: the engine makes no
+            // Destination Service or token call of its own [destination-gateway-dynamic-lookup-of-destinations-6836e00]
+            TransparentProxyLoader gateway = new TransparentProxyLoader(transparentProxy);
+            loaders.add(gateway);
+            LOG.info("camel-btp sends destinations it does not configure itself to {}.", gateway.describe());
+        } else {
+            destinationService = bindings.destinationService(b.destinationServiceInstance)
+                    .map(credentials -> new DestinationServiceLoader(credentials, new TenantTokens(tokens,
+                            TokenRequest.forBinding(credentials.client(), b.serviceTimeout), "destination"), http, b.clock))
+                    .orElse(null);
+        }
         if (destinationService != null) {
             loaders.add(destinationService);
         }
@@ -229,6 +250,28 @@ public final class BtpConnectivity implements Closeable {
         private ConnectivityCredentials connectivityProxy;
         private String destinationServiceInstance;
         private String connectivityServiceInstance;
+        private String transparentProxy;
+        private UnaryOperator<String> environment = System::getenv;
+
+        /**
+         * The address of SAP's Transparent Proxy destination gateway on Kubernetes/Kyma, e.g.
+         * {@code http://transparent-proxy.default.svc.cluster.local} — the service of a Destination custom resource
+         * with {@code destinationRef.name: "*"} [destination-gateway-dynamic-lookup-of-destinations-6836e00]. Set, a
+         * destination the application does not configure itself (static, {@code destinations} variable) is not looked
+         * up: HTTP requests for it go to the gateway with {@code X-Destination-Name}, and the proxy finds,
+         * authenticates and reaches the Cloud Connector. Unset, the variable {@value #TRANSPARENT_PROXY_VARIABLE} is
+         * read; blank there too, the Destination Service binding is used as usual.
+         */
+        public Builder transparentProxy(String gatewayUrl) {
+            this.transparentProxy = gatewayUrl;
+            return this;
+        }
+
+        /** For tests: where environment variables ({@value #TRANSPARENT_PROXY_VARIABLE}) are read; default the process's. */
+        public Builder environment(UnaryOperator<String> getenv) {
+            this.environment = getenv;
+            return this;
+        }
 
         /**
          * The Destination Service instance to use when several are bound: its name (VCAP_SERVICES {@code name};

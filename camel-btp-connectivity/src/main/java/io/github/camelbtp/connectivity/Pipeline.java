@@ -14,6 +14,7 @@ import io.github.camelbtp.connectivity.dispatch.Dispatch;
 import io.github.camelbtp.connectivity.dispatch.DispatchPlan;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseSocksDispatch;
+import io.github.camelbtp.connectivity.dispatch.TransparentProxyDispatch;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.tls.TlsCache;
 
@@ -36,6 +37,8 @@ final class Pipeline {
     /** {@code null} without a connectivity binding, as {@link #onPremiseSocks}. */
     private final OnPremiseHttpDispatch onPremiseHttp;
     private final OnPremiseSocksDispatch onPremiseSocks;
+    /** For gateway destinations, which only exist when a Transparent Proxy is configured. */
+    private final Dispatch transparentProxy = new TransparentProxyDispatch();
     private final TlsCache tlsCache;
     /** Where the service bindings came from, for messages. */
     private final String bindingsOrigin;
@@ -95,6 +98,15 @@ final class Pipeline {
      * system itself ({@code mail.user}, {@code ldap.user}, …) is the protocol's.
      */
     SocketDestination sockets(Destination destination, DestinationOptions options) {
+        if (destination.viaTransparentProxy()) {
+            // the gateway carries HTTP only; SAP exposes TCP, LDAP and MAIL destinations as Kubernetes services of their
+            // own (a Destination custom resource per destination) [transparent-proxy-for-kubernetes-acc64ad]
+            throw new DestinationConfigurationException(destination.name(), DestinationProperty.TYPE, "cannot be read:"
+                    + " destinations are found by SAP's Transparent Proxy here, and its destination gateway carries HTTP"
+                    + " only. For a MAIL, LDAP or TCP destination, create a Destination custom resource for it (the proxy"
+                    + " then exposes it as a Kubernetes service of its own) and configure a static destination of that"
+                    + " type whose host is that service.");
+        }
         if (!destination.type().onSockets()) {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.TYPE, "is '"
                     + destination.type() + "', but a MAIL, LDAP or TCP destination was expected here.");
@@ -106,9 +118,13 @@ final class Pipeline {
 
     /**
      * The one place a dispatch is chosen: by whether the destination reaches the Cloud Connector, and then by its type
-     * (HTTP through the Connectivity proxy's HTTP port, MAIL, LDAP and TCP through its SOCKS5 port).
+     * (HTTP through the Connectivity proxy's HTTP port, MAIL, LDAP and TCP through its SOCKS5 port). A gateway
+     * destination goes to SAP's Transparent Proxy, which takes the on-premise hop itself.
      */
     private Dispatch dispatchFor(Destination destination) {
+        if (destination.viaTransparentProxy()) {
+            return transparentProxy;
+        }
         if (!onPremise(destination)) {
             return direct;
         }

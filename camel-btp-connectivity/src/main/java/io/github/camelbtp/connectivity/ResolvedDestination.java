@@ -76,7 +76,10 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
      * @param options the options this destination was resolved with (tenant, user token, …)
      */
     public String identityScope(DestinationOptions options) {
-        String identity = AuthenticationType.of(destination).identity(destination, options);
+        // through SAP's Transparent Proxy the engine never sees the destination's authentication, so it cannot tell
+        // whom the proxy logs on as: every user and tenant input of the request is part of the identity
+        String identity = destination.viaTransparentProxy() ? options.cacheKey()
+                : AuthenticationType.of(destination).identity(destination, options);
         String tls = this.tls == null ? "" : this.tls.fingerprint();
         return destination.name() + '|' + java.util.Objects.toString(options.tenant(), "") + '|'
                 + DestinationOptions.hash(url + "|" + destination.locationId() + '|' + identity + '|' + tls);

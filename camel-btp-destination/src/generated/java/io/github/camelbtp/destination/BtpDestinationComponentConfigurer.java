@@ -65,6 +65,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "sharedEngine": getOrCreateEngineOptions(target).setSharedEngine(property(camelContext, boolean.class, value)); return true;
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": target.setTcpMaxIdleConnections(property(camelContext, int.class, value)); return true;
+        case "transparentproxy":
+        case "transparentProxy": getOrCreateEngineOptions(target).setTransparentProxy(property(camelContext, java.lang.String.class, value)); return true;
         case "vcapservices":
         case "vcapServices": getOrCreateEngineOptions(target).setVcapServices(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -114,6 +116,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "sharedEngine": return boolean.class;
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": return int.class;
+        case "transparentproxy":
+        case "transparentProxy": return java.lang.String.class;
         case "vcapservices":
         case "vcapServices": return java.lang.String.class;
         default: return null;
@@ -159,6 +163,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "sharedEngine": return getOrCreateEngineOptions(target).isSharedEngine();
         case "tcpmaxidleconnections":
         case "tcpMaxIdleConnections": return target.getTcpMaxIdleConnections();
+        case "transparentproxy":
+        case "transparentProxy": return getOrCreateEngineOptions(target).getTransparentProxy();
         case "vcapservices":
         case "vcapServices": return getOrCreateEngineOptions(target).getVcapServices();
         default: return null;

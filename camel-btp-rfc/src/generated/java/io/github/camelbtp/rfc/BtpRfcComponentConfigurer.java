@@ -61,6 +61,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "principalPropagationMode": getOrCreateEngineOptions(target).setPrincipalPropagationMode(property(camelContext, io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class, value)); return true;
         case "sharedengine":
         case "sharedEngine": getOrCreateEngineOptions(target).setSharedEngine(property(camelContext, boolean.class, value)); return true;
+        case "transparentproxy":
+        case "transparentProxy": getOrCreateEngineOptions(target).setTransparentProxy(property(camelContext, java.lang.String.class, value)); return true;
         case "vcapservices":
         case "vcapServices": getOrCreateEngineOptions(target).setVcapServices(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -106,6 +108,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "principalPropagationMode": return io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode.class;
         case "sharedengine":
         case "sharedEngine": return boolean.class;
+        case "transparentproxy":
+        case "transparentProxy": return java.lang.String.class;
         case "vcapservices":
         case "vcapServices": return java.lang.String.class;
         default: return null;
@@ -147,6 +151,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "principalPropagationMode": return getOrCreateEngineOptions(target).getPrincipalPropagationMode();
         case "sharedengine":
         case "sharedEngine": return getOrCreateEngineOptions(target).isSharedEngine();
+        case "transparentproxy":
+        case "transparentProxy": return getOrCreateEngineOptions(target).getTransparentProxy();
         case "vcapservices":
         case "vcapServices": return getOrCreateEngineOptions(target).getVcapServices();
         default: return null;

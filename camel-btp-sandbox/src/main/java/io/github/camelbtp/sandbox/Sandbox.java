@@ -32,6 +32,7 @@ import io.github.camelbtp.sandbox.token.OAuthClients;
 import io.github.camelbtp.sandbox.token.SandboxUsers;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import io.github.camelbtp.sandbox.token.Xsuaa;
+import io.github.camelbtp.sandbox.transparentproxy.TransparentProxy;
 import io.github.camelbtp.sandbox.wire.HttpsBackend;
 import io.github.camelbtp.sandbox.wire.Loopback;
 import java.net.URI;
@@ -47,16 +48,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local, faithful copy of the SAP BTP side of connectivity, started in-process on free loopback ports:
- * an XSUAA-like token service, the Destination Service REST API, the Connectivity Service's HTTP proxy enforcing
- * Cloud Connector rules, and demo backends (an on-premise OData sales service and an Internet API).
- * {@link #vcapServices()} returns bindings in Cloud Foundry's {@code VCAP_SERVICES} shape, so a client reads the
- * sandbox exactly as it reads a real landscape.
- *
+ * A local, faithful copy of the SAP BTP side of connectivity, started in-process on free loopback ports: an XSUAA-like
+ * token service, the Destination Service REST API, the Connectivity Service's proxies enforcing Cloud Connector rules,
+ * SAP's Transparent Proxy, and demo backends. {@link #vcapServices()} returns bindings in Cloud Foundry's
+ * {@code VCAP_SERVICES} shape, so a client reads the sandbox exactly as it reads a real landscape:
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start()) {
- *     sandbox.writeVcapServices(Path.of("target/vcap.json"));
- *     // ... run the code under test against the binding ...
+ *     sandbox.writeVcapServices(Path.of("target/vcap.json"));  // then run the code under test against the binding
  *     assertThat(sandbox.counters().proxiedCalls()).isEqualTo(1);
  * }
  * }</pre>
@@ -81,8 +79,7 @@ public final class Sandbox implements AutoCloseable {
 
         /** How long issued access tokens are valid (default 12 hours, as XSUAA's default); at least 1 second. */
         public Builder tokenLifetime(Duration lifetime) {
-            Objects.requireNonNull(lifetime, "lifetime");
-            if (lifetime.toSeconds() < 1) {
+            if (Objects.requireNonNull(lifetime, "lifetime").toSeconds() < 1) {
                 throw new IllegalArgumentException("token lifetime must be at least 1 second");
             }
             this.tokenLifetime = lifetime;
@@ -123,6 +120,7 @@ public final class Sandbox implements AutoCloseable {
     private final DemoMailServer mailServer;
     private final DemoDirectory directory;
     private final EchoService echoService;
+    private final TransparentProxy transparentProxy;
     private final Bindings bindings;
 
     /** The composition root: every server on a free loopback port, wired to the shared state, then the demo landscape. */
@@ -158,6 +156,8 @@ public final class Sandbox implements AutoCloseable {
             mailServer.start();
             directory.start();
             echoService.start();
+            transparentProxy = own(new TransparentProxy(destinationService, tenants, authority, CONNECTIVITY_CLIENT_ID,
+                    new java.net.InetSocketAddress(proxyHost(), proxyHttpPort()), serviceRequests));
 
             bindings = Bindings.of(endpoints.token().uri(), endpoints.destination().uri(), proxyHost(), proxyHttpPort(),
                     connectivity.socks5Proxy().port(), destinationSecret, connectivitySecret);
@@ -187,7 +187,7 @@ public final class Sandbox implements AutoCloseable {
         return new Builder();
     }
 
-    // ---- bindings --------------------------------------------------------------------------------------------
+    // ---- bindings and addresses ----------------------------------------------------------------------------
 
     /** {@code VCAP_SERVICES}: a {@code destination} and a {@code connectivity} binding. Contains secrets: never log it. */
     public String vcapServices() {
@@ -214,8 +214,6 @@ public final class Sandbox implements AutoCloseable {
     public Path writeKubernetesBindings(Path root) {
         return bindings.writeKubernetesBindings(root);
     }
-
-    // ---- addresses -------------------------------------------------------------------------------------------
 
     /** The Destination Service base URI (the destination binding's {@code uri}). */
     public URI destinationServiceUri() {
@@ -252,7 +250,7 @@ public final class Sandbox implements AutoCloseable {
         return endpoints.abap().uri();
     }
 
-    // ---- the BTP services, by role ----------------------------------------------------------------------------
+    // ---- the BTP services, by role, and identities (the token service) ------------------------------------
 
     /** The token service: its OAuth clients, users and the tokens, codes and assertions it issues. */
     public Xsuaa xsuaa() {
@@ -277,6 +275,11 @@ public final class Sandbox implements AutoCloseable {
     /** The Connectivity Service: its HTTP and SOCKS5 proxies, trusted mode and faults, and the Cloud Connectors. */
     public ConnectivityService connectivity() {
         return connectivity;
+    }
+
+    /** SAP's Transparent Proxy as destination gateway (Kyma): requests with X-Destination-Name to {@code uri()}. */
+    public TransparentProxy transparentProxy() {
+        return transparentProxy;
     }
 
     /** The Cloud Connectors: mappings, allow-lists, connected flags, audit log. */
@@ -305,8 +308,6 @@ public final class Sandbox implements AutoCloseable {
     public long connectivityProxyConnections() {
         return connectivity.acceptedConnections();
     }
-
-    // ---- identities (the token service) -----------------------------------------------------------------------
 
     /** The identity provider's users (for the password grant). */
     public SandboxUsers users() {

@@ -67,6 +67,12 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
     private PrincipalPropagationMode principalPropagationMode;
 
     /**
+     * Only with camel.btp.enabled=false: the address of SAP's Transparent Proxy destination gateway (Kubernetes/Kyma);
+     * see camel.btp.transparent-proxy.
+     */
+    private String transparentProxy;
+
+    /**
      * Only with camel.btp.enabled=false: whether btp-destination and btp-rfc share one engine built from their
      * options (default), or this component builds an engine of its own.
      */
@@ -102,6 +108,7 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
         options.put("destinationCacheMaxStale", destinationCacheMaxStale);
         options.put("destinationNotFoundTtl", destinationNotFoundTtl);
         options.put("principalPropagationMode", principalPropagationMode);
+        options.put("transparentProxy", transparentProxy);
         options.put("sharedEngine", sharedEngine);
         options.put("lazyStartProducer", lazyStartProducer);
         options.put("autowiredEnabled", autowiredEnabled);
@@ -228,5 +235,13 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
         Map<String, Object> shown = new LinkedHashMap<>(componentOptions());
         shown.put("vcapServices", vcapServices == null ? null : "****");
         return getClass().getSimpleName() + shown;
+    }
+
+    public String getTransparentProxy() {
+        return transparentProxy;
+    }
+
+    public void setTransparentProxy(String transparentProxy) {
+        this.transparentProxy = transparentProxy;
     }
 }

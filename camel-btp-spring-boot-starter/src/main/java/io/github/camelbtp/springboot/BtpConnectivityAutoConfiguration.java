@@ -61,6 +61,7 @@ public class BtpConnectivityAutoConfiguration {
         options.setDestinationCacheTtlPerDestination(properties.getDestinationCacheTtlPerDestination().entrySet()
                 .stream().map(ttl -> ttl.getKey() + "=" + ttl.getValue().toMillis()).collect(Collectors.joining(",")));
         options.setPrincipalPropagationMode(properties.getPrincipalPropagationMode());
+        options.setTransparentProxy(properties.getTransparentProxy());
         List<Destination> destinations = properties.getDestinations().entrySet().stream()
                 .map(d -> Destination.of(d.getKey(), d.getValue(), StaticDestinationLoader.SOURCE))
                 .toList();

@@ -87,6 +87,15 @@ public class BtpProperties {
     private PrincipalPropagationMode principalPropagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
 
     /**
+     * The address of SAP's Transparent Proxy destination gateway on Kubernetes/Kyma, for example
+     * http://transparent-proxy.default.svc.cluster.local (the service of a Destination custom resource with
+     * destinationRef.name "*"). Set, destinations not configured here are not looked up by the application: HTTP
+     * requests go to the gateway with X-Destination-Name, and the proxy finds, authenticates and reaches the Cloud
+     * Connector. The environment variable CAMEL_BTP_TRANSPARENTPROXY sets it too. See docs/transparent-proxy.md.
+     */
+    private String transparentProxy;
+
+    /**
      * A Connectivity proxy in trusted mode (Kyma), used instead of the connectivity binding: requests carry no
      * Proxy-Authorization. On Kyma: host connectivity-proxy.kyma-system.svc.cluster.local, http-port 20003,
      * socks5-port 20004 (the kyma-system/connectivity-proxy-info ConfigMap). MAIL, LDAP and TCP destinations use
@@ -271,6 +280,14 @@ public class BtpProperties {
         this.principalPropagationMode = principalPropagationMode;
     }
 
+    public String getTransparentProxy() {
+        return transparentProxy;
+    }
+
+    public void setTransparentProxy(String transparentProxy) {
+        this.transparentProxy = transparentProxy;
+    }
+
     public Map<String, Map<String, String>> getDestinations() {
         return destinations;
     }
@@ -301,6 +318,7 @@ public class BtpProperties {
                 + ", serviceTimeout=" + serviceTimeout
                 + ", tokenRefreshMargin=" + tokenRefreshMargin
                 + ", principalPropagationMode=" + principalPropagationMode
+                + ", transparentProxy=" + transparentProxy
                 + ", destinations=" + shown + "]";
     }
 }

@@ -19,12 +19,19 @@ import java.util.TreeMap;
  * @param name       the destination name
  * @param properties all properties, including {@code Name}, {@code Type}, {@code URL} …
  * @param authTokens tokens returned by the Destination Service ({@code authTokens}); empty for other sources
- * @param source     which loader produced it ("static", "environment", "destination-service")
+ * @param source     which loader produced it ("static", "environment", "destination-service",
+ *                   {@link #TRANSPARENT_PROXY})
  * @param certificates key and trust store files the Destination Service returned ({@code certificates[]}), matched
  *                   by name against {@code KeyStoreLocation}/{@code TrustStoreLocation}
  */
 public record Destination(String name, Map<String, String> properties, List<AuthToken> authTokens, String source,
         List<DestinationCertificate> certificates) {
+
+    /**
+     * The {@link #source()} of a gateway destination ({@link TransparentProxyLoader}): it stands for a destination
+     * SAP's Transparent Proxy finds, authenticates and dispatches itself, so the engine only sends to the gateway.
+     */
+    public static final String TRANSPARENT_PROXY = "Transparent Proxy";
 
     public Destination {
         Objects.requireNonNull(name, "name");
@@ -77,6 +84,11 @@ public record Destination(String name, Map<String, String> properties, List<Auth
      */
     public ProxyType proxyType() {
         return ProxyType.valueOf(EnumeratedProperty.PROXY_TYPE.of(this));
+    }
+
+    /** Whether this is a gateway destination of SAP's Transparent Proxy (see {@link #TRANSPARENT_PROXY}). */
+    public boolean viaTransparentProxy() {
+        return TRANSPARENT_PROXY.equals(source);
     }
 
     public boolean isOnPremise() {

@@ -314,6 +314,16 @@ public final class DestinationHttpClient implements Closeable {
         if (onPremise && PROXY_STATUSES.contains(response.getCode())) {
             checkProxyAnswer(resolved, request, response);
         }
+        if (resolved.destination().viaTransparentProxy()) {
+            var explained = TransparentProxyAnswers.explain(resolved.name(), response.getCode(), name -> {
+                Header h = response.getFirstHeader(name);
+                return h == null ? null : h.getValue();
+            });
+            if (explained.isPresent()) {
+                abort(request, response);
+                throw explained.get();
+            }
+        }
         return response;
     }
 
@@ -331,19 +341,23 @@ public final class DestinationHttpClient implements Closeable {
         var explained = ProxyAnswers.explain(resolved, response.getCode(), allow == null ? null : allow.getValue(),
                 new String(prefix, StandardCharsets.UTF_8));
         if (explained.isPresent()) {
-            // closing the answer would read the rest of the body (to reuse the connection): abort it instead
-            if (request instanceof Cancellable cancellable) {
-                cancellable.cancel();
-            }
-            try {
-                response.close();
-            } catch (IOException alreadyAborted) {
-                // the connection is gone, as intended
-            }
+            abort(request, response);
             throw explained.get();
         }
         if (body != null) {
             response.setEntity(new ReadOnceEntity(entity, new SequenceInputStream(new ByteArrayInputStream(prefix), body)));
+        }
+    }
+
+    /** Drops an answer the route will not see: closing it would read the rest of the body (to reuse the connection). */
+    private static void abort(ClassicHttpRequest request, ClassicHttpResponse response) {
+        if (request instanceof Cancellable cancellable) {
+            cancellable.cancel();
+        }
+        try {
+            response.close();
+        } catch (IOException alreadyAborted) {
+            // the connection is gone, as intended
         }
     }
 

@@ -133,6 +133,25 @@ public final class DestinationService {
         }
     }
 
+    /** A find answer: its status and JSON body ({@code destinationConfiguration}, {@code authTokens} … or {@code ErrorMessage}). */
+    public record Found(int status, Map<String, Object> body) {
+    }
+
+    /**
+     * The find API in-process, for a service of the landscape that consumes destinations itself (the Transparent
+     * Proxy does so with its own Destination Service instance): as {@code GET …/v1/destinations/{name}} by a client of
+     * {@code tenant}'s zone ({@code null}: the provider), with {@code header} as the request's headers. Not counted
+     * as a lookup and not recorded: those are the application's calls.
+     */
+    @SuppressWarnings("unchecked")
+    public Found findFor(Tenants.Tenant tenant, String name, java.util.function.Function<String, String> header) {
+        String ownSubdomain = tenant == null ? Tenants.PROVIDER_SUBDOMAIN : tenant.subdomain();
+        Reply reply = faults.isDestinationServiceDown() ? error(503, "Service Unavailable")
+                : find(tenant == null ? destinations : tenant.destinations(), name, null,
+                        h -> "x-tenant".equalsIgnoreCase(h) ? ownSubdomain : header.apply(h));
+        return new Found(reply.status(), (Map<String, Object>) reply.body());
+    }
+
     private static void send(HttpExchange exchange, Reply reply) {
         try {
             if (reply.body() == null) {
