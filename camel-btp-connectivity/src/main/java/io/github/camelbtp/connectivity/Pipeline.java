@@ -134,7 +134,8 @@ final class Pipeline {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is OnPremise,"
                     + " but the application has no 'connectivity' service binding (" + bindingsOrigin + "). Bind an"
                     + " instance of the Connectivity Service (plan lite) so " + (sockets ? "connections" : "requests")
-                    + " can reach the Cloud Connector.");
+                    + " can reach the Cloud Connector. On Kyma, mount the Connectivity Proxy's connectivity-proxy-info"
+                    + " ConfigMap as the 'connectivity' binding instead (docs/kubernetes.md).");
         }
         return onPremise;
     }
