@@ -29,7 +29,8 @@ public class EngineOptions {
     /** The options that configure the engine, by their names in the components' catalogs. */
     public static final List<String> NAMES = List.of("vcapServices", "bindingFile", "destinationServiceInstance",
             "connectivityServiceInstance", "destinationCacheTtl", "destinationCacheTtlPerDestination",
-            "destinationCacheMaxStale", "destinationNotFoundTtl", "principalPropagationMode", "transparentProxy");
+            "destinationCacheMaxStale", "destinationNotFoundTtl", "principalPropagationMode", "transparentProxy",
+            "trustedMultiTenantProxy");
 
     @UriParam(label = "security", secret = true, description = "The service bindings as VCAP_SERVICES JSON. By default"
             + " they are read from the VCAP_SERVICES environment variable, or from the directory SERVICE_BINDING_ROOT names"
@@ -87,6 +88,14 @@ public class EngineOptions {
             + " by the gateway.")
     private String transparentProxy;
 
+    @UriParam(label = "security", defaultValue = "false", description = "The Connectivity Proxy runs in Kyma's"
+            + " multi-tenant trusted mode: proxy authorization is off, but the proxy serves several tenants, so every"
+            + " request names its tenant with SAP-CP-Connectivity-Service-Token (the tenant's connectivity token, from the"
+            + " connectivity binding's client) instead of Proxy-Authorization; principal propagation travels only as"
+            + " SAP-Connectivity-Authentication. The connectivity binding must then have a client (a service key of the"
+            + " connectivity_proxy instance).")
+    private boolean trustedMultiTenantProxy;
+
     @UriParam(label = "advanced", defaultValue = "true", description = "Share one engine (service bindings, destination"
             + " cache, token cache) with the other camel-btp components of the CamelContext: the first to start builds it"
             + " from its options, the others reuse it, and an engine option set on two components to different values"
@@ -105,7 +114,8 @@ public class EngineOptions {
                 .connectivityServiceInstance(connectivityServiceInstance)
                 .cachePolicy(cachePolicy())
                 .principalPropagationMode(principalPropagationMode)
-                .transparentProxy(transparentProxy);
+                .transparentProxy(transparentProxy)
+                .trustedMultiTenantProxy(trustedMultiTenantProxy);
     }
 
     /** The cache policy the options describe; a malformed destinationCacheTtlPerDestination entry fails, naming it. */
@@ -141,6 +151,7 @@ public class EngineOptions {
         values.put("destinationNotFoundTtl", destinationNotFoundTtl);
         values.put("principalPropagationMode", principalPropagationMode);
         values.put("transparentProxy", transparentProxy);
+        values.put("trustedMultiTenantProxy", trustedMultiTenantProxy);
         return values;
     }
 
@@ -170,6 +181,7 @@ public class EngineOptions {
         copy.destinationNotFoundTtl = destinationNotFoundTtl;
         copy.principalPropagationMode = principalPropagationMode;
         copy.transparentProxy = transparentProxy;
+        copy.trustedMultiTenantProxy = trustedMultiTenantProxy;
         copy.sharedEngine = sharedEngine;
         copy.set.addAll(set);
         return copy;
@@ -263,6 +275,15 @@ public class EngineOptions {
     public void setTransparentProxy(String transparentProxy) {
         this.transparentProxy = transparentProxy;
         set.add("transparentProxy");
+    }
+
+    public boolean isTrustedMultiTenantProxy() {
+        return trustedMultiTenantProxy;
+    }
+
+    public void setTrustedMultiTenantProxy(boolean trustedMultiTenantProxy) {
+        this.trustedMultiTenantProxy = trustedMultiTenantProxy;
+        set.add("trustedMultiTenantProxy");
     }
 
     public boolean isSharedEngine() {

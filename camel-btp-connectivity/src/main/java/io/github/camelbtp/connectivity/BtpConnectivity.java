@@ -85,7 +85,8 @@ public final class BtpConnectivity implements Closeable {
         // Dispatch step sends on-premise traffic through it, the token service reaches token services behind it
         ConnectivityCredentials connectivity = b.connectivityProxy != null ? b.connectivityProxy
                 : bindings.connectivity(b.connectivityServiceInstance).orElse(null);
-        TokenService tokens = new TokenService(http, b.clock, b.tokenRefreshMargin, connectivity, b.serviceTimeout);
+        TokenService tokens = new TokenService(http, b.clock, b.tokenRefreshMargin, connectivity, b.serviceTimeout,
+                b.trustedMultiTenantProxy);
         // Find: static configuration first, then the environment variable, then the Destination Service
         List<DestinationLoader> loaders = new ArrayList<>();
         if (!b.staticDestinations.isEmpty()) {
@@ -248,6 +249,7 @@ public final class BtpConnectivity implements Closeable {
         private PrincipalPropagationMode propagationMode = PrincipalPropagationMode.CONNECTIVITY_AUTHENTICATION_HEADER;
         private List<java.security.cert.X509Certificate> serviceTrust = List.of();
         private ConnectivityCredentials connectivityProxy;
+        private boolean trustedMultiTenantProxy;
         private String destinationServiceInstance;
         private String connectivityServiceInstance;
         private String transparentProxy;
@@ -305,6 +307,20 @@ public final class BtpConnectivity implements Closeable {
          */
         public Builder connectivityProxy(String host, int httpPort, int socks5Port) {
             this.connectivityProxy = ConnectivityCredentials.trusted(host, httpPort, socks5Port);
+            return this;
+        }
+
+        /**
+         * Kyma's Connectivity Proxy in multi-tenant trusted mode [operational-modes-148bbad]: proxy authorization is
+         * off, but the proxy serves several tenants, so every request names its tenant with
+         * {@code SAP-CP-Connectivity-Service-Token: <the tenant's connectivity token>} instead of
+         * {@code Proxy-Authorization}. The tokens come from the connectivity binding's client (a service key of the
+         * {@code connectivity_proxy} instance, with the cluster's proxy host and ports); principal propagation only as
+         * {@code SAP-Connectivity-Authentication}. MAIL, LDAP and TCP keep SAP's SOCKS5 authentication, which carries
+         * the tenant's token. Default {@code false}.
+         */
+        public Builder trustedMultiTenantProxy(boolean trustedMultiTenant) {
+            this.trustedMultiTenantProxy = trustedMultiTenant;
             return this;
         }
 

@@ -67,6 +67,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "tcpMaxIdleConnections": target.setTcpMaxIdleConnections(property(camelContext, int.class, value)); return true;
         case "transparentproxy":
         case "transparentProxy": getOrCreateEngineOptions(target).setTransparentProxy(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustedmultitenantproxy":
+        case "trustedMultiTenantProxy": getOrCreateEngineOptions(target).setTrustedMultiTenantProxy(property(camelContext, boolean.class, value)); return true;
         case "vcapservices":
         case "vcapServices": getOrCreateEngineOptions(target).setVcapServices(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -118,6 +120,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "tcpMaxIdleConnections": return int.class;
         case "transparentproxy":
         case "transparentProxy": return java.lang.String.class;
+        case "trustedmultitenantproxy":
+        case "trustedMultiTenantProxy": return boolean.class;
         case "vcapservices":
         case "vcapServices": return java.lang.String.class;
         default: return null;
@@ -165,6 +169,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "tcpMaxIdleConnections": return target.getTcpMaxIdleConnections();
         case "transparentproxy":
         case "transparentProxy": return getOrCreateEngineOptions(target).getTransparentProxy();
+        case "trustedmultitenantproxy":
+        case "trustedMultiTenantProxy": return getOrCreateEngineOptions(target).isTrustedMultiTenantProxy();
         case "vcapservices":
         case "vcapServices": return getOrCreateEngineOptions(target).getVcapServices();
         default: return null;

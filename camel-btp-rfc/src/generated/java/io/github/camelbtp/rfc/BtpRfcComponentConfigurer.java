@@ -63,6 +63,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sharedEngine": getOrCreateEngineOptions(target).setSharedEngine(property(camelContext, boolean.class, value)); return true;
         case "transparentproxy":
         case "transparentProxy": getOrCreateEngineOptions(target).setTransparentProxy(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustedmultitenantproxy":
+        case "trustedMultiTenantProxy": getOrCreateEngineOptions(target).setTrustedMultiTenantProxy(property(camelContext, boolean.class, value)); return true;
         case "vcapservices":
         case "vcapServices": getOrCreateEngineOptions(target).setVcapServices(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -110,6 +112,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sharedEngine": return boolean.class;
         case "transparentproxy":
         case "transparentProxy": return java.lang.String.class;
+        case "trustedmultitenantproxy":
+        case "trustedMultiTenantProxy": return boolean.class;
         case "vcapservices":
         case "vcapServices": return java.lang.String.class;
         default: return null;
@@ -153,6 +157,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sharedEngine": return getOrCreateEngineOptions(target).isSharedEngine();
         case "transparentproxy":
         case "transparentProxy": return getOrCreateEngineOptions(target).getTransparentProxy();
+        case "trustedmultitenantproxy":
+        case "trustedMultiTenantProxy": return getOrCreateEngineOptions(target).isTrustedMultiTenantProxy();
         case "vcapservices":
         case "vcapServices": return getOrCreateEngineOptions(target).getVcapServices();
         default: return null;

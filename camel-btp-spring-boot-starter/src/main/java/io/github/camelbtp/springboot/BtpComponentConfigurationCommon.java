@@ -73,6 +73,12 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
     private String transparentProxy;
 
     /**
+     * Only with camel.btp.enabled=false: the Connectivity Proxy runs in Kyma's multi-tenant trusted mode; see
+     * camel.btp.trusted-multi-tenant-proxy.
+     */
+    private Boolean trustedMultiTenantProxy;
+
+    /**
      * Only with camel.btp.enabled=false: whether btp-destination and btp-rfc share one engine built from their
      * options (default), or this component builds an engine of its own.
      */
@@ -109,6 +115,7 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
         options.put("destinationNotFoundTtl", destinationNotFoundTtl);
         options.put("principalPropagationMode", principalPropagationMode);
         options.put("transparentProxy", transparentProxy);
+        options.put("trustedMultiTenantProxy", trustedMultiTenantProxy);
         options.put("sharedEngine", sharedEngine);
         options.put("lazyStartProducer", lazyStartProducer);
         options.put("autowiredEnabled", autowiredEnabled);
@@ -243,5 +250,13 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
 
     public void setTransparentProxy(String transparentProxy) {
         this.transparentProxy = transparentProxy;
+    }
+
+    public Boolean getTrustedMultiTenantProxy() {
+        return trustedMultiTenantProxy;
+    }
+
+    public void setTrustedMultiTenantProxy(Boolean trustedMultiTenantProxy) {
+        this.trustedMultiTenantProxy = trustedMultiTenantProxy;
     }
 }

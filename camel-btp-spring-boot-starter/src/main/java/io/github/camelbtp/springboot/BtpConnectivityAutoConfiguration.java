@@ -62,6 +62,7 @@ public class BtpConnectivityAutoConfiguration {
                 .stream().map(ttl -> ttl.getKey() + "=" + ttl.getValue().toMillis()).collect(Collectors.joining(",")));
         options.setPrincipalPropagationMode(properties.getPrincipalPropagationMode());
         options.setTransparentProxy(properties.getTransparentProxy());
+        options.setTrustedMultiTenantProxy(properties.isTrustedMultiTenantProxy());
         List<Destination> destinations = properties.getDestinations().entrySet().stream()
                 .map(d -> Destination.of(d.getKey(), d.getValue(), StaticDestinationLoader.SOURCE))
                 .toList();

@@ -96,6 +96,14 @@ public class BtpProperties {
     private String transparentProxy;
 
     /**
+     * The Connectivity Proxy runs in Kyma's multi-tenant trusted mode: requests name their tenant with
+     * SAP-CP-Connectivity-Service-Token (the tenant's connectivity token, from the connectivity binding's client)
+     * instead of Proxy-Authorization; principal propagation only as SAP-Connectivity-Authentication. The connectivity
+     * binding must have a client (a service key of the connectivity_proxy instance). See docs/kubernetes.md.
+     */
+    private boolean trustedMultiTenantProxy;
+
+    /**
      * A Connectivity proxy in trusted mode (Kyma), used instead of the connectivity binding: requests carry no
      * Proxy-Authorization. On Kyma: host connectivity-proxy.kyma-system.svc.cluster.local, http-port 20003,
      * socks5-port 20004 (the kyma-system/connectivity-proxy-info ConfigMap). MAIL, LDAP and TCP destinations use
@@ -288,6 +296,14 @@ public class BtpProperties {
         this.transparentProxy = transparentProxy;
     }
 
+    public boolean isTrustedMultiTenantProxy() {
+        return trustedMultiTenantProxy;
+    }
+
+    public void setTrustedMultiTenantProxy(boolean trustedMultiTenantProxy) {
+        this.trustedMultiTenantProxy = trustedMultiTenantProxy;
+    }
+
     public Map<String, Map<String, String>> getDestinations() {
         return destinations;
     }
@@ -319,6 +335,7 @@ public class BtpProperties {
                 + ", tokenRefreshMargin=" + tokenRefreshMargin
                 + ", principalPropagationMode=" + principalPropagationMode
                 + ", transparentProxy=" + transparentProxy
+                + ", trustedMultiTenantProxy=" + trustedMultiTenantProxy
                 + ", destinations=" + shown + "]";
     }
 }

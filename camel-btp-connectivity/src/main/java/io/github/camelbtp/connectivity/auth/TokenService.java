@@ -72,6 +72,16 @@ public final class TokenService {
      */
     public TokenService(ServiceClient http, Clock clock, Duration refreshMargin, ConnectivityCredentials connectivity,
             Duration timeout) {
+        this(http, clock, refreshMargin, connectivity, timeout, false);
+    }
+
+    /**
+     * @param trustedMultiTenant the Connectivity proxy runs in Kyma's multi-tenant trusted mode: the tenant's
+     *                           connectivity token travels as {@code SAP-CP-Connectivity-Service-Token}
+     *                           ({@link ConnectivityProxy})
+     */
+    public TokenService(ServiceClient http, Clock clock, Duration refreshMargin, ConnectivityCredentials connectivity,
+            Duration timeout, boolean trustedMultiTenant) {
         this.http = http;
         this.clock = clock;
         this.refreshMargin = refreshMargin;
@@ -80,7 +90,8 @@ public final class TokenService {
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfter(Expiry.<TokenRequest, AccessToken>creating((key, token) -> remainingLifetime(token)))
                 .build();
-        this.connectivityProxy = connectivity == null ? null : new ConnectivityProxy(connectivity, this, timeout);
+        this.connectivityProxy = connectivity == null ? null
+                : new ConnectivityProxy(connectivity, this, timeout, trustedMultiTenant);
     }
 
     /** The Connectivity proxy, {@code null} without a connectivity binding. */

@@ -83,12 +83,16 @@ public final class OnPremiseHttpDispatch implements Dispatch {
         List<HttpHeader> headers = new ArrayList<>(3);
         boolean propagateUser = destination.authentication() == io.github.camelbtp.connectivity.destination.AuthenticationType.PrincipalPropagation && options.userToken() != null;
         if (propagateUser && propagationMode == PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE) {
-            if (tenantTokens == null) {
+            if (proxy.trusted()) {
+                // a trusted proxy takes the user as SAP-Connectivity-Authentication; in multi-tenant trusted mode
+                // "only via SAP-Connectivity-Authentication" [using-the-connectivity-proxy-f3c1ef4]
                 throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION, "is"
                         + " PrincipalPropagation with the token-exchange mode (principalPropagationMode"
-                        + " PROXY_AUTHORIZATION_TOKEN_EXCHANGE), which exchanges the user's token with the connectivity"
-                        + " binding's client, but the Connectivity proxy runs in trusted mode without one. Use the"
-                        + " SAP-Connectivity-Authentication mode (the default) with a trusted-mode proxy.");
+                        + " PROXY_AUTHORIZATION_TOKEN_EXCHANGE), which sends the exchanged user token as"
+                        + " Proxy-Authorization, but the Connectivity proxy runs in trusted mode" + (proxy.trustedMultiTenant()
+                                ? " (multi-tenant), where the user travels only as SAP-Connectivity-Authentication."
+                                : " without a connectivity client.")
+                        + " Use the SAP-Connectivity-Authentication mode (the default) with a trusted-mode proxy.");
             }
             // one token per user, cached until it expires like any other (TokenService keys it by the assertion); at
             // the user's tenant's token URL, which is where XSUAA accepts that user's token as an assertion

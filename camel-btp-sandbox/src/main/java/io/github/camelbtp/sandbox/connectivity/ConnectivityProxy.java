@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * (the token's zone picks the subaccount: the provider's Cloud Connectors, or a subscribed tenant's own);
  * virtual system not mapped or path not allow-listed → 403 (audited) — then forwarded to the internal system.
  * In trusted mode (Kyma's Connectivity proxy for one subaccount) no token is needed: every request is the
- * subaccount's. One thread per client connection (keep-alive), from a bounded pool.
+ * subaccount's. In multi-tenant trusted mode the proxy serves several subaccounts without proxy authorization: a
+ * request names its tenant with {@code SAP-CP-Connectivity-Service-Token: <connectivity token>}, which it must send
+ * [operational-modes-148bbad, using-the-connectivity-proxy-f3c1ef4]; SAP documents no answer for a request without
+ * one, this proxy says 400. One thread per client connection (keep-alive), from a bounded pool.
  */
 final class ConnectivityProxy implements AutoCloseable {
 
@@ -69,6 +72,9 @@ final class ConnectivityProxy implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
     private volatile boolean trustedMode;
+    /** Kyma's multi-tenant trusted mode: the tenant comes from {@link #SERVICE_TOKEN_HEADER}. */
+    private volatile boolean multiTenant;
+    static final String SERVICE_TOKEN_HEADER = "SAP-CP-Connectivity-Service-Token";
     /** See {@link #bindConnectionsToFirstUser}. */
     private volatile boolean bindsConnectionsToFirstUser;
     private final java.util.concurrent.atomic.AtomicLong acceptedConnections = new java.util.concurrent.atomic.AtomicLong();
@@ -220,10 +226,21 @@ final class ConnectivityProxy implements AutoCloseable {
             return rejection.send(407, "Proxy authentication required: send 'Proxy-Authorization: Bearer <token>' "
                     + "with a valid token of the connectivity service binding", "Proxy-Authenticate", "Bearer");
         }
+        Optional<TokenAuthority.VerifiedToken> serviceToken = Optional.empty();
+        if (trustedMode && multiTenant) {
+            String value = head.header(SERVICE_TOKEN_HEADER);
+            serviceToken = value == null ? Optional.empty() : authority.verify(value.trim())
+                    .filter(verified -> connectivityClientId.equals(verified.clientId()));
+            if (serviceToken.isEmpty()) {
+                return rejection.send(400, "Multi-tenant trusted mode: send '" + SERVICE_TOKEN_HEADER + ": <token>' with"
+                        + " a valid token of the connectivity service binding for the request's tenant");
+            }
+        }
         String locationHeader = head.header(LOCATION_ID_HEADER);
         String locationId = locationHeader == null ? "" : locationHeader.trim();
-        // trusted mode: Kyma's proxy serves one subaccount, the provider's
-        String zone = trustedMode ? subaccountId : token.get().zoneId();
+        // trusted mode: Kyma's proxy serves one subaccount, the provider's, unless it is shared by several tenants
+        String zone = serviceToken.isPresent() ? serviceToken.get().zoneId()
+                : trustedMode ? subaccountId : token.get().zoneId();
         CloudConnector subaccountConnectors = cloudConnectorsOf(zone);
         Optional<CloudConnector.Connector> connector = subaccountConnectors == null ? Optional.empty()
                 : subaccountConnectors.find(locationId).filter(CloudConnector.Connector::isConnected);
@@ -394,6 +411,11 @@ final class ConnectivityProxy implements AutoCloseable {
     /** Trusted mode: requests need no connectivity token (Kyma's proxy, dedicated to one subaccount). */
     public void trustedMode(boolean trusted) {
         this.trustedMode = trusted;
+    }
+
+    /** With {@link #trustedMode}: several tenants, each request naming its own with {@link #SERVICE_TOKEN_HEADER}. */
+    public void multiTenant(boolean multiTenant) {
+        this.multiTenant = multiTenant;
     }
 
     @Override

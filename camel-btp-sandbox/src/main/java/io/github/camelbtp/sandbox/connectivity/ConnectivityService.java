@@ -65,7 +65,20 @@ public final class ConnectivityService implements AutoCloseable {
      */
     public ConnectivityService trustedMode(boolean trusted) {
         httpProxy.trustedMode(trusted);
+        httpProxy.multiTenant(false);
         socks5Proxy.trustedMode(trusted);
+        return this;
+    }
+
+    /**
+     * Both proxies in Kyma's multi-tenant trusted mode [operational-modes-148bbad]: proxy authorization is off, and
+     * an HTTP request names its tenant with {@code SAP-CP-Connectivity-Service-Token: <connectivity token>}, whose
+     * zone picks the subaccount's Cloud Connectors (400 without a valid one). The SOCKS5 proxy runs in trusted mode;
+     * SAP's 0x80 authentication still carries a token.
+     */
+    public ConnectivityService trustedMultiTenantMode(boolean on) {
+        trustedMode(on);
+        httpProxy.multiTenant(on);
         return this;
     }
 
