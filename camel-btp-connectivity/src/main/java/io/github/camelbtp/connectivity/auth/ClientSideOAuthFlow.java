@@ -140,7 +140,7 @@ final class ClientSideOAuthFlow implements AuthenticationFlow {
                 d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_BODY_PREFIX),
                 Authenticator.seconds(d, DestinationProperty.TOKEN_SERVICE_CONNECTION_TIMEOUT, TOKEN_SERVICE_TIMEOUT),
                 Authenticator.seconds(d, DestinationProperty.TOKEN_SERVICE_READ_TIMEOUT, TOKEN_SERVICE_TIMEOUT),
-                TokenGrant.CLIENT_CREDENTIALS, clientKey, location);
+                TokenGrant.CLIENT_CREDENTIALS, clientKey, location).withHopTenant(tenant);
     }
 
     /**

@@ -98,13 +98,21 @@ public final class ConnectivityProxy {
 
     /**
      * The headers of the hop to the proxy itself for the provider: the connectivity token (none in trusted mode) and
-     * the location ID — what a token request to a token service behind the Cloud Connector and a readiness check need.
+     * the location ID — what a readiness check needs.
      *
      * @param destinationName for error messages; {@code null} when no destination is concerned
      */
     public List<HttpHeader> hopHeaders(String destinationName, String locationId) {
+        return hopHeaders(null, destinationName, locationId);
+    }
+
+    /**
+     * The headers of the hop to the proxy itself for {@code tenant} ({@code null}: the provider): what a token request
+     * to a token service behind that tenant's Cloud Connector needs.
+     */
+    public List<HttpHeader> hopHeaders(String tenant, String destinationName, String locationId) {
         List<HttpHeader> headers = new ArrayList<>(2);
-        addProxyAuthorization(headers, null, destinationName);
+        addProxyAuthorization(headers, tenant, destinationName);
         addLocationId(headers, locationId);
         return headers;
     }

@@ -27,15 +27,27 @@ import java.util.Map;
  * @param cloudConnectorLocation {@code null} for a token service reached directly; otherwise the token service is
  *                             behind the Cloud Connector ({@code tokenServiceURL.ProxyType=OnPremise}) and this is the
  *                             location ID to route through ({@code ""} for none)
+ * @param hopTenant            for a token service behind the Cloud Connector: the tenant whose Cloud Connector it is
+ *                             reached through ({@code null}: the provider). The connectivity token of the hop is that
+ *                             tenant's [consuming-the-connectivity-service-313b215], and, as part of the cache key, one
+ *                             tenant's token never serves another's (two subscribers may name the same virtual host)
  */
 public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
         Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout,
-        TokenGrant grant, ClientKey clientCertificate, String cloudConnectorLocation) {
+        TokenGrant grant, ClientKey clientCertificate, String cloudConnectorLocation, String hopTenant) {
 
     public TokenRequest {
         headers = Map.copyOf(headers);
         bodyParameters = Map.copyOf(bodyParameters);
         grant = grant == null ? TokenGrant.CLIENT_CREDENTIALS : grant;
+    }
+
+    /** A request for the provider (no tenant of the Cloud Connector hop). */
+    public TokenRequest(URI tokenEndpoint, String clientId, String clientSecret, boolean credentialsInBody, String scope,
+            Map<String, String> headers, Map<String, String> bodyParameters, Duration connectTimeout, Duration readTimeout,
+            TokenGrant grant, ClientKey clientCertificate, String cloudConnectorLocation) {
+        this(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters, connectTimeout,
+                readTimeout, grant, clientCertificate, cloudConnectorLocation, null);
     }
 
     /** A request to a token service reached directly. */
@@ -68,13 +80,25 @@ public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecr
     /** The same client and token service with another grant. */
     public TokenRequest withGrant(TokenGrant newGrant) {
         return new TokenRequest(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
-                connectTimeout, readTimeout, newGrant, clientCertificate, cloudConnectorLocation);
+                connectTimeout, readTimeout, newGrant, clientCertificate, cloudConnectorLocation, hopTenant);
     }
 
     /** The same request sent to another token endpoint (a tenant's, for {@code tokenServiceURLType=Common}). */
     public TokenRequest withTokenEndpoint(URI endpoint) {
         return new TokenRequest(endpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
-                connectTimeout, readTimeout, grant, clientCertificate, cloudConnectorLocation);
+                connectTimeout, readTimeout, grant, clientCertificate, cloudConnectorLocation, hopTenant);
+    }
+
+    /**
+     * The same request, reached through {@code tenant}'s Cloud Connector when the token service is behind one; a token
+     * service reached directly is unaffected (its URL already names the tenant where it matters).
+     */
+    public TokenRequest withHopTenant(String tenant) {
+        if (!onPremise()) {
+            return this;
+        }
+        return new TokenRequest(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, headers, bodyParameters,
+                connectTimeout, readTimeout, grant, clientCertificate, cloudConnectorLocation, tenant);
     }
 
     /** The same request with one more request header (e.g. XSUAA's {@code x-zid}, which selects the tenant). */
@@ -82,7 +106,7 @@ public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecr
         Map<String, String> more = new java.util.LinkedHashMap<>(headers);
         more.put(name, value);
         return new TokenRequest(tokenEndpoint, clientId, clientSecret, credentialsInBody, scope, more, bodyParameters,
-                connectTimeout, readTimeout, grant, clientCertificate, cloudConnectorLocation);
+                connectTimeout, readTimeout, grant, clientCertificate, cloudConnectorLocation, hopTenant);
     }
 
     @Override
@@ -91,6 +115,7 @@ public record TokenRequest(URI tokenEndpoint, String clientId, String clientSecr
                 + credentialsInBody + ", scope=" + scope + ", headers=" + headers.keySet() + ", bodyParameters="
                 + bodyParameters.keySet() + ", grant=" + grant + ", clientSecret=****"
                 + (clientCertificate == null ? "" : ", clientCertificate=" + clientCertificate)
-                + (cloudConnectorLocation == null ? "" : ", cloudConnectorLocation=" + cloudConnectorLocation) + "]";
+                + (cloudConnectorLocation == null ? "" : ", cloudConnectorLocation=" + cloudConnectorLocation)
+                + (hopTenant == null ? "" : ", hopTenant=" + hopTenant) + "]";
     }
 }

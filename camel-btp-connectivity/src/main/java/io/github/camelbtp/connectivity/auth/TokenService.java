@@ -129,7 +129,7 @@ public final class TokenService {
                     + " behind the Cloud Connector cannot be reached. Bind an instance of the Connectivity Service.");
         }
         return new Hop(connectivityProxy.httpProxy(),
-                connectivityProxy.hopHeaders(destinationName, request.cloudConnectorLocation()));
+                connectivityProxy.hopHeaders(request.hopTenant(), destinationName, request.cloudConnectorLocation()));
     }
 
     /** Forgets a cached token (after a service rejected it). */

@@ -13,6 +13,7 @@ import io.github.camelbtp.connectivity.support.Engines;
 import io.github.camelbtp.connectivity.support.Http;
 import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.SandboxExtension;
+import io.github.camelbtp.sandbox.destination.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,33 @@ class OnPremiseTokenServiceSandboxTest {
         assertThat(who.path("client").asText()).isEqualTo(CLIENT);
         // the token request went through the proxy; the Internet call to the API did not
         assertThat(sandbox.counters().proxiedCalls() - proxiedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void subscribersTokenServiceIsReachedThroughTheSubscribersCloudConnector() {
+        // only acme's Cloud Connector maps the IdP: the provider's connectivity token would reach the provider's, which
+        // does not (a subscriber's on-premise IdP is in the subscriber's network)
+        sandbox.cloudConnector().connector("").unmap(IDP, IDP_PORT);
+        sandbox.cloudConnector().clearAuditLog();
+        Tenants.Tenant acme = sandbox.tenants().subscribe("acme");
+        try {
+            acme.cloudConnector().connector("")
+                    .map(IDP, IDP_PORT, sandbox.tokenServiceUri().getHost(), sandbox.tokenServiceUri().getPort())
+                    .allowPath(IDP, IDP_PORT, "/oauth/token", false);
+            BtpConnectivity engine = engine(destination("URL", sandbox.cloudApiUri().toString()));
+
+            Http.Answer me = Http.send(engine.resolve("CloudWithOnPremiseIdp", DestinationOptions.forTenant("acme")),
+                    "GET", "/api/v1/me");
+
+            assertThat(me.status()).as(me.body()).isEqualTo(200);
+            assertThat(sandbox.cloudConnector().auditLog()).noneSatisfy(e -> assertThat(e.virtualHost()).isEqualTo(IDP));
+            // the provider's token for the same destination is asked through the provider's connectors, which now
+            // refuse the IdP: the two tenants never share the token either
+            assertThat(catchThrowableOfType(CloudConnectorException.class,
+                    () -> engine.resolve("CloudWithOnPremiseIdp", DestinationOptions.NONE))).isNotNull();
+        } finally {
+            sandbox.tenants().unsubscribe("acme");
+        }
     }
 
     @Test
