@@ -94,6 +94,14 @@ public final class OnPremiseHttpDispatch implements Dispatch {
                                 : " without a connectivity client.")
                         + " Use the SAP-Connectivity-Authentication mode (the default) with a trusted-mode proxy.");
             }
+            if (!issuedByXsuaa(options.userToken())) {
+                throw new DestinationConfigurationException(destination.name(), DestinationProperty.AUTHENTICATION, "is"
+                        + " PrincipalPropagation with the token-exchange mode (principalPropagationMode"
+                        + " PROXY_AUTHORIZATION_TOKEN_EXCHANGE), but the user's token was not issued by XSUAA (an SAP Cloud"
+                        + " Identity Services token?). The Connectivity proxy takes IAS tokens only as"
+                        + " SAP-Connectivity-Authentication, and XSUAA exchanges only its own. Use the"
+                        + " SAP-Connectivity-Authentication mode (the default) for IAS users.");
+            }
             // one token per user, cached until it expires like any other (TokenService keys it by the assertion); at
             // the user's tenant's token URL, which is where XSUAA accepts that user's token as an assertion
             TokenRequest exchange = tenantTokens.requestFor(options.tenant(), destination.name())
@@ -108,5 +116,19 @@ public final class OnPremiseHttpDispatch implements Dispatch {
         }
         ConnectivityProxy.addLocationId(headers, destination.locationId());
         return new DispatchPlan(proxy.httpProxy(), headers, true);
+    }
+
+    /**
+     * Whether a user token was issued by XSUAA, by SAP's own rule ({@code ext_attr.enhancer} is {@code XSUAA}, as SAP's
+     * JavaScript SDK checks it): IAS tokens work only as {@code SAP-Connectivity-Authentication}
+     * [using-the-connectivity-proxy-f3c1ef4]. A token that is no JWT at all is left to the token service to refuse.
+     */
+    private static boolean issuedByXsuaa(String userToken) {
+        try {
+            Object extAttr = com.nimbusds.jwt.JWTParser.parse(userToken).getJWTClaimsSet().getClaim("ext_attr");
+            return extAttr instanceof java.util.Map<?, ?> attributes && "XSUAA".equals(attributes.get("enhancer"));
+        } catch (java.text.ParseException e) {
+            return true;
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.github.camelbtp.connectivity.dispatch;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+
 import io.github.camelbtp.connectivity.http.ProxyAddress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +48,34 @@ class DispatchSandboxTest {
 
     private static String header(ResolvedDestination r, String name) {
         return r.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HttpHeader::value).findFirst().orElse(null);
+    }
+
+    /**
+     * IAS user tokens work only as SAP-Connectivity-Authentication [using-the-connectivity-proxy-f3c1ef4]: the
+     * token-exchange mode refuses them before anything is sent; XSUAA's tokens ({@code ext_attr.enhancer: XSUAA}, SAP's
+     * SDKs' rule) are still exchanged.
+     */
+    @Test
+    void iasUserTokenIsRefusedByTheTokenExchangeModeBeforeAnythingIsSent(Sandbox sandbox) {
+        Destination propagating = Destination.of("PropagatingErp", Map.of("URL", "http://erp.internal:44300",
+                "ProxyType", "OnPremise", "Authentication", "PrincipalPropagation"), StaticDestinationLoader.SOURCE);
+        BtpConnectivity engine = engines.bound(sandbox, b -> b.staticDestinations(List.of(propagating))
+                .principalPropagationMode(PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE));
+        String iasToken = new PlainJWT(new JWTClaimsSet.Builder().issuer("https://acme.accounts.ondemand.com")
+                .subject("alice").claim("app_tid", "9c6a1b2d").build()).serialize();
+        long tokenRequests = sandbox.serviceRequests().all().stream().filter(r -> r.server().equals("token")).count();
+
+        DestinationConfigurationException e = catchThrowableOfType(DestinationConfigurationException.class,
+                () -> engine.resolve("PropagatingErp", DestinationOptions.builder().userToken(iasToken).build()));
+
+        assertThat(e.getMessage()).contains("PropagatingErp").contains("not issued by XSUAA")
+                .contains("SAP-Connectivity-Authentication").doesNotContain(iasToken);
+        assertThat(sandbox.serviceRequests().all().stream().filter(r -> r.server().equals("token")).count())
+                .isEqualTo(tokenRequests);
+        ResolvedDestination xsuaaUser = engine.resolve("PropagatingErp",
+                DestinationOptions.builder().userToken(sandbox.userToken("alice")).build());
+        assertThat(header(xsuaaUser, "Proxy-Authorization")).startsWith("Bearer ");
+        assertThat(header(xsuaaUser, "SAP-Connectivity-Authentication")).isNull();
     }
 
     @Test
