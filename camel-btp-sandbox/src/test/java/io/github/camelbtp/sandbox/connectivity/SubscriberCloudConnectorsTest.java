@@ -110,4 +110,30 @@ class SubscriberCloudConnectorsTest {
 
         assertThat(get(ACME_ORDERS, token).statusCode()).isEqualTo(503);
     }
+
+    /**
+     * Kyma's multi-tenant trusted mode [operational-modes-148bbad, using-the-connectivity-proxy-f3c1ef4]: no proxy
+     * authorization, the tenant named by {@code SAP-CP-Connectivity-Service-Token} (the JWT itself), whose zone picks
+     * the Cloud Connectors; without it the shared proxy cannot tell the tenant (400, a choice SAP leaves open).
+     */
+    @Test
+    void multiTenantTrustedModeTakesTheTenantFromTheServiceTokenHeader(Sandbox sandbox) {
+        sandbox.connectivity().trustedMultiTenantMode(true);
+        String acmeToken = acmeConnectivityToken(sandbox, acme.zoneId());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ACME_ORDERS + "?$top=1"))
+                .header("Authorization", salesBasic());
+
+        HttpResponse<String> named = SandboxClient.send(viaProxy, request.copy()
+                .header(ConnectivityProxy.SERVICE_TOKEN_HEADER, acmeToken).build());
+        HttpResponse<String> unnamed = SandboxClient.send(viaProxy, request.copy().build());
+        HttpResponse<String> proxyAuthorizationOnly = SandboxClient.send(viaProxy, request.copy()
+                .header("Proxy-Authorization", "Bearer " + acmeToken).build());
+
+        assertThat(named.statusCode()).isEqualTo(200);
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(unnamed.body()).contains(ConnectivityProxy.SERVICE_TOKEN_HEADER);
+        assertThat(proxyAuthorizationOnly.statusCode()).isEqualTo(400);
+        sandbox.connectivity().trustedMultiTenantMode(false);
+        assertThat(get(ACME_ORDERS + "?$top=1", acmeToken).statusCode()).isEqualTo(200);
+    }
 }
