@@ -1,17 +1,15 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.component.ConcurrentRequests;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,27 +47,9 @@ class ConcurrentFirstCallsTest {
         context.start();
         try (ProducerTemplate template = context.createProducerTemplate()) {
             // one URI for all threads in odd rounds (one endpoint, created once), a URI per thread in even rounds
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Exception>> results = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                String uri = "btp-destination:OnPremiseERP/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder?$top="
-                        + (round % 2 == 0 ? i + 1 : 1);
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return template.request(uri, exchange -> { }).getException();
-                    } catch (RuntimeException e) { // FailedToCreateProducerException is thrown, not set on the exchange
-                        return e;
-                    }
-                }));
-            }
-            start.countDown();
-            List<Exception> failures = new ArrayList<>();
-            for (Future<Exception> result : results) {
-                if (result.get() != null) {
-                    failures.add(result.get());
-                }
-            }
+            List<Exception> failures = ConcurrentRequests.sendTogether(pool, template, THREADS,
+                    i -> "btp-destination:OnPremiseERP/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder?$top="
+                            + (round % 2 == 0 ? i + 1 : 1));
             // a second exchange on the same URIs works too: nothing stays broken
             assertThat(template.request("btp-destination:OnPremiseERP/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder?$top=1",
                     exchange -> { }).getException()).isNull();

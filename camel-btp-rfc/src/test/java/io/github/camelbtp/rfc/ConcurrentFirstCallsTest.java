@@ -1,5 +1,6 @@
 package io.github.camelbtp.rfc;
 
+import io.github.camelbtp.component.ConcurrentRequests;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.SandboxExtension;
 import org.apache.camel.ProducerTemplate;
@@ -7,12 +8,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,28 +46,10 @@ class ConcurrentFirstCallsTest {
         context.getRegistry().bind("btp-rfc", component);
         context.start();
         try (ProducerTemplate template = context.createProducerTemplate()) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Exception>> results = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                // one URI for all threads in odd rounds, a URI per thread in even rounds
-                String uri = "btp-rfc:RFC_PING?destination=" + DemoDestinations.ERP_RFC
-                        + (round % 2 == 0 ? "&booleanFields=F" + i : "");
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return template.request(uri, exchange -> { }).getException();
-                    } catch (RuntimeException e) { // FailedToCreateProducerException is thrown, not set on the exchange
-                        return e;
-                    }
-                }));
-            }
-            start.countDown();
-            List<Exception> failures = new ArrayList<>();
-            for (Future<Exception> result : results) {
-                if (result.get() != null) {
-                    failures.add(result.get());
-                }
-            }
+            // one URI for all threads in odd rounds, a URI per thread in even rounds
+            List<Exception> failures = ConcurrentRequests.sendTogether(pool, template, THREADS,
+                    i -> "btp-rfc:RFC_PING?destination=" + DemoDestinations.ERP_RFC
+                            + (round % 2 == 0 ? "&booleanFields=F" + i : ""));
             return failures;
         } finally {
             context.stop();
