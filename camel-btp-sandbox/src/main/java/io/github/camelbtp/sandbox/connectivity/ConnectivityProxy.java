@@ -78,6 +78,8 @@ final class ConnectivityProxy implements AutoCloseable {
     /** See {@link #bindConnectionsToFirstUser}. */
     private volatile boolean bindsConnectionsToFirstUser;
     private final java.util.concurrent.atomic.AtomicLong acceptedConnections = new java.util.concurrent.atomic.AtomicLong();
+    /** The high-water mark of {@link #openSockets}: a client's connection pool bound shows here (load harness). */
+    private final java.util.concurrent.atomic.AtomicInteger mostOpenConnections = new java.util.concurrent.atomic.AtomicInteger();
 
     public ConnectivityProxy(TokenAuthority authority, String connectivityClientId, String subaccountId,
             CloudConnector cloudConnector, Tenants tenants, Counters counters, RecordedRequests recorded) {
@@ -117,6 +119,7 @@ final class ConnectivityProxy implements AutoCloseable {
             }
             openSockets.add(socket);
             acceptedConnections.incrementAndGet();
+            mostOpenConnections.accumulateAndGet(openSockets.size(), Math::max);
             try {
                 workers.execute(() -> serve(socket));
             } catch (RejectedExecutionException e) {
@@ -406,6 +409,16 @@ final class ConnectivityProxy implements AutoCloseable {
     /** Client connections accepted since the start. */
     public long acceptedConnections() {
         return acceptedConnections.get();
+    }
+
+    /** Client connections open now (accepted and not yet closed by either side). */
+    public int openConnections() {
+        return openSockets.size();
+    }
+
+    /** The most client connections that were open at the same time since the start. */
+    public int mostOpenConnections() {
+        return mostOpenConnections.get();
     }
 
     /** Trusted mode: requests need no connectivity token (Kyma's proxy, dedicated to one subaccount). */

@@ -97,6 +97,19 @@ public final class ConnectivityService implements AutoCloseable {
         return httpProxy.acceptedConnections();
     }
 
+    /** Client connections of the HTTP proxy open now. */
+    public int openConnections() {
+        return httpProxy.openConnections();
+    }
+
+    /**
+     * The most client connections the HTTP proxy had open at the same time since the start: a client can compare it
+     * with its connection pool's size (benchmarks' LoadHarness does).
+     */
+    public int mostOpenConnections() {
+        return httpProxy.mostOpenConnections();
+    }
+
     /** Trusted mode and faults off, the SOCKS5 proxy's counters and forced answers cleared. */
     public void reset() {
         trustedMode(false);
