@@ -34,7 +34,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Invariants: no failed request (and every answer is the answer to its own request); for MAIL, as many mails
  * received as sent; at least {@code --min-rotations} token grants during the run; never more connections open at
  * the Connectivity proxy than the component's pool allows; threads and heap (after full GC) back where they were
- * before the run, within {@code --thread-slack} and {@code --heap-slack-mb}.
+ * before the run, within {@code --thread-slack} and {@code --heap-slack-mb}, once the JVM idled {@code --settle}.
  */
 public final class LoadHarness {
 
@@ -114,6 +114,9 @@ public final class LoadHarness {
                 }
                 sandbox.mailServer().purge();
             }
+            JvmState right = JvmState.capture();
+            out.println("right after the run: " + right + ", threads changed: " + right.threadsChangedSince(before));
+            TimeUnit.MILLISECONDS.sleep(options.settle().toMillis());
             JvmState after = JvmState.capture();
             int mostOpen = sandbox.connectivity().mostOpenConnections();
 
@@ -127,7 +130,8 @@ public final class LoadHarness {
             out.printf("Connectivity proxy: %d connections opened during the run, at most %d open at once since start "
                     + "(pool %d), %d proxied calls; SOCKS5 tunnels %d; mails received %d%n", figures.proxyConnections(),
                     mostOpen, options.pool(), figures.proxiedCalls(), figures.socksTunnels(), figures.mails());
-            out.println("after:  " + after + ", threads changed: " + after.threadsChangedSince(before));
+            out.println("after " + options.settle().toSeconds() + " s idle: " + after + ", threads changed: "
+                    + after.threadsChangedSince(before));
 
             if (errors > 0) {
                 failed.add(errors + " errors, first: " + load.firstErrors);

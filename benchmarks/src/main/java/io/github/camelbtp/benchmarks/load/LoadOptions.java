@@ -25,18 +25,22 @@ import java.util.Set;
  * @param minRotations   token grants the sandbox must see during the run
  * @param threadSlack    threads the JVM may have after the run above the count before it
  * @param heapSlackMb    heap (after full GC) the JVM may retain after the run above the figure before it, in MB
+ * @param settle         how long the JVM idles after the run before the "after" figures are checked: longer than
+ *                       the idle timeouts of the bounded pools that grow under load (60 s for the engine's destination
+ *                       refresh threads and the sandbox's worker threads), so what remains is what would leak
  */
 public record LoadOptions(String type, long requests, Duration duration, int callers, String destination, int pool,
-        Duration tokenLifetime, Duration destinationTtl, int warmup, int minRotations, int threadSlack, int heapSlackMb) {
+        Duration tokenLifetime, Duration destinationTtl, int warmup, int minRotations, int threadSlack, int heapSlackMb,
+        Duration settle) {
 
     static final String USAGE = """
             usage: LoadHarness [--type http|mail|rfc] [--requests N | --duration 10m] [--callers N]
                                [--destination NAME] [--pool N] [--token-lifetime 10s] [--destination-ttl 2s]
-                               [--warmup N] [--min-rotations N] [--thread-slack N] [--heap-slack-mb N]""";
+                               [--warmup N] [--min-rotations N] [--thread-slack N] [--heap-slack-mb N] [--settle 70s]""";
 
     private static final Set<String> NAMES = Set.of("--type", "--requests", "--duration",
             "--callers", "--destination", "--pool", "--token-lifetime", "--destination-ttl", "--warmup",
-            "--min-rotations", "--thread-slack", "--heap-slack-mb");
+            "--min-rotations", "--thread-slack", "--heap-slack-mb", "--settle");
 
     /** Reads {@code --name value} pairs; an unknown name or a bad value is an {@link IllegalArgumentException}. */
     public static LoadOptions parse(String... args) {
@@ -69,7 +73,8 @@ public record LoadOptions(String type, long requests, Duration duration, int cal
                 (int) atLeastZero("--warmup", given.getOrDefault("--warmup", type.equals("http") ? "2000" : "200")),
                 (int) atLeastZero("--min-rotations", given.getOrDefault("--min-rotations", "10")),
                 (int) atLeastZero("--thread-slack", given.getOrDefault("--thread-slack", "10")),
-                (int) atLeastZero("--heap-slack-mb", given.getOrDefault("--heap-slack-mb", "8")));
+                (int) atLeastZero("--heap-slack-mb", given.getOrDefault("--heap-slack-mb", "8")),
+                duration("--settle", given.getOrDefault("--settle", "70s")));
     }
 
     /** Whether this is a soak (a duration) rather than a fixed number of requests. */
