@@ -25,6 +25,14 @@ public record JvmState(int threads, long heapAfterGc, Map<String, Long> threadKi
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), kinds);
     }
 
+    /**
+     * How many threads the kinds that grew since {@code before} added, summed over those kinds only: pools that shed
+     * threads meanwhile (those of a warm-up) cannot hide a kind that grew.
+     */
+    public long threadsGrownSince(JvmState before) {
+        return threadsChangedSince(before).values().stream().filter(change -> change > 0).mapToLong(Long::longValue).sum();
+    }
+
     /** The kinds of threads whose count changed since {@code before}, with the change ({@code sandbox-proxy-#=+3}). */
     public Map<String, Long> threadsChangedSince(JvmState before) {
         Map<String, Long> changed = new TreeMap<>();

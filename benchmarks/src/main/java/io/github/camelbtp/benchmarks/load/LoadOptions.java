@@ -23,7 +23,7 @@ import java.util.Set;
  * @param destinationTtl the destination cache's lifetime: short, so the engine looks the destination up mid-run
  * @param warmup         requests sent before the "before" figures are taken
  * @param minRotations   token grants the sandbox must see during the run
- * @param threadSlack    threads the JVM may have after the run above the count before it
+ * @param threadSlack    threads the kinds of threads that grew may add, summed (a kind: a name without digits)
  * @param heapSlackMb    heap (after full GC) the JVM may retain after the run above the figure before it, in MB
  * @param settle         how long the JVM idles after the run before the "after" figures are checked: longer than
  *                       the idle timeouts of the bounded pools that grow under load (60 s for the engine's destination
