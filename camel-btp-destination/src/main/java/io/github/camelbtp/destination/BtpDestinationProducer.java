@@ -46,6 +46,8 @@ public class BtpDestinationProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         // metrics and audit (BtpObservation): the whole exchange is timed, from lookup to answer
         long start = System.nanoTime();
+        // a previous btp-destination call of this exchange must not describe this one if its lookup fails
+        exchange.removeProperty(ObservedRequest.PROPERTY);
         Throwable thrown = null;
         try {
             send(exchange);

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +166,31 @@ class BtpMetricsTest extends BtpDestinationTestSupport {
                 "proxy_type", "unknown", "outcome", "error").timer();
         assertThat(failed).isNotNull();
         assertThat(failed.count()).isEqualTo(1);
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:two").to(ORDERS).to("btp-destination:NoSuchDestination/x");
+            }
+        };
+    }
+
+    @Test
+    void aSecondCallOfAnExchangeWhoseLookupFailsIsTimedUnderItsOwnName() {
+        template.send("direct:two", e -> { });
+
+        var first = registry.find("camel.btp.requests").tags("destination", "OnPremiseERP", "outcome", "success").timer();
+        var second = registry.find("camel.btp.requests").tags("destination", "NoSuchDestination", "type", "unknown",
+                "outcome", "error").timer();
+        assertThat(first).isNotNull();
+        assertThat(first.count()).isEqualTo(1);
+        assertThat(registry.find("camel.btp.requests").tags("destination", "OnPremiseERP", "outcome", "error").timer())
+                .isNull();
+        assertThat(second).isNotNull();
+        assertThat(second.count()).isEqualTo(1);
     }
 
     @Test
