@@ -20,6 +20,7 @@ public final class ComponentEngine {
     private BtpConnectivity engine;
     private boolean own;
     private boolean shared;
+    private BtpObservation observation;
 
     public ComponentEngine(DefaultComponent component) {
         this.component = component;
@@ -44,6 +45,7 @@ public final class ComponentEngine {
                 shared = true;
             }
         }
+        observation = BtpObservation.attach(component.getCamelContext(), engine);
         return engine;
     }
 
@@ -64,6 +66,11 @@ public final class ComponentEngine {
         return engine;
     }
 
+    /** How the context observes the engine in use (metrics, audit); {@code null} when the component is not started. */
+    public BtpObservation observation() {
+        return observation;
+    }
+
     /** The engine in use, or {@code null} when the component is not started. */
     public BtpConnectivity current() {
         return engine;
@@ -72,11 +79,14 @@ public final class ComponentEngine {
     /** Releases the engine: closes an own one, releases the shared one; a ready-made one is left open. */
     public void stop() {
         if (own && engine != null) {
+            // nobody else observes an engine of its own: detached now, not when the context stops
+            observation.detach();
             engine.close();
         } else if (shared) {
             SharedEngine.release(component);
         }
         engine = null;
+        observation = null;
         own = false;
         shared = false;
     }

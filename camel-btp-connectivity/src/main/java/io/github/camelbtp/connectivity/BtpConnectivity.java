@@ -77,6 +77,8 @@ public final class BtpConnectivity implements Closeable {
     private final RejectedCredentials rejectedCredentials;
     /** Key and trust stores this engine opened; cleared when it closes. */
     private final TlsCache tlsCache = new TlsCache();
+    /** Who observes this engine (metrics, audit); empty unless someone {@linkplain #addListener listens}. */
+    private final ConnectivityListeners listeners = new ConnectivityListeners();
 
     private BtpConnectivity(Builder b) {
         this.bindings = b.bindings != null ? b.bindings : ServiceBindings.fromEnvironment();
@@ -86,7 +88,7 @@ public final class BtpConnectivity implements Closeable {
         ConnectivityCredentials connectivity = b.connectivityProxy != null ? b.connectivityProxy
                 : bindings.connectivity(b.connectivityServiceInstance).orElse(null);
         TokenService tokens = new TokenService(http, b.clock, b.tokenRefreshMargin, connectivity, b.serviceTimeout,
-                b.trustedMultiTenantProxy);
+                b.trustedMultiTenantProxy, listeners);
         // Find: static configuration first, then the environment variable, then the Destination Service
         List<DestinationLoader> loaders = new ArrayList<>();
         if (!b.staticDestinations.isEmpty()) {
@@ -117,7 +119,8 @@ public final class BtpConnectivity implements Closeable {
                     + " {}.", bindings.origin(), DestinationNotFoundException.SOURCES);
         }
         // Cache
-        this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
+        this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock,
+                listeners);
         // Authenticate
         Authenticator authenticator = new Authenticator(tokens, tlsCache);
         // Dispatch: through the Connectivity proxy when there is one
@@ -129,7 +132,7 @@ public final class BtpConnectivity implements Closeable {
         this.pipeline = new Pipeline(destinations, !loaders.isEmpty(), authenticator, onPremise, onPremiseSocks,
                 tlsCache, bindings.origin());
         this.serviceCheck = new ServiceCheck(destinationService, onPremise, b.serviceTimeout);
-        this.rejectedCredentials = new RejectedCredentials(b.clock, destinations::invalidate, authenticator);
+        this.rejectedCredentials = new RejectedCredentials(b.clock, destinations::invalidate, authenticator, listeners);
     }
 
     public static Builder builder() {
@@ -210,6 +213,22 @@ public final class BtpConnectivity implements Closeable {
      */
     public boolean credentialsRejected(ResolvedDestination resolved, DestinationOptions options) {
         return rejectedCredentials.rejected(resolved, options);
+    }
+
+    /**
+     * Registers a listener told what the engine does (lookups and their cache result, token requests, rejected
+     * credentials), for metrics and audit logs; see {@link ConnectivityListener}. A listener equal to one registered
+     * already is not added twice.
+     *
+     * @return whether it was added
+     */
+    public boolean addListener(ConnectivityListener listener) {
+        return listeners.add(listener);
+    }
+
+    /** @return whether it was registered */
+    public boolean removeListener(ConnectivityListener listener) {
+        return listeners.remove(listener);
     }
 
     /** Forgets the cached destination (all tenants), e.g. after it was changed in the cockpit. */

@@ -26,8 +26,11 @@ final class RejectedCredentials {
     private final Cache<String, Boolean> recent;
     private final Consumer<String> invalidateDestination;
     private final Authenticator authenticator;
+    private final ConnectivityListener listener;
 
-    RejectedCredentials(Clock clock, Consumer<String> invalidateDestination, Authenticator authenticator) {
+    RejectedCredentials(Clock clock, Consumer<String> invalidateDestination, Authenticator authenticator,
+            ConnectivityListener listener) {
+        this.listener = listener;
         this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(BtpConnectivity.REJECTION_INTERVAL)
                 .ticker(() -> clock.millis() * 1_000_000L).build();
         this.invalidateDestination = invalidateDestination;
@@ -36,6 +39,12 @@ final class RejectedCredentials {
 
     /** @return whether cached credentials were dropped */
     boolean rejected(ResolvedDestination resolved, DestinationOptions options) {
+        boolean dropped = drop(resolved, options);
+        listener.credentialsRejected(resolved.name(), resolved.destination().authentication().name(), dropped);
+        return dropped;
+    }
+
+    private boolean drop(ResolvedDestination resolved, DestinationOptions options) {
         Destination destination = resolved.destination();
         boolean fromService = DestinationServiceLoader.SOURCE.equals(destination.source());
         boolean clientSideOAuth = destination.authentication().name().startsWith("OAuth2");

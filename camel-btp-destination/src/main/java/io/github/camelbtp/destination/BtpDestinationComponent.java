@@ -7,6 +7,7 @@ import io.github.camelbtp.connectivity.SocketDestination;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationType;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.component.BtpObservation;
 import io.github.camelbtp.component.ComponentEngine;
 import io.github.camelbtp.component.EngineOptions;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
@@ -210,6 +211,11 @@ public class BtpDestinationComponent extends DefaultComponent {
     /** The engine; available once the component is started. */
     public BtpConnectivity connectivity() {
         return engine.get();
+    }
+
+    /** How the context observes the engine (metrics, audit); available once the component is started. */
+    BtpObservation observation() {
+        return engine.observation();
     }
 
     /** The pooled client all endpoints send through. */

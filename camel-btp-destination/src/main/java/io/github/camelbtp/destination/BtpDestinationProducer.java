@@ -1,5 +1,6 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.component.ObservedRequest;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.Resolved;
 import io.github.camelbtp.connectivity.ResolvedDestination;
@@ -43,6 +44,23 @@ public class BtpDestinationProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        // metrics and audit (BtpObservation): the whole exchange is timed, from lookup to answer
+        long start = System.nanoTime();
+        // a previous btp-destination call of this exchange must not describe this one if its lookup fails
+        exchange.removeProperty(ObservedRequest.PROPERTY);
+        Throwable thrown = null;
+        try {
+            send(exchange);
+        } catch (Exception | Error e) {
+            thrown = e;
+            throw e;
+        } finally {
+            getEndpoint().getComponent().observation().exchangeDone(exchange, destinationName(exchange), thrown,
+                    System.nanoTime() - start);
+        }
+    }
+
+    private void send(Exchange exchange) throws Exception {
         BtpDestinationEndpoint endpoint = getEndpoint();
         String name = destinationName(exchange);
         RequestOptions request = RequestOptions.of(endpoint, exchange.getIn());
@@ -50,6 +68,7 @@ public class BtpDestinationProducer extends DefaultProducer {
         // when a type (RFC) belongs to another component
         Resolved found = endpoint.getLookup().getTenantStrategy().resolveAny(endpoint.getComponent().connectivity(), name,
                 request.options());
+        exchange.setProperty(ObservedRequest.PROPERTY, ObservedRequest.of(found, request.options().tenant()));
         if (found instanceof SocketDestination socket) {
             // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise)
             endpoint.getComponent().socketTransports().process(exchange, endpoint, socket);

@@ -2,6 +2,7 @@ package io.github.camelbtp.connectivity.auth;
 
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.TokenSource;
 import io.github.camelbtp.connectivity.destination.BindingToken;
 import io.github.camelbtp.connectivity.destination.SubscriberTokenUrl;
 
@@ -87,11 +88,12 @@ public final class TenantTokens implements BindingToken {
      * names the tenant and where the token was asked for.
      */
     public AccessToken token(TokenRequest request, String tenant, String destinationName) {
+        TokenSource source = "connectivity".equals(binding) ? TokenSource.CONNECTIVITY : TokenSource.DESTINATION_SERVICE;
         if (tenant == null) {
-            return tokens.token(request, destinationName);
+            return tokens.token(request, destinationName, source);
         }
         try {
-            return tokens.token(request, destinationName);
+            return tokens.token(request, destinationName, source);
         } catch (TokenException e) {
             URI url = request.tokenEndpoint();
             String where = url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath();

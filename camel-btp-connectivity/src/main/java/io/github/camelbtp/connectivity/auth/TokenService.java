@@ -18,8 +18,11 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import io.github.camelbtp.connectivity.BtpConnectivityException;
+import io.github.camelbtp.connectivity.ConnectivityListener;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.TokenException;
+import io.github.camelbtp.connectivity.TokenSource;
 import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
@@ -60,6 +63,7 @@ public final class TokenService {
     private final Cache<TokenRequest, AccessToken> cache;
     /** {@code null} without a connectivity binding. */
     private final ConnectivityProxy connectivityProxy;
+    private final ConnectivityListener listener;
 
     /** The hop of a token request through the Connectivity proxy. */
     private record Hop(ProxyAddress proxy, List<HttpHeader> headers) {
@@ -82,6 +86,13 @@ public final class TokenService {
      */
     public TokenService(ServiceClient http, Clock clock, Duration refreshMargin, ConnectivityCredentials connectivity,
             Duration timeout, boolean trustedMultiTenant) {
+        this(http, clock, refreshMargin, connectivity, timeout, trustedMultiTenant, ConnectivityListener.NONE);
+    }
+
+    /** @param listener told each request to a token service and its outcome (never a token served from the cache) */
+    public TokenService(ServiceClient http, Clock clock, Duration refreshMargin, ConnectivityCredentials connectivity,
+            Duration timeout, boolean trustedMultiTenant, ConnectivityListener listener) {
+        this.listener = listener;
         this.http = http;
         this.clock = clock;
         this.refreshMargin = refreshMargin;
@@ -113,13 +124,30 @@ public final class TokenService {
      * @throws TokenException when the token service refuses or cannot be reached
      */
     public AccessToken token(TokenRequest request, String destinationName) {
+        return token(request, destinationName, TokenSource.CLIENT);
+    }
+
+    /** As {@link #token(TokenRequest, String)}, reporting the request to the listener as one for {@code source}. */
+    public AccessToken token(TokenRequest request, String destinationName, TokenSource source) {
         AccessToken cached = cache.getIfPresent(request);
         if (cached != null) {
             return cached;
         }
         // the hop's own token is obtained before the computation: a cache must not be re-entered from its loader
         Hop hop = request.onPremise() ? onPremiseHop(request, destinationName) : null;
-        return cache.get(request, r -> fetch(r, destinationName, hop));
+        return cache.get(request, r -> observedFetch(r, destinationName, hop, source));
+    }
+
+    private AccessToken observedFetch(TokenRequest request, String destinationName, Hop hop, TokenSource source) {
+        AccessToken token;
+        try {
+            token = fetch(request, destinationName, hop);
+        } catch (BtpConnectivityException e) {
+            listener.tokenRequest(source, destinationName, e);
+            throw e;
+        }
+        listener.tokenRequest(source, destinationName, null);
+        return token;
     }
 
     private Hop onPremiseHop(TokenRequest request, String destinationName) {

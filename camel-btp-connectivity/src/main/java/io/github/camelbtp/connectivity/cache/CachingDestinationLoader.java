@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.camelbtp.connectivity.BtpConnectivityException;
+import io.github.camelbtp.connectivity.ConnectivityListener;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DestinationServiceException;
+import io.github.camelbtp.connectivity.LookupResult;
 import io.github.camelbtp.connectivity.TokenException;
 import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.AuthenticationType;
@@ -70,9 +72,11 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
 
     /**
      * A cached lookup result; {@code destination == null} means "not found". {@code userScope} is the full cache key
-     * of the user the entry belongs to, {@code null} when its answer does not depend on the user.
+     * of the user the entry belongs to, {@code null} when its answer does not depend on the user. {@code stale}: kept
+     * past its lifetime because refreshing it failed (stale-if-error), so serving it is a stale serve.
      */
-    private record Entry(Destination destination, Instant freshUntil, Instant usableUntil, String userScope) {
+    private record Entry(Destination destination, Instant freshUntil, Instant usableUntil, String userScope,
+            boolean stale) {
 
         boolean isFresh(Instant now) {
             return now.isBefore(freshUntil);
@@ -80,6 +84,15 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
 
         boolean isServable(Instant now) {
             return destination != null && now.isBefore(usableUntil);
+        }
+    }
+
+    /** An entry served to one request, and how ({@link ConnectivityListener#destinationLookup}). */
+    private record Served(Entry entry, LookupResult result) {
+
+        static Served of(Entry entry, LookupResult result) {
+            return new Served(entry, entry.destination() == null ? LookupResult.NOT_FOUND
+                    : entry.stale() ? LookupResult.STALE : result);
         }
     }
 
@@ -95,8 +108,16 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
     private final Cache<Key, Boolean> userDependent;
     private final ConcurrentMap<Key, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor refresher;
+    private final ConnectivityListener listener;
 
     public CachingDestinationLoader(DestinationLoader delegate, CachePolicy policy, Clock clock) {
+        this(delegate, policy, clock, ConnectivityListener.NONE);
+    }
+
+    /** @param listener told each request's lookup result (hit, miss, stale, not found, error) */
+    public CachingDestinationLoader(DestinationLoader delegate, CachePolicy policy, Clock clock,
+            ConnectivityListener listener) {
+        this.listener = listener;
         this.delegate = delegate;
         this.policy = policy;
         this.clock = clock;
@@ -125,24 +146,32 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
         Keys keys = new Keys(new Key(name, options.sharedCacheKey()), new Key(name, options.cacheKey()));
         // unknown or user-dependent: the caller's own key, so nobody is ever served another user's tokens
         Key key = Boolean.FALSE.equals(userDependent.getIfPresent(keys.shared())) ? keys.shared() : keys.own();
-        Entry entry = load(key, keys, options);
-        if (entry.userScope() != null && !entry.userScope().equals(keys.own().scope())) {
-            // the destination turned out (or became) user-dependent in another user's lookup: look up for this user
-            entry = load(keys.own(), keys, options);
+        Served served;
+        try {
+            served = load(key, keys, options);
+            if (served.entry().userScope() != null && !served.entry().userScope().equals(keys.own().scope())) {
+                // the destination turned out (or became) user-dependent in another user's lookup: look up for this user
+                served = load(keys.own(), keys, options);
+            }
+        } catch (RuntimeException e) {
+            listener.destinationLookup(name, options.tenant(), LookupResult.ERROR);
+            throw e;
         }
-        return Optional.ofNullable(entry.destination());
+        listener.destinationLookup(name, options.tenant(), served.result());
+        return Optional.ofNullable(served.entry().destination());
     }
 
-    private Entry load(Key key, Keys keys, DestinationOptions options) {
+    private Served load(Key key, Keys keys, DestinationOptions options) {
         Entry cached = cache.getIfPresent(key);
         Instant now = clock.instant();
         if (cached != null && cached.isFresh(now)) {
-            return cached;
+            return Served.of(cached, LookupResult.HIT);
         }
         if (cached != null && cached.isServable(now)) {
-            return refreshBehind(key, keys, options, cached);
+            Entry entry = refreshBehind(key, keys, options, cached);
+            return Served.of(entry, entry == cached ? LookupResult.STALE : LookupResult.MISS);
         }
-        return refresh(key, keys, options, cached);
+        return Served.of(refresh(key, keys, options, cached), LookupResult.MISS);
     }
 
     /**
@@ -227,7 +256,7 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
                 Instant retryAt = now.plus(STALE_RETRY_INTERVAL);
                 Entry stale = new Entry(previous.destination(),
                         retryAt.isBefore(previous.usableUntil()) ? retryAt : previous.usableUntil(), previous.usableUntil(),
-                        previous.userScope());
+                        previous.userScope(), true);
                 cache.put(key, stale);
                 LOG.warn("Serving destination '{}' from cache (usable until {}, next refresh attempt in {} s) because"
                         + " refreshing it failed: {}", key.name(), previous.usableUntil(),
@@ -242,7 +271,8 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
         userDependent.put(keys.shared(), perUser);
         Key storeKey = perUser ? keys.own() : keys.shared();
         Entry entry = loaded.map(d -> entryFor(d, now, perUser ? keys.own().scope() : null))
-                .orElseGet(() -> new Entry(null, now.plus(policy.notFoundTtl()), now.plus(policy.notFoundTtl()), null));
+                .orElseGet(() -> new Entry(null, now.plus(policy.notFoundTtl()), now.plus(policy.notFoundTtl()), null,
+                        false));
         cache.put(storeKey, entry);
         if (!storeKey.equals(key)) {
             cache.invalidate(key); // an entry under the other key must not be served stale later
@@ -275,7 +305,7 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
                 usableUntil = tokenExpiry.get();
             }
         }
-        return new Entry(destination, freshUntil, usableUntil, userScope);
+        return new Entry(destination, freshUntil, usableUntil, userScope, false);
     }
 
     private static boolean isTransient(BtpConnectivityException e) {
