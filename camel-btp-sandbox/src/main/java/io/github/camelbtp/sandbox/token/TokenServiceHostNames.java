@@ -98,7 +98,7 @@ public final class TokenServiceHostNames implements AutoCloseable {
         return subdomain + "." + domain;
     }
 
-    /** Adds {@code name} to the hosts file, all names on one loopback line; localhost stays resolvable. */
+    /** Adds {@code name} to the hosts file, all names on one line for 127.0.0.1; localhost stays resolvable. */
     private void resolve(String name) {
         if (hostsFile == null) {
             return;
@@ -110,7 +110,9 @@ public final class TokenServiceHostNames implements AutoCloseable {
             StringBuilder content = new StringBuilder("# written by the camel-btp sandbox: its token service's host names\n")
                     .append("127.0.0.1 localhost");
             NAMES_OF_THIS_JVM.forEach(n -> content.append(' ').append(n));
-            content.append("\n::1 localhost\n");
+            // IPv4 only: every sandbox server listens on 127.0.0.1, and a client that also tried ::1 would report that
+            // refused connection instead of the first address's real failure (a TLS error, say)
+            content.append('\n');
             try {
                 Path parent = hostsFile.toAbsolutePath().getParent();
                 Files.createDirectories(parent);
