@@ -3,7 +3,6 @@ package io.github.camelbtp.connectivity;
 import io.github.camelbtp.connectivity.auth.Authenticator;
 import io.github.camelbtp.connectivity.auth.ConnectivityProxy;
 import io.github.camelbtp.connectivity.auth.TenantTokens;
-import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
@@ -107,8 +106,8 @@ public final class BtpConnectivity implements Closeable {
             LOG.info("camel-btp sends destinations it does not configure itself to {}.", gateway.describe());
         } else {
             destinationService = bindings.destinationService(b.destinationServiceInstance)
-                    .map(credentials -> new DestinationServiceLoader(credentials, new TenantTokens(tokens,
-                            TokenRequest.forBinding(credentials.client(), b.serviceTimeout), "destination"), http, b.clock))
+                    .map(credentials -> new DestinationServiceLoader(credentials, TenantTokens.forBinding(tokens,
+                            credentials.client(), b.serviceTimeout, "destination"), http, b.clock))
                     .orElse(null);
         }
         if (destinationService != null) {

@@ -41,6 +41,19 @@ abstract class BtpDestinationTestSupport extends CamelTestSupport {
         component.getEngineOptions().setVcapServices(sandbox().vcapServices());
     }
 
+    /**
+     * Binds the component to a sandbox that serves its token service under host names
+     * ({@code Sandbox.builder().tokenServiceHostNames()}, as on BTP: a subscriber's token URL is
+     * {@code https://<subdomain>.<uaadomain>}): the engine, built from the component's options, trusts the sandbox's
+     * certificate as an application trusts its landscape's. Test classes with subscribers by subdomain call it from
+     * {@link #configure} and register their own {@code SandboxExtension} with that builder.
+     */
+    protected void bindTrustingTokenServiceHostNames(BtpDestinationComponent component) {
+        component.getEngineOptions().setVcapServices(sandbox().vcapServices());
+        component.setConnectivity(component.getEngineOptions().engineBuilder()
+                .serviceTrust(java.util.List.of(sandbox().tokenServiceCertificate())).build());
+    }
+
     /** A clock the test moves forward, so caches and tokens expire in the engine's eyes without waiting. */
     static final class MovableClock extends Clock {
         private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());

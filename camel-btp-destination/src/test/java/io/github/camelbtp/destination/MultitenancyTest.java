@@ -1,5 +1,8 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationNotFoundException;
 import io.github.camelbtp.connectivity.TokenException;
@@ -20,6 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each subaccount's "Catalog" destination stamps its owner on the request, so the backend shows whose was used.
  */
 class MultitenancyTest extends BtpDestinationTestSupport {
+
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension HOST_NAMES = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
+
+    @Override
+    protected Sandbox sandbox() {
+        return HOST_NAMES.sandbox();
+    }
+
+    @Override
+    protected void configure(BtpDestinationComponent component) {
+        bindTrustingTokenServiceHostNames(component);
+    }
 
     private static final String MARKER = "X-Owner";
     private Tenants.Tenant acme;
@@ -135,7 +152,7 @@ class MultitenancyTest extends BtpDestinationTestSupport {
     void unknownSubdomainIsATokenErrorOfTheSubscribersTokenUrl() {
         Exchange exchange = callAs("btp-destination:Catalog/ping?tenantHeader=X-Tenant", "nobody");
 
-        assertThat(exchange.getException()).isInstanceOf(TokenException.class).hasMessageContaining("/tenants/nobody")
+        assertThat(exchange.getException()).isInstanceOf(TokenException.class).hasMessageContaining("https://nobody." + sandbox().tokenServiceHostNames().uaaDomain())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(sandbox().vcapServices()));
     }
 }

@@ -1,5 +1,8 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import io.github.camelbtp.sandbox.destination.Tenants;
@@ -24,6 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OneLookupPerExchangeTest extends BtpDestinationTestSupport {
 
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension HOST_NAMES = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
+
+    @Override
+    protected Sandbox sandbox() {
+        return HOST_NAMES.sandbox();
+    }
+
     private Tenants.Tenant acme;
     private String userToken;
 
@@ -32,6 +44,7 @@ class OneLookupPerExchangeTest extends BtpDestinationTestSupport {
         super.configure(component);
         component.getEngineOptions().setDestinationCacheTtl(0);
         component.getEngineOptions().setDestinationCacheMaxStale(0);
+        bindTrustingTokenServiceHostNames(component);
     }
 
     @BeforeEach

@@ -1,5 +1,8 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import io.github.camelbtp.sandbox.destination.Tenants;
@@ -20,6 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a session's cookie runs as the session's user, so a shared session would run one user's request as another.
  */
 class SessionScopeTest extends BtpDestinationTestSupport {
+
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension HOST_NAMES = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
+
+    @Override
+    protected Sandbox sandbox() {
+        return HOST_NAMES.sandbox();
+    }
+
+    @Override
+    protected void configure(BtpDestinationComponent component) {
+        bindTrustingTokenServiceHostNames(component);
+    }
 
     private static final String PROPAGATED = "SessionPropagatedERP";
     private static final String SHARED = "SessionSharedERP";

@@ -1,5 +1,8 @@
 package io.github.camelbtp.destination;
 
+import io.github.camelbtp.sandbox.Sandbox;
+import io.github.camelbtp.sandbox.SandboxExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.observe.RecordedRequest;
@@ -25,6 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * can never reach them.
  */
 class SubscriberCloudConnectorTest extends BtpDestinationTestSupport {
+
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension HOST_NAMES = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
+
+    @Override
+    protected Sandbox sandbox() {
+        return HOST_NAMES.sandbox();
+    }
+
+    @Override
+    protected void configure(BtpDestinationComponent component) {
+        bindTrustingTokenServiceHostNames(component);
+    }
 
     private static final String SALES = "sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder";
     private static final String ACME_ERP = "acme-erp.internal";
@@ -96,7 +113,10 @@ class SubscriberCloudConnectorTest extends BtpDestinationTestSupport {
         assertThat(sandbox().backendRequests().last().orElseThrow().path()).isEqualTo("/" + SALES);
         // the connectivity token came from the subscriber's token URL, never the provider's
         assertThat(connectivityTokenRequests()).as("%s", sandbox().serviceRequests()).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.path()).isEqualTo("/tenants/acme/oauth/token"));
+                .allSatisfy(r -> {
+                    assertThat(r.header("Host")).isEqualTo(sandbox().tokenServiceHostNames().uri("acme").getAuthority());
+                    assertThat(r.path()).isEqualTo("/oauth/token");
+                });
     }
 
     @Test
@@ -135,6 +155,9 @@ class SubscriberCloudConnectorTest extends BtpDestinationTestSupport {
         assertThat(exchange.getMessage().getBody()).isEqualTo("STATUS 4711");
         assertThat(sandbox().socks5Proxy().tunnels()).isEqualTo(1);
         assertThat(connectivityTokenRequests()).as("%s", sandbox().serviceRequests()).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.path()).isEqualTo("/tenants/acme/oauth/token"));
+                .allSatisfy(r -> {
+                    assertThat(r.header("Host")).isEqualTo(sandbox().tokenServiceHostNames().uri("acme").getAuthority());
+                    assertThat(r.path()).isEqualTo("/oauth/token");
+                });
     }
 }

@@ -34,19 +34,33 @@ final class Bindings {
         this.credentials = credentials;
     }
 
-    /** A {@code destination} and a {@code connectivity} binding (plan {@code lite}) with these secrets and addresses. */
-    static Bindings of(URI tokenService, URI destinationService, String proxyHost, int proxyHttpPort, int socks5Port,
-            String destinationSecret, String connectivitySecret) {
+    /**
+     * The token service as the bindings name it.
+     *
+     * @param url        the provider's token service ({@code url}): {@code https://sandbox.<uaadomain>} with host
+     *                   names, else the loopback URI
+     * @param uaaDomain  {@code uaadomain}, or null on plain loopback, whose {@code url} has no subdomain to replace
+     * @param verificationKey the token signing key's PEM ({@code verificationkey})
+     */
+    record TokenService(URI url, String uaaDomain, String verificationKey) {
+    }
+
+    /**
+     * A {@code destination} and a {@code connectivity} binding (plan {@code lite}) with these secrets and addresses, with
+     * the credential keys XSUAA writes into the bindings of a multitenant provider's service instances (SAP's SDKs read
+     * them: cloud-sdk-js/xssec build a subscriber's token URL from {@code uaadomain}, the Java SDK reads
+     * {@code tenantid}/{@code identityzone}) [multitenancy-in-the-destination-service-4e07f25].
+     */
+    static Bindings of(TokenService tokenService, URI destinationService, String proxyHost, int proxyHttpPort,
+            int socks5Port, String destinationSecret, String connectivitySecret) {
         Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
-        String tokenUrl = tokenService.toString();
+        String tokenUrl = tokenService.url().toString();
         Map<String, String> destination = new LinkedHashMap<>();
         destination.put("clientid", DESTINATION_CLIENT_ID);
         destination.put("clientsecret", destinationSecret);
         destination.put("url", tokenUrl);
         destination.put("uri", destinationService.toString());
-        destination.put("identityzone", "sandbox");
-        destination.put("tenantid", SUBACCOUNT_ID);
-        destination.put("xsappname", "clone-destination!b1");
+        xsuaaKeys(destination, tokenService, "clone-destination!b1");
         credentials.put("destination", destination);
 
         Map<String, String> connectivity = new LinkedHashMap<>();
@@ -58,7 +72,7 @@ final class Bindings {
         connectivity.put("onpremise_proxy_http_port", Integer.toString(proxyHttpPort));
         connectivity.put("onpremise_proxy_port", Integer.toString(proxyHttpPort));
         connectivity.put("onpremise_socks5_proxy_port", Integer.toString(socks5Port));
-        connectivity.put("tenantid", SUBACCOUNT_ID);
+        xsuaaKeys(connectivity, tokenService, "clone-connectivity!b2");
         credentials.put("connectivity", connectivity);
 
         Map<String, Object> vcap = new LinkedHashMap<>();
@@ -66,6 +80,27 @@ final class Bindings {
         vcap.put("connectivity", List.of(service("connectivity", List.of("connectivity", "conn", "connsvc"),
                 connectivity)));
         return new Bindings(JsonCodec.string(vcap), credentials);
+    }
+
+    /**
+     * The keys XSUAA writes for a service instance's client besides client ID, secret and {@code url}: the provider's
+     * identity zone ({@code identityzone} = its subdomain, {@code tenantid}/{@code subaccountid}/{@code zoneid} = its
+     * zone ID), {@code uaadomain}, {@code xsappname}, {@code verificationkey}, {@code tenantmode} ({@code shared}: the
+     * multitenant provider the sandbox is, with subscribers) and {@code credential-type} ({@code binding-secret}; the
+     * X.509 variant a test builds from {@code Sandbox#x509TokenService} is {@code x509}).
+     */
+    private static void xsuaaKeys(Map<String, String> credentials, TokenService tokenService, String xsappname) {
+        credentials.put("identityzone", io.github.camelbtp.sandbox.destination.Tenants.PROVIDER_SUBDOMAIN);
+        credentials.put("tenantid", SUBACCOUNT_ID);
+        credentials.put("subaccountid", SUBACCOUNT_ID);
+        credentials.put("zoneid", SUBACCOUNT_ID);
+        if (tokenService.uaaDomain() != null) {
+            credentials.put("uaadomain", tokenService.uaaDomain());
+        }
+        credentials.put("xsappname", xsappname);
+        credentials.put("verificationkey", tokenService.verificationKey());
+        credentials.put("tenantmode", "shared");
+        credentials.put("credential-type", "binding-secret");
     }
 
     private static Map<String, Object> service(String name, List<String> tags, Map<String, String> credentials) {

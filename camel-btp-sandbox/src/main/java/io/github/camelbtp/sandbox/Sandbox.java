@@ -31,6 +31,7 @@ import io.github.camelbtp.sandbox.onpremise.sales.SalesOrders;
 import io.github.camelbtp.sandbox.token.OAuthClients;
 import io.github.camelbtp.sandbox.token.SandboxUsers;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
+import io.github.camelbtp.sandbox.token.TokenServiceHostNames;
 import io.github.camelbtp.sandbox.token.Xsuaa;
 import io.github.camelbtp.sandbox.transparentproxy.TransparentProxy;
 import io.github.camelbtp.sandbox.wire.HttpsBackend;
@@ -42,6 +43,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -73,6 +75,8 @@ public final class Sandbox implements AutoCloseable {
 
         private Duration tokenLifetime = Duration.ofHours(12);
         private Clock clock = Clock.systemUTC();
+        private boolean hostNames;
+        private Path hostsFile = Optional.ofNullable(System.getProperty("jdk.net.hosts.file")).map(Path::of).orElse(null);
 
         private Builder() {
         }
@@ -92,6 +96,32 @@ public final class Sandbox implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Serves the token service as on BTP too: {@code https://<subdomain>.<uaadomain>:<port>/oauth/token} for the
+         * provider and every subscribed tenant, chosen by host name, over TLS with a certificate generated at start
+         * ({@link #tokenServiceHostNames()}), in the RFC 2606 domain {@value TokenServiceHostNames#DEFAULT_DOMAIN}.
+         * The bindings then read as XSUAA writes them: {@code url} {@code https://sandbox.<uaadomain>:<port>} and
+         * {@code uaadomain}, so clients — the engine, SAP's SDKs — build a subscriber's token URL from them.
+         * <p>
+         * The names must resolve to loopback: a JVM started with {@code -Djdk.net.hosts.file=FILE} gets them written
+         * into {@code FILE} as tenants subscribe (the JDK reads that file on every lookup); for other processes see
+         * {@link #hostsFile(Path)}. Clients trust {@link Sandbox#tokenServiceCertificate()} explicitly. Off by default:
+         * the quickstart runs inside Maven's JVM, where no hosts file can be set.
+         */
+        public Builder tokenServiceHostNames() {
+            this.hostNames = true;
+            return this;
+        }
+
+        /**
+         * With {@link #tokenServiceHostNames()}: the file the token service's names are written to, as a hosts file
+         * (default: the JVM's {@code jdk.net.hosts.file} system property, if set).
+         */
+        public Builder hostsFile(Path file) {
+            this.hostsFile = Objects.requireNonNull(file, "file");
             return this;
         }
 
@@ -122,6 +152,8 @@ public final class Sandbox implements AutoCloseable {
     private final EchoService echoService;
     private final TransparentProxy transparentProxy;
     private final Bindings bindings;
+    /** The token service under host names over TLS, or null ({@link Builder#tokenServiceHostNames()}). */
+    private final TokenServiceHostNames hostNames;
 
     /** The composition root: every server on a free loopback port, wired to the shared state, then the demo landscape. */
     private Sandbox(Builder builder) {
@@ -159,7 +191,11 @@ public final class Sandbox implements AutoCloseable {
             transparentProxy = own(new TransparentProxy(destinationService, tenants, authority, CONNECTIVITY_CLIENT_ID,
                     new java.net.InetSocketAddress(proxyHost(), proxyHttpPort()), serviceRequests));
 
-            bindings = Bindings.of(endpoints.token().uri(), endpoints.destination().uri(), proxyHost(), proxyHttpPort(),
+            hostNames = builder.hostNames ? own(xsuaa.serveHostNames(TokenServiceHostNames.DEFAULT_DOMAIN, tenants,
+                    builder.hostsFile)) : null;
+            bindings = Bindings.of(new Bindings.TokenService(hostNames == null ? endpoints.token().uri()
+                    : hostNames.providerUri(), hostNames == null ? null : hostNames.uaaDomain(),
+                    authority.verificationKeyPem()), endpoints.destination().uri(), proxyHost(), proxyHttpPort(),
                     connectivity.socks5Proxy().port(), destinationSecret, connectivitySecret);
             DemoLandscape.install(cloudConnector, destinations, new DemoLandscape.Backends(endpoints.sales().port(),
                     endpoints.cloudApi().uri(), endpoints.token().uri(), endpoints.abap().port(), mailServer, directory, echoService,
@@ -220,9 +256,31 @@ public final class Sandbox implements AutoCloseable {
         return endpoints.destination().uri();
     }
 
-    /** The token service base URI (the bindings' {@code url}); tokens at {@code {url}/oauth/token}. */
+    /**
+     * The token service's loopback base URI; tokens at {@code {uri}/oauth/token}. The bindings' {@code url} unless the
+     * sandbox serves {@link #tokenServiceHostNames()}.
+     */
     public URI tokenServiceUri() {
         return endpoints.token().uri();
+    }
+
+    /**
+     * The token service under host names over TLS ({@link Builder#tokenServiceHostNames()}): its URIs per tenant, its
+     * {@code uaadomain} and certificate.
+     *
+     * @throws IllegalStateException when the sandbox was built without it
+     */
+    public TokenServiceHostNames tokenServiceHostNames() {
+        if (hostNames == null) {
+            throw new IllegalStateException("this sandbox serves its token service on loopback only: build it with"
+                    + " Sandbox.builder().tokenServiceHostNames()");
+        }
+        return hostNames;
+    }
+
+    /** The certificate of {@link #tokenServiceHostNames()}, for a client's trust (the engine's {@code serviceTrust}). */
+    public java.security.cert.X509Certificate tokenServiceCertificate() {
+        return tokenServiceHostNames().certificate();
     }
 
     /** The connectivity proxy host ({@code onpremise_proxy_host}), always {@code 127.0.0.1}. */

@@ -48,7 +48,7 @@ public final class ConnectivityProxy {
         this.credentials = credentials;
         this.trustedMultiTenant = trustedMultiTenant;
         this.tenantTokens = credentials.trusted() ? null
-                : new TenantTokens(tokens, TokenRequest.forBinding(credentials.client(), timeout), "connectivity");
+                : TenantTokens.forBinding(tokens, credentials.client(), timeout, "connectivity");
     }
 
     /** Whether the proxy runs in Kyma's multi-tenant trusted mode (see the class comment). */

@@ -17,7 +17,8 @@ import java.net.URI;
  * token, never the provider's:
  * <ul>
  * <li>no tenant: the provider's token, from the binding's token URL;</li>
- * <li>a subdomain: from the subscriber's token URL {@code https://<subdomain>.<rest of url host>/oauth/token};</li>
+ * <li>a subdomain: from the subscriber's token URL {@code https://<subdomain>.<uaadomain>/oauth/token}
+ * ({@link SubscriberTokenUrl});</li>
  * <li>a tenant ID (a token's {@code zid}): from the provider's token URL with {@code x-zid: <tenant id>}, which makes
  * XSUAA issue the subscriber's token (what the SAP Cloud SDK for Java does).</li>
  * </ul>
@@ -32,14 +33,32 @@ public final class TenantTokens implements BindingToken {
     private final TokenService tokens;
     private final TokenRequest providerRequest;
     private final String binding;
+    private final String uaaDomain;
 
     /**
      * @param binding the binding's label for messages, e.g. {@code destination} or {@code connectivity}
      */
     public TenantTokens(TokenService tokens, TokenRequest providerRequest, String binding) {
+        this(tokens, providerRequest, binding, null);
+    }
+
+    /**
+     * @param binding   the binding's label for messages, e.g. {@code destination} or {@code connectivity}
+     * @param uaaDomain the binding's {@code uaadomain}, or {@code null}: subscribers' token URLs are built from it
+     */
+    public TenantTokens(TokenService tokens, TokenRequest providerRequest, String binding, String uaaDomain) {
         this.tokens = tokens;
         this.providerRequest = providerRequest;
         this.binding = binding;
+        this.uaaDomain = uaaDomain;
+    }
+
+    /** For the binding {@code credentials} of {@code binding}: its client's token request and {@code uaadomain}. */
+    public static TenantTokens forBinding(TokenService tokens, io.github.camelbtp.connectivity.binding.OAuthClientCredentials
+            credentials, java.time.Duration timeout, String binding) {
+        // an X.509 client's token URL is certurl, whose domain (authentication.cert.…) differs from uaadomain
+        return new TenantTokens(tokens, TokenRequest.forBinding(credentials, timeout), binding,
+                credentials.x509() == null ? credentials.uaaDomain() : null);
     }
 
     /** The provider's request (no tenant). */
@@ -60,7 +79,8 @@ public final class TenantTokens implements BindingToken {
             return providerRequest.withHeader(TENANT_ID_HEADER, tenant);
         }
         if (SubscriberTokenUrl.isSubdomain(tenant)) {
-            return providerRequest.withTokenEndpoint(SubscriberTokenUrl.of(providerRequest.tokenEndpoint(), tenant));
+            return providerRequest.withTokenEndpoint(SubscriberTokenUrl.of(providerRequest.tokenEndpoint(), uaaDomain,
+                    tenant, binding, destinationName));
         }
         throw new DestinationConfigurationException(destinationName, null, "the request's tenant '" + tenant
                 + "' is neither a subdomain (lower-case letters, digits and '-', e.g. 'acme') nor a tenant ID (the GUID"

@@ -6,12 +6,20 @@ import java.net.URI;
  * A client ID and secret with the token endpoint they are valid at. {@code toString()} masks the secret.
  *
  * @param tokenEndpoint the full token endpoint ({@code …/oauth/token})
+ * @param uaaDomain     the binding's {@code uaadomain} ({@code host[:port]}, XSUAA's domain of every tenant's token
+ *                      URL), or {@code null}: a subscriber's token URL is {@code https://<subdomain>.<uaadomain>}
  */
-public record OAuthClientCredentials(URI tokenEndpoint, String clientId, String clientSecret, X509ClientCertificate x509) {
+public record OAuthClientCredentials(URI tokenEndpoint, String clientId, String clientSecret, X509ClientCertificate x509,
+        String uaaDomain) {
 
     /** Client ID and secret. */
     public OAuthClientCredentials(URI tokenEndpoint, String clientId, String clientSecret) {
-        this(tokenEndpoint, clientId, clientSecret, null);
+        this(tokenEndpoint, clientId, clientSecret, null, null);
+    }
+
+    /** Without {@code uaadomain}. */
+    public OAuthClientCredentials(URI tokenEndpoint, String clientId, String clientSecret, X509ClientCertificate x509) {
+        this(tokenEndpoint, clientId, clientSecret, x509, null);
     }
 
     /**
@@ -32,12 +40,13 @@ public record OAuthClientCredentials(URI tokenEndpoint, String clientId, String 
         String url = DestinationServiceCredentials.require(binding, urlKeys);
         return new OAuthClientCredentials(DestinationServiceCredentials.uri(binding, urlKeys[0],
                 DestinationServiceCredentials.stripSlash(url) + "/oauth/token"),
-                clientId, DestinationServiceCredentials.require(binding, "clientsecret"));
+                clientId, DestinationServiceCredentials.require(binding, "clientsecret"), null,
+                binding.credential("uaadomain").orElse(null));
     }
 
     @Override
     public String toString() {
         return "OAuthClientCredentials[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", clientSecret=****"
-                + (x509 == null ? "" : ", x509=" + x509) + "]";
+                + (x509 == null ? "" : ", x509=" + x509) + (uaaDomain == null ? "" : ", uaaDomain=" + uaaDomain) + "]";
     }
 }

@@ -1,22 +1,24 @@
 package io.github.camelbtp.connectivity.destination;
 
+import io.github.camelbtp.connectivity.DestinationConfigurationException;
+
 import java.net.URI;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * A subscriber tenant's token URL, derived from the binding's (the provider's): on BTP
- * {@code https://<subscriber subdomain>.<rest of url host>/oauth/token} [calling-the-destination-service-rest-api-84c5d38].
- * <p>
- * Loopback hosts (IP literals, {@code localhost}) have no subdomains, so for them — and only for them, which never
- * occur on BTP — the tenant goes into the path instead: {@code http://127.0.0.1:port/tenants/<subdomain>/oauth/token},
- * the variant the camel-btp sandbox serves. See docs/authentication.md, "Multitenancy".
+ * {@code https://<subscriber subdomain>.<uaadomain>/oauth/token} [multitenancy-in-the-destination-service-4e07f25,
+ * calling-the-destination-service-rest-api-84c5d38]. The binding's {@code uaadomain} is preferred, as SAP's SDKs do
+ * (xssec's XsuaaService#getTokenUrl); without it, the subdomain replaces the first label of the {@code url} host.
+ * A {@code url} whose host has no subdomain (an IP literal, {@code localhost}) cannot name a subscriber's token
+ * service: a typed configuration error, never a guessed URL. See docs/authentication.md, "Multitenancy".
  */
 public final class SubscriberTokenUrl {
 
     private static final Pattern TENANT_ID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private SubscriberTokenUrl() {
     }
@@ -31,21 +33,38 @@ public final class SubscriberTokenUrl {
         return SUBDOMAIN.matcher(tenant).matches() && !isTenantId(tenant);
     }
 
-    /** The subscriber's token endpoint for a provider token endpoint like {@code https://provider.authentication.eu10.hana.ondemand.com/oauth/token}. */
-    public static URI of(URI providerTokenEndpoint, String subdomain) {
-        String host = providerTokenEndpoint.getHost();
-        String port = providerTokenEndpoint.getPort() > 0 ? ":" + providerTokenEndpoint.getPort() : "";
+    /**
+     * The subscriber's token endpoint for a provider token endpoint like
+     * {@code https://provider.authentication.eu10.hana.ondemand.com/oauth/token}.
+     *
+     * @param uaaDomain the binding's {@code uaadomain} ({@code host[:port]}), or {@code null} when it has none or its
+     *                  client authenticates with a certificate (then the {@code certurl} host's domain is the right one)
+     * @param binding   the binding's label, for the error ({@code destination}, {@code connectivity})
+     * @param destinationName the destination the subscriber's token is needed for (the error names it), or null
+     * @throws DestinationConfigurationException when the provider's token URL has no subdomain to replace
+     */
+    public static URI of(URI providerTokenEndpoint, String uaaDomain, String subdomain, String binding,
+            String destinationName) {
         String path = providerTokenEndpoint.getRawPath() == null ? "" : providerTokenEndpoint.getRawPath();
-        if (isLoopback(host)) {
-            return URI.create(providerTokenEndpoint.getScheme() + "://" + host + port + "/tenants/" + subdomain + path);
+        String providerPort = providerTokenEndpoint.getPort() > 0 ? ":" + providerTokenEndpoint.getPort() : "";
+        if (uaaDomain != null && !uaaDomain.isBlank()) {
+            String domain = uaaDomain.trim();
+            // SAP's clients concatenate https://<subdomain>.<uaadomain>: a port there (a local landscape) is kept
+            String port = domain.contains(":") ? "" : providerPort;
+            return URI.create(providerTokenEndpoint.getScheme() + "://" + subdomain + "." + domain + port + path);
         }
+        String host = providerTokenEndpoint.getHost();
         int dot = host.indexOf('.');
-        String rest = dot < 0 ? host : host.substring(dot + 1);
-        return URI.create(providerTokenEndpoint.getScheme() + "://" + subdomain + "." + rest + port + path);
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        if (dot < 0 || IPV4.matcher(host).matches() || host.startsWith("[")) {
+            throw new DestinationConfigurationException(destinationName, binding + ".credentials.url", "names the token service"
+                    + " by '" + host + "', which has no subdomain to replace by the subscriber's ('" + subdomain
+                    + "'), so the subscriber's token URL https://" + subdomain + ".<uaadomain>/oauth/token cannot be"
+                    + " built [multitenancy-in-the-destination-service-4e07f25]. Bind the token service by its host"
+                    + " name as XSUAA does (url https://<provider subdomain>.<uaadomain>, or give the binding its"
+                    + " uaadomain), or send the tenant ID (a token's zid) instead of the subdomain: its token is"
+                    + " asked for with x-zid at the provider's token URL.");
+        }
+        return URI.create(providerTokenEndpoint.getScheme() + "://" + subdomain + "." + host.substring(dot + 1)
+                + providerPort + path);
     }
 }

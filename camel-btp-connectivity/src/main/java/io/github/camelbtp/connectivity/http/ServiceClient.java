@@ -84,17 +84,33 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
     }
 
     /**
-     * @param extraTrust CA certificates trusted in addition to the JDK's on mutual-TLS calls (X.509 service bindings,
-     *                   tokenService.KeyStoreLocation), for example a corporate TLS inspection CA
+     * @param extraTrust CA certificates trusted in addition to the JDK's on every call to the BTP services (mutual-TLS
+     *                   ones too: X.509 service bindings, tokenService.KeyStoreLocation), for example a corporate TLS
+     *                   inspection CA
      */
     public ServiceClient(Duration connectTimeout, Duration readTimeout, List<java.security.cert.X509Certificate> extraTrust) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.extraTrust = List.copyOf(extraTrust);
-        this.client = build(null);
+        // the extra CAs hold for every call to the BTP services, not only mutual-TLS ones: a landscape whose token
+        // service presents a certificate of its own CA (a TLS inspection proxy, the sandbox's host names)
+        this.client = build(this.extraTrust.isEmpty() ? null : trustContext(this.extraTrust), true);
+    }
+
+    private static javax.net.ssl.SSLContext trustContext(List<java.security.cert.X509Certificate> extraTrust) {
+        try {
+            return TlsMaterial.trustContext(extraTrust);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("the service trust certificates cannot be used: " + e.getMessage(), e);
+        }
     }
 
     private CloseableHttpClient build(javax.net.ssl.SSLContext sslContext) {
+        return build(sslContext, sslContext == null);
+    }
+
+    /** @param systemDefaults whether the JVM's proxy settings (http.proxyHost, …) apply, as for plain service calls */
+    private CloseableHttpClient build(javax.net.ssl.SSLContext sslContext, boolean systemDefaults) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(50).setMaxConnPerRoute(20)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -106,10 +122,10 @@ public final class ServiceClient implements HTTPRequestSender, Closeable {
         var builder = HttpClients.custom()
                 .setConnectionManager(pool.build())
                 // token services behind the Cloud Connector are reached through the Connectivity proxy, per request
-                .setRoutePlanner(new DestinationRoutePlanner(sslContext == null))
+                .setRoutePlanner(new DestinationRoutePlanner(systemDefaults))
                 .disableCookieManagement()
                 .disableAutomaticRetries();
-        return (sslContext == null ? builder.useSystemProperties() : builder).build();
+        return (systemDefaults ? builder.useSystemProperties() : builder).build();
     }
 
     /**

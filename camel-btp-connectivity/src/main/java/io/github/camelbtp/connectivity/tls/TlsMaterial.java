@@ -117,6 +117,20 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
      */
     public static SSLContext clientCertificateContext(ClientKey key, Collection<X509Certificate> extraTrust)
             throws GeneralSecurityException {
+        return context(key.keyManagers(), extraTrust);
+    }
+
+    /**
+     * An SSL context presenting no certificate, trusting the JDK's CAs and {@code extraTrust}.
+     *
+     * @throws GeneralSecurityException when the certificates cannot be used
+     */
+    public static SSLContext trustContext(Collection<X509Certificate> extraTrust) throws GeneralSecurityException {
+        return context(null, extraTrust);
+    }
+
+    private static SSLContext context(KeyManager[] keyManagers, Collection<X509Certificate> extraTrust)
+            throws GeneralSecurityException {
         List<X509TrustManager> chain = new ArrayList<>();
         if (!extraTrust.isEmpty()) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -133,7 +147,7 @@ public record TlsMaterial(SSLContext sslContext, HostnameVerifier hostnameVerifi
         }
         chain.add(trustManager(null));
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(key.keyManagers(), new TrustManager[] {new TrustEither(chain)}, null);
+        context.init(keyManagers, new TrustManager[] {new TrustEither(chain)}, null);
         return context;
     }
 

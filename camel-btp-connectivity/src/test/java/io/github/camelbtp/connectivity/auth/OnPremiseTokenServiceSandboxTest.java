@@ -17,7 +17,7 @@ import io.github.camelbtp.sandbox.destination.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +32,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * ID, to the token service's virtual host [oauth-client-credentials-authentication-4e1d742]. The sandbox's Cloud
  * Connector maps {@code idp.internal:8080} to its token service.
  */
-@ExtendWith(SandboxExtension.class)
 class OnPremiseTokenServiceSandboxTest {
+
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLIENT = "sb-onprem-idp-client!t13";

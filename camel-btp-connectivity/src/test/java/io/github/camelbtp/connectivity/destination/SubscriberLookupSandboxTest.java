@@ -14,7 +14,7 @@ import io.github.camelbtp.sandbox.destination.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,8 +29,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * by subdomain from its token URL, by tenant ID from the provider's token URL with {@code x-zid}. {@code x-tenant}
  * carries only a subdomain, for {@code {tenant}} of Common token URLs [oauth-client-credentials-authentication-4e1d742].
  */
-@ExtendWith(SandboxExtension.class)
 class SubscriberLookupSandboxTest {
+
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
 
     private static final String COMMON_CLIENT = "common-url-client";
     private static final String COMMON_SECRET = "common-url-secret";
@@ -68,6 +71,7 @@ class SubscriberLookupSandboxTest {
         assertThat(catalog.properties()).containsEntry("URL", "http://acme.example");
         // the token came from the provider's token URL, for the subscriber's zone
         assertThat(at(sandbox, "token")).singleElement().satisfies(r -> {
+            assertThat(r.header("Host")).isEqualTo(sandbox.tokenServiceHostNames().providerUri().getAuthority());
             assertThat(r.path()).isEqualTo("/oauth/token");
             assertThat(r.header("x-zid")).isEqualTo(acme.zoneId());
         });
@@ -88,7 +92,9 @@ class SubscriberLookupSandboxTest {
 
         assertThat(catalog.properties()).containsEntry("URL", "http://acme.example");
         assertThat(at(sandbox, "token")).singleElement().satisfies(r -> {
-            assertThat(r.path()).isEqualTo("/tenants/acme/oauth/token");
+            // the subscriber's own host name, https://acme.<uaadomain>, as on BTP
+            assertThat(r.header("Host")).isEqualTo(sandbox.tokenServiceHostNames().uri("acme").getAuthority());
+            assertThat(r.path()).isEqualTo("/oauth/token");
             assertThat(r.hasHeader("x-zid")).isFalse();
         });
         assertThat(at(sandbox, "destination")).singleElement()

@@ -17,7 +17,7 @@ import io.github.camelbtp.sandbox.destination.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +34,11 @@ import static org.assertj.core.api.Assertions.tuple;
  * Connector [consuming-the-connectivity-service-313b215]. Asked for like the Destination Service's token: by
  * subdomain at the subscriber's token URL, by tenant ID with {@code x-zid}; cached per tenant.
  */
-@ExtendWith(SandboxExtension.class)
 class TenantConnectivityTokenSandboxTest {
+
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
 
     private final Engines engines = new Engines();
     private Tenants.Tenant acme;
@@ -87,11 +90,14 @@ class TenantConnectivityTokenSandboxTest {
         assertThat(zoneOf(proxyToken(bySubdomain))).isEqualTo(acme.zoneId());
         assertThat(zoneOf(proxyToken(byTenantId))).isEqualTo(acme.zoneId());
         assertThat(zoneOf(proxyToken(provider))).isNotEqualTo(acme.zoneId());
-        assertThat(connectivityTokenRequests(sandbox)).extracting(RecordedRequest::path, r -> r.header("x-zid"))
+        String acmeHost = sandbox.tokenServiceHostNames().uri("acme").getAuthority();
+        String providerHost = sandbox.tokenServiceHostNames().providerUri().getAuthority();
+        assertThat(connectivityTokenRequests(sandbox))
+                .extracting(r -> r.header("Host"), RecordedRequest::path, r -> r.header("x-zid"))
                 .containsExactly(
-                        tuple("/tenants/acme/oauth/token", null),
-                        tuple("/oauth/token", acme.zoneId()),
-                        tuple("/oauth/token", null));
+                        tuple(acmeHost, "/oauth/token", null),
+                        tuple(providerHost, "/oauth/token", acme.zoneId()),
+                        tuple(providerHost, "/oauth/token", null));
     }
 
     @Test
@@ -117,6 +123,6 @@ class TenantConnectivityTokenSandboxTest {
                 () -> engine.resolve("StaticErp", DestinationOptions.forTenant("ghost")));
 
         assertThat(e.getMessage()).contains("StaticErp").contains("connectivity binding").contains("'ghost'")
-                .contains("/tenants/ghost/oauth/token").contains("subscribed");
+                .contains(sandbox.tokenServiceHostNames().uri("ghost") + "/oauth/token").contains("subscribed");
     }
 }

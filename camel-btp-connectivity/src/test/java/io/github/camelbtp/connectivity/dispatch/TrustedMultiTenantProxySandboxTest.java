@@ -20,7 +20,7 @@ import io.github.camelbtp.sandbox.destination.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * token>}, which picks the tenant's Cloud Connector; the user travels only as {@code SAP-Connectivity-Authentication}
  * [using-the-connectivity-proxy-f3c1ef4].
  */
-@ExtendWith(SandboxExtension.class)
 class TrustedMultiTenantProxySandboxTest {
+
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
 
     private static final String ACME_HOST = "acme-erp.internal";
     private static final String ORDERS = DemoDestinations.SALES_SERVICE_PATH + "/A_SalesOrder?$top=1";

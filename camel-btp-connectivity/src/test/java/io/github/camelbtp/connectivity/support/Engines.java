@@ -27,7 +27,20 @@ public final class Engines implements AutoCloseable {
     public BtpConnectivity bound(Sandbox sandbox, UnaryOperator<BtpConnectivity.Builder> settings) {
         return add(settings.apply(BtpConnectivity.builder()
                 .serviceBindings(ServiceBindings.fromVcapServices(sandbox.vcapServices()))
+                .serviceTrust(trust(sandbox))
                 .environmentDestinations(null)).build());
+    }
+
+    /**
+     * The certificate of the sandbox's token service host names when it serves them
+     * ({@code Sandbox.builder().tokenServiceHostNames()}), trusted explicitly as an application trusts its landscape.
+     */
+    public static List<java.security.cert.X509Certificate> trust(Sandbox sandbox) {
+        try {
+            return List.of(sandbox.tokenServiceCertificate());
+        } catch (IllegalStateException loopbackOnly) {
+            return List.of();
+        }
     }
 
     public BtpConnectivity add(BtpConnectivity engine) {

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Subscriber tenants of the sandbox's multitenant application: each has a subdomain, its own subaccount (identity
  * zone) and its own destinations. A subscriber's token comes from its own token URL — on BTP
- * {@code https://<subdomain>.<uaa host>/oauth/token}; on loopback, which has no subdomains, the sandbox token service
- * serves it as {@code <token service>/tenants/<subdomain>/oauth/token} — or from the provider's token URL with
+ * {@code https://<subdomain>.<uaadomain>/oauth/token}, which the sandbox serves as such with
+ * {@code Sandbox.builder().tokenServiceHostNames()}; on plain loopback, which has no subdomains, also as
+ * {@code <token service>/tenants/<subdomain>/oauth/token} — or from the provider's token URL with
  * {@code x-zid: <zone ID>} [multitenancy-in-the-destination-service-4e07f25]. The Destination Service picks the
  * subaccount by the token's zone only; {@code x-tenant} merely resolves {@code {tenant}} of Common token URLs.
  * Thread-safe.
@@ -31,6 +32,7 @@ public final class Tenants {
     public static final String PROVIDER_SUBDOMAIN = "sandbox";
 
     private final ConcurrentHashMap<String, Tenant> bySubdomain = new ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.Consumer<Tenant>> subscribed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Tenants() {
     }
@@ -44,8 +46,18 @@ public final class Tenants {
         if (subdomain.equals(PROVIDER_SUBDOMAIN)) {
             throw new IllegalArgumentException("'" + PROVIDER_SUBDOMAIN + "' is the provider subaccount's own subdomain");
         }
-        return bySubdomain.computeIfAbsent(subdomain, s -> new Tenant(s, UUID.randomUUID().toString(), new Destinations(),
-                new CloudConnector()));
+        Tenant tenant = bySubdomain.computeIfAbsent(subdomain, s -> new Tenant(s, UUID.randomUUID().toString(),
+                new Destinations(), new CloudConnector()));
+        subscribed.forEach(listener -> listener.accept(tenant));
+        return tenant;
+    }
+
+    /**
+     * Calls {@code listener} with every tenant subscribed from now on (and again on a repeated subscribe): the token
+     * service's host names make each subscriber's name resolvable.
+     */
+    public void onSubscribe(java.util.function.Consumer<Tenant> listener) {
+        subscribed.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Removes a subscription; its tokens stay valid until they expire, but find no destinations. */

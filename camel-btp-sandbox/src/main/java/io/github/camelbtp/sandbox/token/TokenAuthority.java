@@ -67,6 +67,12 @@ public final class TokenAuthority {
     /** Issue and expiry times come from here, so a test moves time instead of sleeping past a token's lifetime. */
     private final Clock clock;
     private final ConcurrentHashMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
+    /**
+     * {@code <uaadomain>[:port]} once the token service serves host names: tokens then name their zone's own token URL
+     * as issuer, {@code https://<subdomain>.<uaadomain>/oauth/token}, as XSUAA's do — SAP's SDKs read the subdomain
+     * from it (cloud-sdk-js getIssuerSubdomain) when a token has no {@code ext_attr.zdn}.
+     */
+    private volatile String hostNameDomain;
 
     TokenAuthority(URI baseUri, String zoneId, Duration lifetime, Clock clock) {
         try {
@@ -110,7 +116,7 @@ public final class TokenAuthority {
         }
         JWTClaimsSet claims = builder
                 .jwtID(jti)
-                .issuer(issuer)
+                .issuer(issuerOf(tenant == null ? Tenants.PROVIDER_SUBDOMAIN : tenant.subdomain()))
                 .subject(userName != null ? "u-" + userName : clientId)
                 .audience(List.of(clientId))
                 .claim("client_id", clientId)
@@ -133,6 +139,44 @@ public final class TokenAuthority {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return new IssuedToken(jwt.serialize(), expiresIn, scopes, jti);
+    }
+
+    /** From now on, tokens are issued under the token service's host names in {@code domain} ({@code <uaadomain>[:port]}). */
+    void issueUnderHostNames(String domain) {
+        this.hostNameDomain = domain;
+    }
+
+    private String issuerOf(String subdomain) {
+        String domain = hostNameDomain;
+        return domain == null ? issuer : "https://" + subdomain + "." + domain + "/oauth/token";
+    }
+
+    /** Whether this authority names {@code candidate} as issuer: its loopback URL, or a zone's host name URL. */
+    private boolean isOwnIssuer(String candidate) {
+        if (issuer.equals(candidate)) {
+            return true;
+        }
+        String domain = hostNameDomain;
+        String suffix = "." + domain + "/oauth/token";
+        if (domain == null || candidate == null || !candidate.startsWith("https://") || !candidate.endsWith(suffix)) {
+            return false;
+        }
+        String subdomain = candidate.substring("https://".length(), candidate.length() - suffix.length());
+        return subdomain.matches("[a-z0-9][a-z0-9-]*");
+    }
+
+    /**
+     * The public key tokens are signed with, in PEM as XSUAA's bindings carry it ({@code verificationkey}): one line,
+     * {@code -----BEGIN PUBLIC KEY-----MIIB…-----END PUBLIC KEY-----}.
+     */
+    public String verificationKeyPem() {
+        try {
+            return "-----BEGIN PUBLIC KEY-----"
+                    + java.util.Base64.getEncoder().encodeToString(key.toRSAPublicKey().getEncoded())
+                    + "-----END PUBLIC KEY-----";
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot encode the token signing key", e);
+        }
     }
 
     /** The provider's identity zone (the sandbox subaccount). */
@@ -158,7 +202,7 @@ public final class TokenAuthority {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date exp = claims.getExpirationTime();
             String clientId = claims.getStringClaim("client_id");
-            if (!issuer.equals(claims.getIssuer()) || exp == null || clientId == null) {
+            if (!isOwnIssuer(claims.getIssuer()) || exp == null || clientId == null) {
                 return Optional.empty();
             }
             VerifiedToken result = new VerifiedToken(clientId, claims.getStringClaim("zid"), exp.toInstant(),

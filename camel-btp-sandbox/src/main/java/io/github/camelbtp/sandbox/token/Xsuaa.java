@@ -66,6 +66,14 @@ public final class Xsuaa {
         return users;
     }
 
+    /**
+     * Starts the token service under host names in {@code domain} over TLS ({@link TokenServiceHostNames}); from now
+     * on tokens name their zone's host name URL as issuer. {@code hostsFile} (may be null) gets the names written.
+     */
+    public TokenServiceHostNames serveHostNames(String domain, Tenants tenants, java.nio.file.Path hostsFile) {
+        return new TokenServiceHostNames(domain, service, authority, tenants, hostsFile);
+    }
+
     /** The {@code /oauth/token} handler, for the X.509 variant of the endpoint on HTTPS. */
     public HttpHandler tokenHandler() {
         return service.tokenHandler();

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The XSUAA-like token service: {@code POST /oauth/token} (client credentials, client authentication by HTTP Basic
  * or in the form body; a subscriber's token with {@code x-zid: <zone ID>}), {@code POST /tenants/<subdomain>/oauth/token}
- * (a subscriber's token URL on loopback) and {@code GET /token_keys} (JWKS). Errors follow RFC 6749 §5.2 the way UAA words them.
+ * (a subscriber's token URL on loopback) and {@code GET /token_keys} (JWKS); with {@link #hostNameHandler} also under
+ * the tenants' host names over TLS, as on BTP. Errors follow RFC 6749 §5.2 the way UAA words them.
  */
 final class XsuaaService {
 
@@ -81,6 +82,58 @@ final class XsuaaService {
                 exchange.getRequestHeaders());
         java.util.regex.Matcher tenantPath = TENANT_TOKEN_PATH.matcher(path);
         String subdomain = tenantPath.matches() ? tenantPath.group(1) : null;
+        if (subdomain == null && !"/oauth/token".equals(path)) {
+            exchange.getRequestBody().readAllBytes();
+            HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found"));
+            return;
+        }
+        token(exchange, subdomain);
+    }
+
+    /**
+     * The handler of the token service's host names, as on BTP: {@code https://<subdomain>.<uaaDomain>/oauth/token}
+     * issues the tokens of the tenant whose subdomain the {@code Host} header names (the provider's own subdomain
+     * included), {@code https://<uaaDomain>/oauth/token} those of the provider or of the zone {@code x-zid} names
+     * (what SAP's JavaScript SDK asks for a tenant ID: xssec's XsuaaService#getTokenUrl), and {@code /token_keys} the
+     * JWKS under every name [multitenancy-in-the-destination-service-4e07f25].
+     *
+     * @param uaaDomain the domain, without port
+     */
+    com.sun.net.httpserver.HttpHandler hostNameHandler(String uaaDomain) {
+        String suffix = "." + uaaDomain;
+        return exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if ("/token_keys".equals(path)) {
+                tokenKeys(exchange);
+                return;
+            }
+            String host = hostName(exchange.getRequestHeaders().getFirst("Host"));
+            recorded.record("token", exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders());
+            String label = host.endsWith(suffix) ? host.substring(0, host.length() - suffix.length()) : null;
+            boolean known = host.equals(uaaDomain) || (label != null && !label.isEmpty() && label.indexOf('.') < 0);
+            if (!known || !"/oauth/token".equals(path)) {
+                exchange.getRequestBody().readAllBytes();
+                HttpEndpoint.sendJson(exchange, 404, error("not_found", known ? "No such endpoint"
+                        : "No identity zone is served under host '" + host + "'"));
+                return;
+            }
+            token(exchange, label);
+        };
+    }
+
+    /** The host name of a {@code Host} header, lower case, without port; empty when there is none. */
+    private static String hostName(String hostHeader) {
+        if (hostHeader == null) {
+            return "";
+        }
+        String host = hostHeader.trim().toLowerCase(java.util.Locale.ROOT);
+        int colon = host.lastIndexOf(':');
+        return colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
+    }
+
+    /** Issues a token of the zone {@code subdomain} names ({@code null}: the provider's URL, where x-zid may name one). */
+    private void token(HttpExchange exchange, String subdomain) throws IOException {
         // the provider's own subdomain names the provider's zone, as a Common token URL with {tenant} resolves it
         boolean providerPath = subdomain == null || Tenants.PROVIDER_SUBDOMAIN.equals(subdomain);
         Tenants.Tenant tenant = providerPath ? null : tenants.bySubdomain(subdomain).orElse(null);
@@ -88,10 +141,6 @@ final class XsuaaService {
             exchange.getRequestBody().readAllBytes();
             HttpEndpoint.sendJson(exchange, 404, error("not_found", "Identity zone for subdomain '" + subdomain
                     + "' not found"));
-            return;
-        }
-        if (subdomain == null && !"/oauth/token".equals(path)) {
-            HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found"));
             return;
         }
         String zid = exchange.getRequestHeaders().getFirst(ZONE_ID_HEADER);
@@ -102,7 +151,7 @@ final class XsuaaService {
             String urlZone = tenant == null ? authority.zoneId() : tenant.zoneId();
             Optional<Tenants.Tenant> byZone = tenants.byZoneId(zid.trim());
             boolean provider = zid.trim().equals(authority.zoneId());
-            if (subdomain == null && byZone.isPresent()) {
+            if (providerPath && byZone.isPresent()) {
                 tenant = byZone.get();
             } else if (!(provider || byZone.isPresent()) || !zid.trim().equals(urlZone)) {
                 exchange.getRequestBody().readAllBytes();
