@@ -84,7 +84,7 @@ final class Pipeline {
         Authentication authentication = authenticator.authenticate(destination, options);
         List<HttpHeader> headers = new ArrayList<>(authentication.headers());
         headers.addAll(SapSystemHeaders.of(destination));
-        destination.propertiesWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
+        destination.headersWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
         headers.addAll(plan.headers());
         return new ResolvedDestination(destination, url, headers,
                 destination.propertiesWithPrefix(DestinationProperty.URL_QUERIES_PREFIX), plan.proxy(),

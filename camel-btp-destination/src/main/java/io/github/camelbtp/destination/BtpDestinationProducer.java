@@ -128,6 +128,7 @@ public class BtpDestinationProducer extends DefaultProducer {
         String headerQuery = exchange.getContext().getTypeConverter().convertTo(String.class, query);
         String headerPath = exchange.getContext().getTypeConverter().convertTo(String.class, saved.get(HttpConstants.HTTP_PATH));
         try {
+            refuseHeaderInjection(in, resolved.name());
             String url = getEndpoint().targetUrl(resolved, headerPath, headerQuery);
             in.setHeader(HttpConstants.HTTP_URI, url);
             exchange.setProperty(BtpHttpProducer.RESOLVED_PROPERTY, resolved);
@@ -154,6 +155,24 @@ public class BtpDestinationProducer extends DefaultProducer {
                 exchange.getMessage().removeHeader(HttpConstants.HTTP_URI);
             }
             saved.forEach(in::setHeader);
+        }
+    }
+
+    /**
+     * camel-http writes the message's header names as they are: a name with a line break or a colon would end the
+     * header line and add headers (or a second request) of the sender's choosing. Such a name is never a real header,
+     * so the exchange fails before anything is sent, naming it with its control characters escaped.
+     */
+    private static void refuseHeaderInjection(Message in, String destination) {
+        for (String name : in.getHeaders().keySet()) {
+            if (name.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0 || c == ':')) {
+                String shown = name.chars().limit(120).mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\x%02X", c)
+                        : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
+                throw new io.github.camelbtp.connectivity.BtpConnectivityException(destination, "Refused header '" + shown
+                        + "' for destination '" + destination + "': a header name with a line break or a colon would"
+                        + " add headers to the request. Remove the header from the message (removeHeaders) before"
+                        + " btp-destination.");
+            }
         }
     }
 

@@ -23,12 +23,19 @@ import java.util.List;
 final class DebugLogCapture implements BeforeEachCallback, AfterEachCallback {
 
     private final List<String> loggers;
+    private final List<String> off = new ArrayList<>();
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private AbstractAppender appender;
 
     DebugLogCapture(String... loggers) {
         this.loggers = List.of(loggers);
+    }
+
+    /** Also turns these loggers off for the test (HttpClient's wire loggers, which print raw traffic by design). */
+    DebugLogCapture off(String... names) {
+        off.addAll(List.of(names));
+        return this;
     }
 
     /** What was logged so far in this test. */
@@ -70,6 +77,9 @@ final class DebugLogCapture implements BeforeEachCallback, AfterEachCallback {
             logger.addAppender(appender, Level.DEBUG, null);
             config.addLogger(name, logger);
         }
+        for (String name : off) {
+            config.addLogger(name, new LoggerConfig(name, Level.OFF, false));
+        }
         config.getRootLogger().addAppender(appender, Level.DEBUG, null);
         ctx.updateLoggers();
     }
@@ -79,6 +89,7 @@ final class DebugLogCapture implements BeforeEachCallback, AfterEachCallback {
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
         loggers.forEach(config::removeLogger);
+        off.forEach(config::removeLogger);
         config.getRootLogger().removeAppender("debug-capture");
         ctx.updateLoggers();
         appender.stop();

@@ -112,7 +112,7 @@ final class ClientSideOAuthFlow implements AuthenticationFlow {
             throw new DestinationConfigurationException(d.name(), DestinationProperty.TOKEN_SERVICE_URL,
                     "must be an absolute http(s) URL, like https://<subdomain>.authentication.<region>.hana.ondemand.com/oauth/token.");
         }
-        Map<String, String> headers = new LinkedHashMap<>(d.propertiesWithPrefix(DestinationProperty.TOKEN_SERVICE_HEADERS_PREFIX));
+        Map<String, String> headers = new LinkedHashMap<>(d.headersWithPrefix(DestinationProperty.TOKEN_SERVICE_HEADERS_PREFIX));
         boolean inBody = EnumeratedProperty.CLIENT_CREDENTIALS_IN_BODY.isTrue(d);
         var tokenServiceUser = d.property(DestinationProperty.TOKEN_SERVICE_USER);
         if (tokenServiceUser.isPresent()) {

@@ -6,7 +6,6 @@ import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.http.Json;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +83,8 @@ public final class ServiceBindings {
             root = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // never echo the document: it holds client secrets
-            throw new DestinationConfigurationException(null, VCAP_SERVICES, "is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            throw new DestinationConfigurationException(null, VCAP_SERVICES, "is not valid JSON ("
+                    + Json.position(e) + ").");
         }
         if (root == null || !root.isObject()) {
             throw new DestinationConfigurationException(null, VCAP_SERVICES,
@@ -141,16 +140,30 @@ public final class ServiceBindings {
                 Map<String, String> credentials = new LinkedHashMap<>();
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path file : files.filter(ServiceBindings::isVisible).filter(Files::isRegularFile).sorted().toList()) {
-                        credentials.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8).trim());
+                        credentials.put(file.getFileName().toString(), credential(file));
                     }
                 }
                 String type = credentials.getOrDefault("type", dir.getFileName().toString());
                 result.add(new ServiceBinding(dir.getFileName().toString(), type, credentials));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read service bindings under " + root, e);
+            throw new DestinationConfigurationException(null, SERVICE_BINDING_ROOT, "names " + root + ", whose binding"
+                    + " files cannot be read (" + e.getClass().getSimpleName() + "). Check that the application's user"
+                    + " may read the mounted binding folders.", e);
         }
         return new ServiceBindings(result, SERVICE_BINDING_ROOT + "=" + root);
+    }
+
+    /** One credential file of a Kubernetes binding: UTF-8 text; other bytes are a configuration error naming the file. */
+    private static String credential(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // the file may be a secret: name it, never show its bytes
+            throw new DestinationConfigurationException(null, SERVICE_BINDING_ROOT, "holds " + file.toAbsolutePath()
+                    + ", which is not UTF-8 text. Binding credential files hold the credential's text as it is in the"
+                    + " service key (the Kubernetes secret's value, Base64-decoded).");
+        }
     }
 
     private static boolean isVisible(Path path) {

@@ -120,6 +120,28 @@ public record Destination(String name, Map<String, String> properties, List<Auth
         return result;
     }
 
+    /**
+     * The headers a destination sets ({@code URL.headers.*}, {@code tokenServiceURL.headers.*}): its properties with
+     * {@code prefix} removed, each name checked to be an HTTP field name — a line break or colon in it would add
+     * headers of the administrator's choosing to every request (header injection).
+     *
+     * @throws DestinationConfigurationException naming the property (control characters escaped) when a name is not
+     *                                           an HTTP field name
+     */
+    public Map<String, String> headersWithPrefix(String prefix) {
+        Map<String, String> headers = propertiesWithPrefix(prefix);
+        for (String header : headers.keySet()) {
+            if (!io.github.camelbtp.connectivity.http.HttpHeader.isFieldName(header)) {
+                String shown = header.chars().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\x%02X", c)
+                        : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
+                throw new DestinationConfigurationException(name, prefix + shown, "is not a valid header name: an HTTP"
+                        + " header name has letters, digits and !#$%&'*+-.^_`|~ only, no spaces, colons or line breaks"
+                        + " (RFC 9110). Correct the property's name in the destination.");
+            }
+        }
+        return headers;
+    }
+
     /** The earliest expiry among the auth tokens, if any token says when it expires. */
     public Optional<Instant> earliestTokenExpiry() {
         return authTokens.stream().map(AuthToken::expiresAt).filter(Objects::nonNull).min(Instant::compareTo);

@@ -45,9 +45,8 @@ public final class EnvironmentDestinationLoader implements DestinationLoader {
             root = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson's message may quote the input, which can hold passwords: report the position only.
-            throw new DestinationConfigurationException(null, VARIABLE, "the environment variable is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + "). It must be a JSON array of objects like [{\"name\":\"X\",\"url\":\"https://…\"}].");
+            throw new DestinationConfigurationException(null, VARIABLE, "the environment variable is not valid JSON ("
+                    + Json.position(e) + "). It must be a JSON array of objects like [{\"name\":\"X\",\"url\":\"https://…\"}].");
         }
         if (!root.isArray()) {
             throw new DestinationConfigurationException(null, VARIABLE,

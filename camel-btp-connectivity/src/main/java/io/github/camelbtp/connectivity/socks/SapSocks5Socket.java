@@ -138,15 +138,24 @@ final class SapSocks5Socket extends Socket {
             }
             out.write(request);
             out.flush();
-            readByte(in); // version
+            int replyVersion = readByte(in);
             int reply = readByte(in);
             readByte(in); // reserved
             int atyp = readByte(in);
+            // RFC 1928 section 6: a reply is version 5 with a known address type; anything else is not a SOCKS5 proxy
+            // (or one out of step with us), and a "success" we cannot parse must not hand its bytes to the caller
+            if (replyVersion != VERSION || atyp != ATYP_IPV4 && atyp != ATYP_IPV6 && atyp != ATYP_DOMAIN) {
+                throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                        factory.locationId(), SocksReply.GENERAL_FAILURE, "The Connectivity SOCKS5 proxy at "
+                        + factory.proxyHost() + ":" + factory.proxyPort() + " answered the CONNECT for " + target
+                        + " (destination '" + factory.destinationName() + "') with a reply that is not SOCKS5 (version "
+                        + replyVersion + ", address type " + atyp + "). Check that onpremise_socks5_proxy_port of the"
+                        + " connectivity binding is the Connectivity Service's SOCKS5 port (20004 on Kyma)."));
+            }
             int skip = switch (atyp) {
                 case ATYP_IPV4 -> 4;
                 case ATYP_IPV6 -> 16;
-                case ATYP_DOMAIN -> readByte(in);
-                default -> 0;
+                default -> readByte(in);
             };
             for (int i = 0; i < skip + 2; i++) {
                 readByte(in);
@@ -168,6 +177,15 @@ final class SapSocks5Socket extends Socket {
                     + factory.destinationName() + "') within the connect timeout of " + handshakeTimeoutMillis + " ms"
                     + " (for connecting and the whole handshake, not per read). Check that onpremise_socks5_proxy_port of the connectivity"
                     + " binding is the SOCKS5 port (not the HTTP proxy port) and the proxy's availability."));
+        } catch (CloudConnectorSocketException e) {
+            throw e;
+        } catch (IOException e) {
+            // a reset or another transport failure mid-handshake: the JDK's message names no destination or hop
+            throw new CloudConnectorSocketException(new CloudConnectorException(factory.destinationName(),
+                    factory.locationId(), SocksReply.GENERAL_FAILURE, "The connection to the Connectivity SOCKS5 proxy at "
+                    + factory.proxyHost() + ":" + factory.proxyPort() + " failed during the handshake for " + target
+                    + " (destination '" + factory.destinationName() + "'): " + e.getMessage() + ". Check the proxy's"
+                    + " availability and the connectivity binding's onpremise_socks5_proxy_port.", e));
         }
     }
 

@@ -179,6 +179,12 @@ public final class RequestTarget {
      * shows only then, are refused: behind such a server they would climb out of the destination's path.
      */
     private static void refuseDisguisedDotSegment(String destination, String relative, String segment) {
+        // overlong UTF-8 (%C0%AE, %E0%80%AE for '.', %C0%AF for '/') is invalid UTF-8, but lenient decoders read it
+        // as the character it spells; no valid UTF-8 text starts a sequence with C0, C1, E0 80-9F or F0 80-8F
+        if (OVERLONG_UTF8.matcher(segment).find()) {
+            throw refused(destination, relative, "an overlong UTF-8 encoding (%C0%AE and the like) is a '.', '/' or"
+                    + " '\\' to lenient decoders");
+        }
         String level = segment;
         // each decoding that changes the text shortens it, so this ends
         for (int decodings = 1; ; decodings++) {
@@ -208,6 +214,10 @@ public final class RequestTarget {
             level = decoded;
         }
     }
+
+    /** The lead bytes of overlong UTF-8 sequences, percent-encoded once or more (%25C0%25AE too). */
+    private static final java.util.regex.Pattern OVERLONG_UTF8 = java.util.regex.Pattern.compile(
+            "(?i)%(?:25)*(?:C[01]|E0%(?:25)*[89]|F0%(?:25)*8)");
 
     private static String decode(String destination, String text) {
         try {
