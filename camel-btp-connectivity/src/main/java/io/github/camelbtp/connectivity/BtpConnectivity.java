@@ -74,6 +74,7 @@ public final class BtpConnectivity implements Closeable {
     private final CachingDestinationLoader destinations;
     private final Pipeline pipeline;
     private final ServiceCheck serviceCheck;
+    private final Diagnosis diagnosis;
     private final RejectedCredentials rejectedCredentials;
     /** Key and trust stores this engine opened; cleared when it closes. */
     private final TlsCache tlsCache = new TlsCache();
@@ -117,7 +118,8 @@ public final class BtpConnectivity implements Closeable {
                     + " {}.", bindings.origin(), DestinationNotFoundException.SOURCES);
         }
         // Cache
-        this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock);
+        ChainedDestinationLoader sources = new ChainedDestinationLoader(loaders);
+        this.destinations = new CachingDestinationLoader(sources, b.cachePolicy, b.clock);
         // Authenticate
         Authenticator authenticator = new Authenticator(tokens, tlsCache);
         // Dispatch: through the Connectivity proxy when there is one
@@ -129,6 +131,8 @@ public final class BtpConnectivity implements Closeable {
         this.pipeline = new Pipeline(destinations, !loaders.isEmpty(), authenticator, onPremise, onPremiseSocks,
                 tlsCache, bindings.origin());
         this.serviceCheck = new ServiceCheck(destinationService, onPremise, b.serviceTimeout);
+        this.diagnosis = new Diagnosis(bindings, destinationService, loaders.isEmpty() ? null : sources, pipeline, onPremise,
+                proxy.map(ConnectivityProxy::credentials).orElse(null), DEFAULT_CONNECT_TIMEOUT);
         this.rejectedCredentials = new RejectedCredentials(b.clock, destinations::invalidate, authenticator);
     }
 
@@ -196,6 +200,19 @@ public final class BtpConnectivity implements Closeable {
      */
     public List<ServiceStatus> checkServices() {
         return serviceCheck.run();
+    }
+
+    /**
+     * Walks the hops of destination {@code name} as a request would take them — binding, service token, destination,
+     * authentication, connectivity token, proxy, Cloud Connector, backend — and reports each, with SAP's documented
+     * cause and fix for the first that fails. Never throws for a failed hop. The destination is looked up past the
+     * cache; the backend gets a HEAD (GET when it answers HEAD with 405) to its URL plus {@code path}.
+     *
+     * @param path    the path for the backend hop, relative to the destination's URL ("" or {@code null}: the URL)
+     * @param backend the backend check for MAIL, LDAP and TCP destinations ({@link BackendCheck#NONE}: skipped)
+     */
+    public DiagnosisReport diagnose(String name, String path, DestinationOptions options, BackendCheck backend) {
+        return diagnosis.run(name, path, options, backend);
     }
 
     /**
