@@ -134,11 +134,16 @@ class DiagnosisSandboxTest {
     @Test
     void cloudConnectorDisconnectedFailsTheCloudConnectorHop(Sandbox sandbox) {
         sandbox.cloudConnector().connector("").setConnected(false);
+        try {
 
-        DiagnosisReport report = engines.bound(sandbox).diagnose(ON_PREMISE_ERP, SALES_SERVICE_PATH,
-                DestinationOptions.NONE, BackendCheck.NONE);
+            DiagnosisReport report = engines.bound(sandbox).diagnose(ON_PREMISE_ERP, SALES_SERVICE_PATH,
+                    DestinationOptions.NONE, BackendCheck.NONE);
 
-        assertFailedAt(report, Hop.CLOUD_CONNECTOR, Cause.PROXY_503, sandbox);
+            assertFailedAt(report, Hop.CLOUD_CONNECTOR, Cause.PROXY_503, sandbox);
+        } finally {
+            // the sandbox outlives the test: connect the Cloud Connector again
+            sandbox.cloudConnector().connector("").setConnected(true);
+        }
     }
 
     @Test
@@ -178,12 +183,18 @@ class DiagnosisSandboxTest {
     void socks5MappingMissingFailsTheCloudConnectorHopWithReplyCode02(Sandbox sandbox) {
         sandbox.cloudConnector().connector("").unmap(DemoDestinations.LEGACY_TCP_VIRTUAL_HOST,
                 DemoDestinations.LEGACY_TCP_VIRTUAL_PORT);
+        try {
 
-        DiagnosisReport report = engines.bound(sandbox).diagnose(DemoDestinations.LEGACY_TCP, "", DestinationOptions.NONE,
-                CONNECT);
+            DiagnosisReport report = engines.bound(sandbox).diagnose(DemoDestinations.LEGACY_TCP, "", DestinationOptions.NONE,
+                    CONNECT);
 
-        assertFailedAt(report, Hop.CLOUD_CONNECTOR, Cause.SOCKS5_NO_MAPPING, sandbox);
-        assertThat(report.toString()).contains("SOCKS5 reply code 02");
+            assertFailedAt(report, Hop.CLOUD_CONNECTOR, Cause.SOCKS5_NO_MAPPING, sandbox);
+            assertThat(report.toString()).contains("SOCKS5 reply code 02");
+        } finally {
+            // the sandbox outlives the test: map the echo service again
+            sandbox.cloudConnector().connector("").map(DemoDestinations.LEGACY_TCP_VIRTUAL_HOST,
+                    DemoDestinations.LEGACY_TCP_VIRTUAL_PORT, "127.0.0.1", sandbox.echoService().port());
+        }
     }
 
     @Test
