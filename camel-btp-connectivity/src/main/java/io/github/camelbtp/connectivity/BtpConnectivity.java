@@ -75,6 +75,8 @@ public final class BtpConnectivity implements Closeable {
     private final Pipeline pipeline;
     private final ServiceCheck serviceCheck;
     private final Diagnosis diagnosis;
+    /** {@code null} without a Destination Service binding. */
+    private final DestinationServiceLoader destinationService;
     private final RejectedCredentials rejectedCredentials;
     /** Key and trust stores this engine opened; cleared when it closes. */
     private final TlsCache tlsCache = new TlsCache();
@@ -131,6 +133,7 @@ public final class BtpConnectivity implements Closeable {
         this.pipeline = new Pipeline(destinations, !loaders.isEmpty(), authenticator, onPremise, onPremiseSocks,
                 tlsCache, bindings.origin());
         this.serviceCheck = new ServiceCheck(destinationService, onPremise, b.serviceTimeout);
+        this.destinationService = destinationService;
         this.diagnosis = new Diagnosis(bindings, destinationService, loaders.isEmpty() ? null : sources, pipeline, onPremise,
                 proxy.map(ConnectivityProxy::credentials).orElse(null), DEFAULT_CONNECT_TIMEOUT);
         this.rejectedCredentials = new RejectedCredentials(b.clock, destinations::invalidate, authenticator);
@@ -213,6 +216,16 @@ public final class BtpConnectivity implements Closeable {
      */
     public DiagnosisReport diagnose(String name, String path, DestinationOptions options, BackendCheck backend) {
         return diagnosis.run(name, path, options, backend);
+    }
+
+    /**
+     * The names of every destination the bound Destination Service lists at service-instance and subaccount level
+     * (its admin API), for tools that check them all; empty without a Destination Service binding.
+     *
+     * @throws DestinationServiceException when the service refuses the listing or cannot be reached
+     */
+    public List<String> destinationNames() {
+        return destinationService == null ? List.of() : destinationService.names();
     }
 
     /**
