@@ -73,6 +73,9 @@ public final class BtpConnectivity implements Closeable {
     private final CachingDestinationLoader destinations;
     private final Pipeline pipeline;
     private final ServiceCheck serviceCheck;
+    private final Diagnosis diagnosis;
+    /** {@code null} without a Destination Service binding. */
+    private final DestinationServiceLoader destinationService;
     private final RejectedCredentials rejectedCredentials;
     /** Key and trust stores this engine opened; cleared when it closes. */
     private final TlsCache tlsCache = new TlsCache();
@@ -118,8 +121,8 @@ public final class BtpConnectivity implements Closeable {
                     + " {}.", bindings.origin(), DestinationNotFoundException.SOURCES);
         }
         // Cache
-        this.destinations = new CachingDestinationLoader(new ChainedDestinationLoader(loaders), b.cachePolicy, b.clock,
-                listeners);
+        ChainedDestinationLoader sources = new ChainedDestinationLoader(loaders);
+        this.destinations = new CachingDestinationLoader(sources, b.cachePolicy, b.clock, listeners);
         // Authenticate
         Authenticator authenticator = new Authenticator(tokens, tlsCache);
         // Dispatch: through the Connectivity proxy when there is one
@@ -131,6 +134,9 @@ public final class BtpConnectivity implements Closeable {
         this.pipeline = new Pipeline(destinations, !loaders.isEmpty(), authenticator, onPremise, onPremiseSocks,
                 tlsCache, bindings.origin());
         this.serviceCheck = new ServiceCheck(destinationService, onPremise, b.serviceTimeout);
+        this.destinationService = destinationService;
+        this.diagnosis = new Diagnosis(bindings, destinationService, loaders.isEmpty() ? null : sources, pipeline, onPremise,
+                proxy.map(ConnectivityProxy::credentials).orElse(null), DEFAULT_CONNECT_TIMEOUT);
         this.rejectedCredentials = new RejectedCredentials(b.clock, destinations::invalidate, authenticator, listeners);
     }
 
@@ -198,6 +204,29 @@ public final class BtpConnectivity implements Closeable {
      */
     public List<ServiceStatus> checkServices() {
         return serviceCheck.run();
+    }
+
+    /**
+     * Walks the hops of destination {@code name} as a request would take them — binding, service token, destination,
+     * authentication, connectivity token, proxy, Cloud Connector, backend — and reports each, with SAP's documented
+     * cause and fix for the first that fails. Never throws for a failed hop. The destination is looked up past the
+     * cache; the backend gets a HEAD (GET when it answers HEAD with 405) to its URL plus {@code path}.
+     *
+     * @param path    the path for the backend hop, relative to the destination's URL ("" or {@code null}: the URL)
+     * @param backend the backend check for MAIL, LDAP and TCP destinations ({@link BackendCheck#NONE}: skipped)
+     */
+    public DiagnosisReport diagnose(String name, String path, DestinationOptions options, BackendCheck backend) {
+        return diagnosis.run(name, path, options, backend);
+    }
+
+    /**
+     * The names of every destination the bound Destination Service lists at service-instance and subaccount level
+     * (its admin API), for tools that check them all; empty without a Destination Service binding.
+     *
+     * @throws DestinationServiceException when the service refuses the listing or cannot be reached
+     */
+    public List<String> destinationNames() {
+        return destinationService == null ? List.of() : destinationService.names();
     }
 
     /**

@@ -77,6 +77,7 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "maxMessagesPerPoll": target.getMail().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "okstatuscoderange":
         case "okStatusCodeRange": target.getHttp().setOkStatusCodeRange(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": target.setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "peek": target.getMail().setPeek(property(camelContext, boolean.class, value)); return true;
         case "redirecturiheader":
         case "redirectUriHeader": target.getLookup().setRedirectUriHeader(property(camelContext, java.lang.String.class, value)); return true;
@@ -168,6 +169,7 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "maxMessagesPerPoll": return int.class;
         case "okstatuscoderange":
         case "okStatusCodeRange": return java.lang.String.class;
+        case "operation": return java.lang.String.class;
         case "peek": return boolean.class;
         case "redirecturiheader":
         case "redirectUriHeader": return java.lang.String.class;
@@ -260,6 +262,7 @@ public class BtpDestinationEndpointConfigurer extends PropertyConfigurerSupport 
         case "maxMessagesPerPoll": return target.getMail().getMaxMessagesPerPoll();
         case "okstatuscoderange":
         case "okStatusCodeRange": return target.getHttp().getOkStatusCodeRange();
+        case "operation": return target.getOperation();
         case "peek": return target.getMail().isPeek();
         case "redirecturiheader":
         case "redirectUriHeader": return target.getLookup().getRedirectUriHeader();

@@ -23,7 +23,7 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("automaticRetriesDisabled");
         props.add("bridgeErrorHandler");
         props.add("chainName");
@@ -53,6 +53,7 @@ public class BtpDestinationEndpointUriFactory extends org.apache.camel.support.c
         props.add("ldapSizeLimit");
         props.add("maxMessagesPerPoll");
         props.add("okStatusCodeRange");
+        props.add("operation");
         props.add("path");
         props.add("peek");
         props.add("redirectUriHeader");

@@ -17,6 +17,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -70,6 +71,14 @@ public class BtpDestinationComponent extends DefaultComponent {
     @Metadata(label = "advanced", defaultValue = "8", description = "TCP destinations with tcp.keepalive=true: the"
             + " most idle connections kept per destination for reuse.")
     private int tcpMaxIdleConnections = 8;
+
+    @Metadata(label = "advanced", description = "Destinations to check for readiness, comma-separated (A,B; NAME/path"
+            + " checks the URL plus path, for a Cloud Connector that allows only a service's path): each gets a readiness check btp-destination:NAME in Camel's health registry (and so in Spring Boot's"
+            + " actuator) that walks its hops as operation=diagnose does each time it is called, and is DOWN with the"
+            + " failed hop, SAP's cause and the fix when one fails.")
+    private String healthCheckDestinations;
+
+    private final java.util.List<DestinationHealthCheck> destinationHealthChecks = new java.util.ArrayList<>();
 
     private SocketTransports socketTransports;
 
@@ -154,10 +163,36 @@ public class BtpDestinationComponent extends DefaultComponent {
             healthCheck = new BtpServicesHealthCheck(engine::current);
             healthChecks.addHealthCheck(healthCheck);
         }
+        registerDestinationHealthChecks();
+    }
+
+    /** The checks of healthCheckDestinations, in the registry itself: they are asked for, so they are on. */
+    private void registerDestinationHealthChecks() {
+        if (healthCheckDestinations == null || healthCheckDestinations.isBlank()) {
+            return;
+        }
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry == null) {
+            LOG.warn("healthCheckDestinations is set, but the CamelContext has no health-check registry: add camel-health"
+                    + " (Spring Boot: camel-spring-boot's health support) to check {}.", healthCheckDestinations);
+            return;
+        }
+        for (String name : healthCheckDestinations.split(",")) {
+            if (!name.isBlank()) {
+                DestinationHealthCheck check = new DestinationHealthCheck(name.strip(), engine::current);
+                registry.register(check);
+                destinationHealthChecks.add(check);
+            }
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        HealthCheckRegistry registry = destinationHealthChecks.isEmpty() ? null : HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            destinationHealthChecks.forEach(registry::unregister);
+        }
+        destinationHealthChecks.clear();
         if (healthChecks != null && healthCheck != null) {
             healthChecks.removeHealthCheck(healthCheck);
             healthCheck = null;
@@ -234,6 +269,14 @@ public class BtpDestinationComponent extends DefaultComponent {
 
     public void setLdapMaxConnections(int ldapMaxConnections) {
         this.ldapMaxConnections = ldapMaxConnections;
+    }
+
+    public String getHealthCheckDestinations() {
+        return healthCheckDestinations;
+    }
+
+    public void setHealthCheckDestinations(String healthCheckDestinations) {
+        this.healthCheckDestinations = healthCheckDestinations;
     }
 
     public int getTcpMaxIdleConnections() {

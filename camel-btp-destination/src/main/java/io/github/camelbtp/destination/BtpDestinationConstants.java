@@ -80,4 +80,9 @@ public final class BtpDestinationConstants {
 
     private BtpDestinationConstants() {
     }
+
+    @Metadata(label = "producer", description = "Set by operation=diagnose: the name of the first hop that failed"
+            + " (binding, service-token, destination, authentication, connectivity-token, proxy, cloud-connector,"
+            + " backend); absent when every hop passed.", javaType = "String")
+    public static final String DIAGNOSIS_FAILED_HOP = "CamelBtpDiagnosisFailedHop";
 }

@@ -41,6 +41,14 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             + " options of this component are sent to the target as they are ($top=10, sap-client=100, …).")
     private String path;
 
+    @UriParam(label = "producer", enums = "send,diagnose", defaultValue = "send", description = "What the producer"
+            + " does: send the exchange to the destination (send), or walk the destination's hops instead (diagnose):"
+            + " binding, service-token, destination, authentication, connectivity-token, proxy, cloud-connector,"
+            + " backend (a HEAD to the URL plus path; MAIL: greeting and login; LDAP: a bind; TCP: a connection)."
+            + " diagnose never throws for a failed hop: the body becomes a DiagnosisReport (a table as String, toMap()"
+            + " for programs) and the header CamelBtpDiagnosisFailedHop names the first failed hop.")
+    private String operation = "send";
+
     @UriParam
     private LookupOptions lookup = new LookupOptions();
 
@@ -74,6 +82,9 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
         // together; start() is locked and idempotent, so this waits for that start (or does it) before the component's
         // HTTP client and engine are used
         ServiceHelper.startService(getComponent());
+        if ("diagnose".equals(operation)) {
+            return new BtpDiagnoseProducer(this);
+        }
         HttpEndpoint delegate = getComponent().httpDelegate(this);
         return new BtpDestinationProducer(this, new BtpHttpProducer(delegate, getComponent().httpClient(),
                 getComponent().csrfTokens(), http.isCsrfProtection(), http.isAutomaticRetriesDisabled()));
@@ -92,6 +103,17 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
     /** The URL one request goes to: destination URL + endpoint path + header path, destination and endpoint queries. */
     String targetUrl(ResolvedDestination resolved, String headerPath, String headerQuery) {
         return RequestTarget.build(resolved, path, headerPath, targetQuery, headerQuery);
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        if (!"send".equals(operation) && !"diagnose".equals(operation)) {
+            throw new IllegalArgumentException("operation must be send or diagnose, was '" + operation + "'");
+        }
+        this.operation = operation;
     }
 
     public String getDestinationName() {

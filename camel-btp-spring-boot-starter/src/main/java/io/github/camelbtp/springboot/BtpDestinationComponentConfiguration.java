@@ -28,6 +28,13 @@ public class BtpDestinationComponentConfiguration extends BtpComponentConfigurat
     /** TCP destinations with tcp.keepalive=true: the most idle connections kept per destination for reuse. */
     private Integer tcpMaxIdleConnections = 8;
 
+    /**
+     * Destinations to check for readiness, comma-separated (A,B; NAME/path checks the URL plus path): each gets a
+     * readiness check btp-destination:NAME, visible in the actuator's health endpoint, that walks its hops as
+     * operation=diagnose does and is DOWN with the failed hop, SAP's cause and the fix when one fails.
+     */
+    private String healthCheckDestinations;
+
     /** The options to set on the component, by their names in the component's catalog; unset ones are null. */
     @Override
     Map<String, Object> componentOptions() {
@@ -35,6 +42,7 @@ public class BtpDestinationComponentConfiguration extends BtpComponentConfigurat
         options.put("bridgeErrorHandler", bridgeErrorHandler);
         options.put("ldapMaxConnections", ldapMaxConnections);
         options.put("tcpMaxIdleConnections", tcpMaxIdleConnections);
+        options.put("healthCheckDestinations", healthCheckDestinations);
         return options;
     }
 
@@ -60,5 +68,13 @@ public class BtpDestinationComponentConfiguration extends BtpComponentConfigurat
 
     public void setTcpMaxIdleConnections(Integer tcpMaxIdleConnections) {
         this.tcpMaxIdleConnections = tcpMaxIdleConnections;
+    }
+
+    public String getHealthCheckDestinations() {
+        return healthCheckDestinations;
+    }
+
+    public void setHealthCheckDestinations(String healthCheckDestinations) {
+        this.healthCheckDestinations = healthCheckDestinations;
     }
 }

@@ -242,6 +242,48 @@ public final class DestinationServiceLoader implements DestinationLoader {
     }
 
     /**
+     * The names of the subaccount's and the service instance's destinations (the admin API's
+     * {@code subaccountDestinations} and {@code instanceDestinations} [calling-the-destination-service-rest-api-84c5d38]),
+     * instance level first as a lookup finds them; each name once.
+     *
+     * @throws DestinationServiceException when the service refuses or cannot be reached
+     */
+    public List<String> names() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String level : List.of("instanceDestinations", "subaccountDestinations")) {
+            HttpGet get = new HttpGet(URI.create(credentials.serviceUri() + "/destination-configuration/v1/" + level));
+            get.setHeader("Authorization", "Bearer " + token.value(null, null));
+            get.setHeader("Accept", "application/json");
+            ServiceClient.Response response;
+            try {
+                response = http.execute(get);
+            } catch (IOException e) {
+                throw new DestinationServiceException(null, 0, null, "Cannot reach the Destination Service at "
+                        + hostOf(credentials.serviceUri()) + " to list its destinations: " + e
+                        + ". Check the 'uri' of the destination service binding and the network.", e);
+            }
+            if (response.status() != 200) {
+                throw new DestinationServiceException(null, response.status(), errorMessage(response.body()),
+                        "The Destination Service at " + hostOf(credentials.serviceUri()) + " answered HTTP "
+                        + response.status() + " to the listing of " + level + ". Check that the binding's client may"
+                        + " read destinations (it is the instance's own binding or service key).", null);
+            }
+            try {
+                for (JsonNode destination : Json.MAPPER.readTree(response.body())) {
+                    String name = destination.path("Name").asText("");
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+            } catch (IOException e) {
+                throw new DestinationServiceException(null, 200, null, "The Destination Service at "
+                        + hostOf(credentials.serviceUri()) + " answered the listing of " + level + " with no JSON array.", e);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
      * Obtains the binding's own token (from the cache when it holds one), for readiness checks.
      *
      * @throws TokenException when the token service refuses the binding's client or cannot be reached

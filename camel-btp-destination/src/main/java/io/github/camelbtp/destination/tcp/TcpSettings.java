@@ -12,12 +12,12 @@ import io.github.camelbtp.connectivity.socks.TargetHost;
  * socket options; default 30000), {@code tcp.keepalive} and {@code tcp.nodelay} ({@code true}/{@code false}, socket
  * options SO_KEEPALIVE and TCP_NODELAY; keep-alive also keeps connections open for reuse).
  */
-record TcpSettings(String destinationName, String host, int port, int timeoutMillis, boolean keepAlive, boolean noDelay) {
+public record TcpSettings(String destinationName, String host, int port, int timeoutMillis, boolean keepAlive, boolean noDelay) {
 
     static final String ADDRESS = "Address";
     static final int DEFAULT_TIMEOUT_MILLIS = 30_000;
 
-    static TcpSettings of(Destination destination) {
+    public static TcpSettings of(Destination destination) {
         String address = destination.requireProperty(ADDRESS, "a TCP destination needs the host:port to connect to");
         String hostPort = address.regionMatches(true, 0, "tcp://", 0, 6) ? address.substring(6) : address;
         if (hostPort.endsWith("/")) {
