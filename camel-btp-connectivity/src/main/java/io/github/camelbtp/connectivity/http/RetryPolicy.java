@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity.http;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpRequest;
@@ -128,7 +129,7 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
             return false;
         }
         if (failoverHop(context)) {
-            return duringFailover(context, backoff(execCount));
+            return shortBody(response) && duringFailover(context, backoff(execCount));
         }
         Duration wait = retryAfter(response);
         if (execCount > MAX_RETRIES || wait == null || wait.compareTo(MAX_RETRY_AFTER) > 0) {
@@ -151,6 +152,20 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
     public TimeValue getRetryInterval(HttpRequest request, IOException exception, int execCount, HttpContext context) {
         // outside a failover a fresh connection right away: the failure was the connection's, not the server's load
         return nextWait(context);
+    }
+
+    /**
+     * Whether the answer's body is short enough to be read away before the request is sent again (HttpClient drains
+     * it to reuse the connection). The proxy's "no Cloud Connector" is a one-line message; a longer or unframed body
+     * is not the proxy's usual answer, and is handed on unread but for its start ({@link DestinationHttpClient}), so a
+     * hostile hop cannot make a retry read gigabytes.
+     */
+    private static boolean shortBody(HttpResponse response) {
+        if (!(response instanceof ClassicHttpResponse classic) || classic.getEntity() == null) {
+            return true;
+        }
+        long length = classic.getEntity().getContentLength();
+        return length >= 0 && length <= DestinationHttpClient.PROXY_ANSWER_PREFIX_BYTES;
     }
 
     private static TimeValue nextWait(HttpContext context) {
