@@ -30,7 +30,7 @@ public class EngineOptions {
     public static final List<String> NAMES = List.of("vcapServices", "bindingFile", "destinationServiceInstance",
             "connectivityServiceInstance", "destinationCacheTtl", "destinationCacheTtlPerDestination",
             "destinationCacheMaxStale", "destinationNotFoundTtl", "principalPropagationMode", "transparentProxy",
-            "trustedMultiTenantProxy");
+            "trustedMultiTenantProxy", "failoverRetryWindow");
 
     @UriParam(label = "security", secret = true, description = "The service bindings as VCAP_SERVICES JSON. By default"
             + " they are read from the VCAP_SERVICES environment variable, or from the directory SERVICE_BINDING_ROOT names"
@@ -96,6 +96,16 @@ public class EngineOptions {
             + " connectivity_proxy instance).")
     private boolean trustedMultiTenantProxy;
 
+    @UriParam(defaultValue = "5000", javaType = "java.time.Duration", description = "How long idempotent requests to"
+            + " on-premise systems (GET, HEAD, OPTIONS, PUT, DELETE) are sent again while the Cloud Connector fails over"
+            + " from its master to its shadow instance: the Connectivity proxy answers 503 (no Cloud Connector connected)"
+            + " and connections through it break. Retries back off exponentially with jitter and never pass the"
+            + " exchange's deadline; MAIL, LDAP and TCP connections retry their SOCKS5 connect likewise. POST, PATCH and"
+            + " SOAP-RFC calls are never sent twice: they fail with a CloudConnectorException (retry them at the route"
+            + " level where the operation is idempotent). Zero turns these retries off; an endpoint's"
+            + " automaticRetriesDisabled turns all retries off. Default 5 seconds.")
+    private long failoverRetryWindow = 5_000;
+
     @UriParam(label = "advanced", defaultValue = "true", description = "Share one engine (service bindings, destination"
             + " cache, token cache) with the other camel-btp components of the CamelContext: the first to start builds it"
             + " from its options, the others reuse it, and an engine option set on two components to different values"
@@ -115,7 +125,8 @@ public class EngineOptions {
                 .cachePolicy(cachePolicy())
                 .principalPropagationMode(principalPropagationMode)
                 .transparentProxy(transparentProxy)
-                .trustedMultiTenantProxy(trustedMultiTenantProxy);
+                .trustedMultiTenantProxy(trustedMultiTenantProxy)
+                .failoverRetryWindow(Duration.ofMillis(failoverRetryWindow));
     }
 
     /** The cache policy the options describe; a malformed destinationCacheTtlPerDestination entry fails, naming it. */
@@ -152,6 +163,7 @@ public class EngineOptions {
         values.put("principalPropagationMode", principalPropagationMode);
         values.put("transparentProxy", transparentProxy);
         values.put("trustedMultiTenantProxy", trustedMultiTenantProxy);
+        values.put("failoverRetryWindow", failoverRetryWindow);
         return values;
     }
 
@@ -182,6 +194,7 @@ public class EngineOptions {
         copy.principalPropagationMode = principalPropagationMode;
         copy.transparentProxy = transparentProxy;
         copy.trustedMultiTenantProxy = trustedMultiTenantProxy;
+        copy.failoverRetryWindow = failoverRetryWindow;
         copy.sharedEngine = sharedEngine;
         copy.set.addAll(set);
         return copy;
@@ -284,6 +297,18 @@ public class EngineOptions {
     public void setTrustedMultiTenantProxy(boolean trustedMultiTenantProxy) {
         this.trustedMultiTenantProxy = trustedMultiTenantProxy;
         set.add("trustedMultiTenantProxy");
+    }
+
+    public long getFailoverRetryWindow() {
+        return failoverRetryWindow;
+    }
+
+    public void setFailoverRetryWindow(long failoverRetryWindow) {
+        if (failoverRetryWindow < 0) {
+            throw new IllegalArgumentException("failoverRetryWindow must be zero or positive: " + failoverRetryWindow);
+        }
+        this.failoverRetryWindow = failoverRetryWindow;
+        set.add("failoverRetryWindow");
     }
 
     public boolean isSharedEngine() {

@@ -77,6 +77,7 @@ public final class BtpConnectivity implements Closeable {
     /** {@code null} without a Destination Service binding. */
     private final DestinationServiceLoader destinationService;
     private final RejectedCredentials rejectedCredentials;
+    private final Duration failoverRetryWindow;
     /** Key and trust stores this engine opened; cleared when it closes. */
     private final TlsCache tlsCache = new TlsCache();
     /** Who observes this engine (metrics, audit); empty unless someone {@linkplain #addListener listens}. */
@@ -84,6 +85,7 @@ public final class BtpConnectivity implements Closeable {
 
     private BtpConnectivity(Builder b) {
         this.bindings = b.bindings != null ? b.bindings : ServiceBindings.fromEnvironment();
+        this.failoverRetryWindow = b.failoverRetryWindow;
         this.http = new ServiceClient(b.serviceTimeout, b.serviceTimeout, b.serviceTrust);
         // the Connectivity proxy, when the application has a connectivity binding (or a proxy in trusted mode): the
         // Dispatch step sends on-premise traffic through it, the token service reaches token services behind it
@@ -138,6 +140,15 @@ public final class BtpConnectivity implements Closeable {
         this.diagnosis = new Diagnosis(bindings, destinationService, loaders.isEmpty() ? null : sources, pipeline, onPremise,
                 proxy.map(ConnectivityProxy::credentials).orElse(null), DEFAULT_CONNECT_TIMEOUT);
         this.rejectedCredentials = new RejectedCredentials(b.clock, destinations::invalidate, authenticator, listeners);
+    }
+
+    /**
+     * How long idempotent on-premise requests are sent again while a Cloud Connector fails over (the Connectivity
+     * proxy answering 503 "no Cloud Connector", connections through it breaking); zero: not at all. The components
+     * give it to their {@code DestinationHttpClient} and the SOCKS5 dispatch retries the connect phase within it.
+     */
+    public Duration failoverRetryWindow() {
+        return failoverRetryWindow;
     }
 
     public static Builder builder() {
@@ -301,6 +312,22 @@ public final class BtpConnectivity implements Closeable {
         private String connectivityServiceInstance;
         private String transparentProxy;
         private UnaryOperator<String> environment = System::getenv;
+        private Duration failoverRetryWindow = io.github.camelbtp.connectivity.http.RetryPolicy.DEFAULT_FAILOVER_WINDOW;
+
+        /**
+         * How long idempotent on-premise requests (GET, HEAD, OPTIONS, PUT, DELETE) are sent again, with exponential
+         * backoff and jitter and never past the exchange's deadline, while the Connectivity proxy answers 503 "no
+         * Cloud Connector" or connections through it break — a Cloud Connector failover from master to shadow
+         * [configure-access-control-http-e7d4927]. Non-idempotent requests are never sent again. Default 5 s; zero
+         * turns it off.
+         */
+        public Builder failoverRetryWindow(Duration window) {
+            if (window == null || window.isNegative()) {
+                throw new IllegalArgumentException("failoverRetryWindow must be zero or positive: " + window);
+            }
+            this.failoverRetryWindow = window;
+            return this;
+        }
 
         /**
          * The address of SAP's Transparent Proxy destination gateway on Kubernetes/Kyma, e.g.

@@ -151,8 +151,8 @@ public class BtpDestinationComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        engine.start(connectivity, engineOptions);
-        httpClient = new DestinationHttpClient(maxTotalConnections, connectionsPerRoute);
+        BtpConnectivity started = engine.start(connectivity, engineOptions);
+        httpClient = new DestinationHttpClient(maxTotalConnections, connectionsPerRoute, started.failoverRetryWindow());
         httpComponent = new HttpComponent();
         httpComponent.setCamelContext(getCamelContext());
         socketTransports = new SocketTransports(getCamelContext(), ldapMaxConnections, tcpMaxIdleConnections);

@@ -51,6 +51,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationServiceInstance": getOrCreateEngineOptions(target).setDestinationServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "engineoptions":
         case "engineOptions": target.setEngineOptions(property(camelContext, io.github.camelbtp.component.EngineOptions.class, value)); return true;
+        case "failoverretrywindow":
+        case "failoverRetryWindow": getOrCreateEngineOptions(target).setFailoverRetryWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxtotalconnections":
@@ -100,6 +102,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationServiceInstance": return java.lang.String.class;
         case "engineoptions":
         case "engineOptions": return io.github.camelbtp.component.EngineOptions.class;
+        case "failoverretrywindow":
+        case "failoverRetryWindow": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxtotalconnections":
@@ -145,6 +149,8 @@ public class BtpRfcComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationServiceInstance": return getOrCreateEngineOptions(target).getDestinationServiceInstance();
         case "engineoptions":
         case "engineOptions": return target.getEngineOptions();
+        case "failoverretrywindow":
+        case "failoverRetryWindow": return getOrCreateEngineOptions(target).getFailoverRetryWindow();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxtotalconnections":

@@ -74,7 +74,8 @@ public class BtpRfcComponent extends DefaultComponent {
     protected void doStart() throws Exception {
         super.doStart();
         BtpConnectivity connectivity = engine.start(this.connectivity, engineOptions);
-        httpClient = new DestinationHttpClient(maxTotalConnections, connectionsPerRoute);
+        // SOAP-RFC calls are POSTs: RetryPolicy never sends them twice, whatever the window
+        httpClient = new DestinationHttpClient(maxTotalConnections, connectionsPerRoute, connectivity.failoverRetryWindow());
         interfaces = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMillis(metadataCacheTtl)).build();
         RfcTransportContext context = new RfcTransportContext(connectivity, httpClient);
         for (RfcTransportProvider provider : ServiceLoader.load(RfcTransportProvider.class, getClass().getClassLoader())) {

@@ -79,6 +79,12 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
     private Boolean trustedMultiTenantProxy;
 
     /**
+     * Only with camel.btp.enabled=false: how long idempotent on-premise requests are sent again while the Cloud
+     * Connector fails over; see camel.btp.failover-retry-window. Default 5 seconds, zero turns it off.
+     */
+    private Duration failoverRetryWindow;
+
+    /**
      * Only with camel.btp.enabled=false: whether btp-destination and btp-rfc share one engine built from their
      * options (default), or this component builds an engine of its own.
      */
@@ -116,6 +122,7 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
         options.put("principalPropagationMode", principalPropagationMode);
         options.put("transparentProxy", transparentProxy);
         options.put("trustedMultiTenantProxy", trustedMultiTenantProxy);
+        options.put("failoverRetryWindow", failoverRetryWindow);
         options.put("sharedEngine", sharedEngine);
         options.put("lazyStartProducer", lazyStartProducer);
         options.put("autowiredEnabled", autowiredEnabled);
@@ -250,6 +257,14 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
 
     public void setTransparentProxy(String transparentProxy) {
         this.transparentProxy = transparentProxy;
+    }
+
+    public Duration getFailoverRetryWindow() {
+        return failoverRetryWindow;
+    }
+
+    public void setFailoverRetryWindow(Duration failoverRetryWindow) {
+        this.failoverRetryWindow = failoverRetryWindow;
     }
 
     public Boolean getTrustedMultiTenantProxy() {

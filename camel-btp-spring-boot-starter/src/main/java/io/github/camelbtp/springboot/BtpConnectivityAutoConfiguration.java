@@ -63,6 +63,7 @@ public class BtpConnectivityAutoConfiguration {
         options.setPrincipalPropagationMode(properties.getPrincipalPropagationMode());
         options.setTransparentProxy(properties.getTransparentProxy());
         options.setTrustedMultiTenantProxy(properties.isTrustedMultiTenantProxy());
+        options.setFailoverRetryWindow(properties.getFailoverRetryWindow().toMillis());
         List<Destination> destinations = properties.getDestinations().entrySet().stream()
                 .map(d -> Destination.of(d.getKey(), d.getValue(), StaticDestinationLoader.SOURCE))
                 .toList();

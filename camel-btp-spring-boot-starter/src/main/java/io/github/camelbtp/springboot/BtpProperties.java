@@ -72,6 +72,14 @@ public class BtpProperties {
     /** How long 'no such destination' is remembered for that name (other names are never affected). */
     private Duration destinationNotFoundTtl = Duration.ofSeconds(10);
 
+    /**
+     * How long idempotent requests to on-premise systems (GET, HEAD, OPTIONS, PUT, DELETE) are sent again while the
+     * Cloud Connector fails over from master to shadow (the Connectivity proxy answers 503, connections through it
+     * break), with exponential backoff and jitter and never past the exchange's deadline; MAIL, LDAP and TCP retry
+     * their SOCKS5 connect likewise. POST, PATCH and SOAP-RFC calls are never sent twice. Zero turns it off.
+     */
+    private Duration failoverRetryWindow = Duration.ofSeconds(5);
+
     /** Connect and read timeout for calls to the Destination Service and the bindings' token services. */
     private Duration serviceTimeout = Duration.ofSeconds(6);
 
@@ -294,6 +302,14 @@ public class BtpProperties {
 
     public void setTransparentProxy(String transparentProxy) {
         this.transparentProxy = transparentProxy;
+    }
+
+    public Duration getFailoverRetryWindow() {
+        return failoverRetryWindow;
+    }
+
+    public void setFailoverRetryWindow(Duration failoverRetryWindow) {
+        this.failoverRetryWindow = failoverRetryWindow;
     }
 
     public boolean isTrustedMultiTenantProxy() {

@@ -27,6 +27,10 @@ public final class FindRequestHeaders {
     public static final String FRAGMENT_OPTIONAL = "X-Fragment-Optional";
     public static final String CHAIN_NAME = "X-chain-name";
     public static final String CHAIN_VARIABLE_PREFIX = "X-chain-var-";
+    /** SAP's predefined chain that exchanges the user's token and consumes the new one [sequential-user-propagation-chain-13f633e]. */
+    public static final String SEQUENTIAL_USER_PROPAGATION = "com.sap.sequentialUserPropagation";
+    /** The variable of {@link #SEQUENTIAL_USER_PROPAGATION} that carries the user's token. */
+    static final String CHAIN_USER_TOKEN = "userToken";
 
     private FindRequestHeaders() {
     }
@@ -50,6 +54,12 @@ public final class FindRequestHeaders {
         if (options.chainName() != null) {
             headers.put(CHAIN_NAME, options.chainName());
             options.chainVariables().forEach((name, value) -> headers.put(CHAIN_VARIABLE_PREFIX + name, value));
+            // the user's token travels as X-chain-var-userToken too: the chain's first step exchanges it
+            // [sequential-user-propagation-chain-13f633e]; from the request, so it never has to be put in a URI
+            if (SEQUENTIAL_USER_PROPAGATION.equals(options.chainName()) && options.userToken() != null
+                    && !options.chainVariables().containsKey(CHAIN_USER_TOKEN)) {
+                headers.put(CHAIN_VARIABLE_PREFIX + CHAIN_USER_TOKEN, options.userToken());
+            }
         }
         return headers;
     }

@@ -70,6 +70,7 @@ public final class DestinationHttpClient implements Closeable {
     private final CloseableHttpClient client;
     private final int maxTotal;
     private final int perRoute;
+    private final RetryPolicy retryPolicy;
     /** One pool per TLS material (key store, trust store, verifier), keyed by its fingerprint — never by a token. */
     private final java.util.concurrent.ConcurrentHashMap<String, TlsPool> tlsPools = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -79,9 +80,20 @@ public final class DestinationHttpClient implements Closeable {
     /** Aborts requests whose exchange outlived its deadline; one daemon thread, idle but for due deadlines. */
     private final ScheduledThreadPoolExecutor deadlines;
 
+    /** A client whose idempotent requests ride out a Cloud Connector failover of {@link RetryPolicy#DEFAULT_FAILOVER_WINDOW}. */
     public DestinationHttpClient(int maxTotal, int perRoute) {
+        this(maxTotal, perRoute, RetryPolicy.DEFAULT_FAILOVER_WINDOW);
+    }
+
+    /**
+     * @param failoverRetryWindow how long idempotent on-premise requests are sent again while the Connectivity proxy
+     *                            answers "no Cloud Connector" (503) or connections through it break, as during a
+     *                            Cloud Connector failover ({@link RetryPolicy}); zero turns that off
+     */
+    public DestinationHttpClient(int maxTotal, int perRoute, Duration failoverRetryWindow) {
         this.maxTotal = maxTotal;
         this.perRoute = perRoute;
+        this.retryPolicy = new RetryPolicy(failoverRetryWindow);
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxTotal)
                 .setMaxConnPerRoute(perRoute)
@@ -96,7 +108,7 @@ public final class DestinationHttpClient implements Closeable {
         deadlines.setRemoveOnCancelPolicy(true);
     }
 
-    private static CloseableHttpClient build(PoolingHttpClientConnectionManager pool) {
+    private CloseableHttpClient build(PoolingHttpClientConnectionManager pool) {
         return HttpClients.custom()
                 .setConnectionManager(pool)
                 .setRoutePlanner(new DestinationRoutePlanner(false))
@@ -104,7 +116,7 @@ public final class DestinationHttpClient implements Closeable {
                 .addRequestInterceptorLast(DestinationHttpClient::addHeaders)
                 .disableRedirectHandling()
                 // HttpClient's default re-sends any request answered 503 or 429, a POST included
-                .setRetryStrategy(RetryPolicy.INSTANCE)
+                .setRetryStrategy(retryPolicy)
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.ofMinutes(1))
                 .setUserAgent("camel-btp")
@@ -228,6 +240,12 @@ public final class DestinationHttpClient implements Closeable {
         }
     }
 
+    /** Whether a context's requests go to an on-premise system through the Connectivity proxy (where failovers show). */
+    static boolean throughConnectivityProxy(HttpContext context) {
+        return context.getAttribute(RESOLVED) instanceof ResolvedDestination resolved
+                && resolved.destination().isOnPremise() && resolved.proxy() != null;
+    }
+
     /** The instant a context's exchange must be over by ({@link #withinDeadline}), or {@code null} for other contexts. */
     static Instant deadline(HttpContext context) {
         return context.getAttribute(DEADLINE) instanceof Deadline deadline ? deadline.at : null;
@@ -303,6 +321,14 @@ public final class DestinationHttpClient implements Closeable {
             if (deadline != null && deadline.expired) {
                 throw exceeded(resolved, deadline, e);
             }
+            if (onPremise && resolved.proxy() != null && !(e instanceof java.net.ConnectException)
+                    && !(e instanceof java.io.InterruptedIOException)) {
+                // the connection to the proxy broke before an answer: what a Cloud Connector failover does to it
+                throw new CloudConnectorException(resolved.name(), resolved.destination().locationId(), 0,
+                        "The connection through the Connectivity proxy at " + resolved.proxy() + " for destination '"
+                                + resolved.name() + "' (" + where(resolved) + ") broke before an answer: " + e + ". "
+                                + failoverAdvice(request, context), e);
+            }
             if (onPremise && resolved.proxy() != null) {
                 throw new CloudConnectorException(resolved.name(), resolved.destination().locationId(), 0,
                         "Cannot reach the Connectivity proxy at " + resolved.proxy() + " for destination '" + resolved.name()
@@ -312,7 +338,15 @@ public final class DestinationHttpClient implements Closeable {
             throw e;
         }
         if (onPremise && PROXY_STATUSES.contains(response.getCode())) {
-            checkProxyAnswer(resolved, request, response);
+            try {
+                checkProxyAnswer(resolved, request, response);
+            } catch (CloudConnectorException e) {
+                if (e.status() != 503) {
+                    throw e;
+                }
+                throw new CloudConnectorException(e.destinationName(), e.locationId(), 503, e.getMessage() + " "
+                        + failoverAdvice(request, context));
+            }
         }
         if (resolved.destination().viaTransparentProxy()) {
             var explained = TransparentProxyAnswers.explain(resolved.name(), response.getCode(), name -> {
@@ -325,6 +359,34 @@ public final class DestinationHttpClient implements Closeable {
             }
         }
         return response;
+    }
+
+    private static String where(ResolvedDestination resolved) {
+        String location = resolved.destination().locationId();
+        return location.isEmpty() ? "Cloud Connector without location ID" : "Cloud Connector location ID '" + location + "'";
+    }
+
+    /**
+     * What a 503 "no Cloud Connector" or a broken connection through the proxy means for this request: a Cloud
+     * Connector failover in progress (SAP's master/shadow switch, during which no instance is connected and open
+     * connections break [configure-access-control-http-e7d4927]) or a disconnected Cloud Connector, and what was done
+     * about it — an idempotent request was sent again within the failover retry window, any other never.
+     */
+    private static String failoverAdvice(ClassicHttpRequest request, HttpClientContext context) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        if (RetryPolicy.idempotent(method)) {
+            int retries = RetryPolicy.failoverRetries(context);
+            return "Cloud Connector failover in progress or disconnected: the " + method + " request was sent again "
+                    + retries + (retries == 1 ? " time" : " times") + " within the failover retry window"
+                    + " (failoverRetryWindow) and the exchange's deadline, and the Cloud Connector did not come back."
+                    + " Raise failoverRetryWindow if your Cloud Connector's switch takes longer, or retry at the route"
+                    + " level (Camel's errorHandler with a redeliveryPolicy).";
+        }
+        return "Cloud Connector failover in progress or disconnected. The " + method + " request is not idempotent, so"
+                + " it was sent once and never again (it may or may not have reached the backend). If the operation is"
+                + " idempotent for your backend, retry at the route level (Camel's errorHandler with a"
+                + " redeliveryPolicy, or onException(CloudConnectorException.class).maximumRedeliveries(…)), or make it"
+                + " safe to repeat with an idempotency key the backend checks.";
     }
 
     /**

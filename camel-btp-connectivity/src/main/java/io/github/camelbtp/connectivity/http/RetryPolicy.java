@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity.http;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When application traffic is sent again by the HTTP client itself, replacing HttpClient 5's default (which re-sends
@@ -32,23 +34,62 @@ import java.util.Set;
  * <li>at most {@link #MAX_RETRIES} time, and never when the wait would pass the exchange's deadline
  * ({@link DestinationHttpClient#deadline}).</li>
  * </ul>
+ * <b>Cloud Connector failover.</b> On-premise requests through the Connectivity proxy get more: SAP's Cloud Connector
+ * runs a master and a shadow instance, and while the shadow takes over no Cloud Connector is connected — the proxy
+ * answers {@code 503} (recognised as {@link ProxyAnswers} does: on that hop a 503 is the proxy's "no Cloud Connector"
+ * [consuming-the-connectivity-service-313b215]) — and open connections through the old master break
+ * [configure-access-control-http-e7d4927: high availability]. An idempotent request that meets either is sent again
+ * with exponential backoff ({@link #FIRST_BACKOFF}, doubling up to {@link #MAX_BACKOFF}, each wait between half and all
+ * of that, so that many callers do not return in step) for as long as its failures stay within the failover retry
+ * window (default {@link #DEFAULT_FAILOVER_WINDOW}; the last wait may end one backoff after it), and never past the
+ * exchange's deadline. A connection refused by the proxy itself is no failover and keeps the single retry.
+ * <p>
  * A read timeout is not retried (it would double the wait), nor are TLS failures or unknown hosts. Retries are off for
  * one request when its context says so ({@link #disable}), which is what an endpoint's {@code automaticRetriesDisabled}
- * does. Stateless and thread-safe.
+ * does. Stateless (what one exchange needs lives in its context) and thread-safe.
  */
 public final class RetryPolicy implements HttpRequestRetryStrategy {
 
-    /** The most times one request is sent again. */
+    /** The most times one request is sent again, outside a Cloud Connector failover. */
     public static final int MAX_RETRIES = 1;
     /** The longest {@code Retry-After} honoured; a server asking for a longer pause gets its 503 back to the route. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(5);
+    /** How long failures of a Cloud Connector failover are retried by default: the switch SAP's HA takes, in seconds. */
+    public static final Duration DEFAULT_FAILOVER_WINDOW = Duration.ofSeconds(5);
+    /** The first wait before a failover retry. */
+    public static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    /** The longest wait between two failover retries. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
-    static final RetryPolicy INSTANCE = new RetryPolicy();
+    static final RetryPolicy INSTANCE = new RetryPolicy(DEFAULT_FAILOVER_WINDOW);
 
     private static final String DISABLED = "io.github.camelbtp.retriesDisabled";
+    /** Context attribute: when the exchange met its first failover failure ({@link System#nanoTime()}). */
+    private static final String FAILOVER_SINCE = "io.github.camelbtp.failoverSince";
+    /** Context attribute: how many times the exchange's request was sent again during a failover. */
+    private static final String FAILOVER_RETRIES = "io.github.camelbtp.failoverRetries";
+    /** Context attribute: the wait {@link #retryRequest} chose, for {@link #getRetryInterval}. */
+    private static final String NEXT_WAIT = "io.github.camelbtp.nextWait";
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
 
-    private RetryPolicy() {
+    private final Duration failoverWindow;
+
+    /** @param failoverWindow how long failover failures are retried; zero turns failover retries off */
+    RetryPolicy(Duration failoverWindow) {
+        if (failoverWindow == null || failoverWindow.isNegative()) {
+            throw new IllegalArgumentException("failoverRetryWindow must be zero or positive: " + failoverWindow);
+        }
+        this.failoverWindow = failoverWindow;
+    }
+
+    /** Whether {@code method} is idempotent (RFC 9110 §9.2.2), the only kind this policy ever sends again. */
+    public static boolean idempotent(String method) {
+        return IDEMPOTENT.contains(method.toUpperCase(Locale.ROOT));
+    }
+
+    /** How many times the request of this context was sent again during a Cloud Connector failover. */
+    static int failoverRetries(HttpContext context) {
+        return context.getAttribute(FAILOVER_RETRIES) instanceof Integer count ? count : 0;
     }
 
     /** Turns retries off for the requests sent with this context. */
@@ -58,7 +99,16 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
 
     @Override
     public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
-        return allowed(request, execCount, context) && connectionLevel(exception);
+        context.removeAttribute(NEXT_WAIT);
+        if (!allowed(request, context) || !connectionLevel(exception)) {
+            return false;
+        }
+        // a pooled connection the old master carried breaks at the switch; a refused connection is the proxy's own
+        if (failoverHop(context) && !(exception instanceof ConnectException)) {
+            // the first retry on a fresh connection goes at once: most breaks are just a stale pooled connection
+            return duringFailover(context, execCount == 1 ? Duration.ZERO : backoff(execCount - 1));
+        }
+        return execCount <= MAX_RETRIES;
     }
 
     /** The connection failed before an answer began: the server did not act on the request, or not visibly. */
@@ -70,36 +120,95 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
 
     @Override
     public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+        context.removeAttribute(NEXT_WAIT);
         if (response.getCode() != HttpStatus.SC_SERVICE_UNAVAILABLE) {
             return false;
         }
         HttpRequest request = HttpClientContext.castOrCreate(context).getRequest();
-        if (request == null || !allowed(request, execCount, context)) {
+        if (request == null || !allowed(request, context)) {
             return false;
         }
+        if (failoverHop(context)) {
+            return shortBody(response) && duringFailover(context, backoff(execCount));
+        }
         Duration wait = retryAfter(response);
-        if (wait == null || wait.compareTo(MAX_RETRY_AFTER) > 0) {
+        if (execCount > MAX_RETRIES || wait == null || wait.compareTo(MAX_RETRY_AFTER) > 0) {
             return false;
         }
         Instant deadline = DestinationHttpClient.deadline(context);
-        return deadline == null || Instant.now().plus(wait).isBefore(deadline);
+        if (deadline != null && !Instant.now().plus(wait).isBefore(deadline)) {
+            return false;
+        }
+        context.setAttribute(NEXT_WAIT, wait);
+        return true;
     }
 
     @Override
     public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
-        Duration wait = retryAfter(response);
-        return TimeValue.ofMilliseconds(wait == null ? 0 : wait.toMillis());
+        return nextWait(context);
     }
 
     @Override
     public TimeValue getRetryInterval(HttpRequest request, IOException exception, int execCount, HttpContext context) {
-        // a fresh connection right away: the failure was the connection's, not the server's load
-        return TimeValue.ZERO_MILLISECONDS;
+        // outside a failover a fresh connection right away: the failure was the connection's, not the server's load
+        return nextWait(context);
     }
 
-    private static boolean allowed(HttpRequest request, int execCount, HttpContext context) {
-        return execCount <= MAX_RETRIES && !Boolean.TRUE.equals(context.getAttribute(DISABLED))
-                && IDEMPOTENT.contains(request.getMethod().toUpperCase(Locale.ROOT));
+    /**
+     * Whether the answer's body is short enough to be read away before the request is sent again (HttpClient drains
+     * it to reuse the connection). The proxy's "no Cloud Connector" is a one-line message; a longer or unframed body
+     * is not the proxy's usual answer, and is handed on unread but for its start ({@link DestinationHttpClient}), so a
+     * hostile hop cannot make a retry read gigabytes.
+     */
+    private static boolean shortBody(HttpResponse response) {
+        if (!(response instanceof ClassicHttpResponse classic) || classic.getEntity() == null) {
+            return true;
+        }
+        long length = classic.getEntity().getContentLength();
+        return length >= 0 && length <= DestinationHttpClient.PROXY_ANSWER_PREFIX_BYTES;
+    }
+
+    private static TimeValue nextWait(HttpContext context) {
+        return context.getAttribute(NEXT_WAIT) instanceof Duration wait ? TimeValue.ofMilliseconds(wait.toMillis())
+                : TimeValue.ZERO_MILLISECONDS;
+    }
+
+    /**
+     * The request went to an on-premise system through the Connectivity proxy, where a Cloud Connector failover shows
+     * (and failover retries are on).
+     */
+    private boolean failoverHop(HttpContext context) {
+        return !failoverWindow.isZero() && DestinationHttpClient.throughConnectivityProxy(context);
+    }
+
+    /**
+     * Whether to send again after a failover failure, waiting {@code wait}: while the exchange's failover failures
+     * are within the window, and when the wait ends before the exchange's deadline.
+     */
+    private boolean duringFailover(HttpContext context, Duration wait) {
+        long now = System.nanoTime();
+        long since = context.getAttribute(FAILOVER_SINCE) instanceof Long first ? first : now;
+        context.setAttribute(FAILOVER_SINCE, since);
+        if (now - since >= failoverWindow.toNanos()) {
+            return false;
+        }
+        Instant deadline = DestinationHttpClient.deadline(context);
+        if (deadline != null && !Instant.now().plus(wait).isBefore(deadline)) {
+            return false;
+        }
+        context.setAttribute(NEXT_WAIT, wait);
+        context.setAttribute(FAILOVER_RETRIES, failoverRetries(context) + 1);
+        return true;
+    }
+
+    /** The wait before failover retry {@code n} (1, 2, …): exponential, capped, with "equal jitter". */
+    static Duration backoff(int n) {
+        long base = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(n - 1, 20));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    private static boolean allowed(HttpRequest request, HttpContext context) {
+        return !Boolean.TRUE.equals(context.getAttribute(DISABLED)) && idempotent(request.getMethod());
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP-date (RFC 9110 §10.2.3), or {@code null} when absent or invalid. */

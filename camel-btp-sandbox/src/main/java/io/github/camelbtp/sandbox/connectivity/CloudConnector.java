@@ -1,5 +1,7 @@
 package io.github.camelbtp.sandbox.connectivity;
 
+import java.io.Closeable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Cloud Connectors of the sandbox subaccount and their access control [configure-access-control-http-e7d4927]:
@@ -15,6 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code host:port} pairs to internal ones (exact match) and forwards only allow-listed paths (exact, or
  * "path and all sub-paths"; case-sensitive; the query is ignored). Every denial is written to the audit log
  * (level "Security": denials only). Thread-safe; changes apply to the next proxied request.
+ * <p>
+ * High availability [configure-access-control-http-e7d4927, facts §8]: each location is served by a master and a
+ * shadow instance. {@link Connector#failover(Duration)} plays what SAP describes when the master fails: for the
+ * given outage no Cloud Connector is connected for the location (the proxies answer as for a disconnected one:
+ * HTTP 503, SOCKS5 reply {@code 03}), open connections that went through the old instance break, and then the
+ * other instance serves. The audit log records each switch, and every entry names the instance.
  */
 public final class CloudConnector {
 
@@ -29,11 +38,18 @@ public final class CloudConnector {
      * @param virtualHost the requested virtual host
      * @param virtualPort the requested virtual port
      * @param path        the requested path (without query)
-     * @param reason      why it was denied
+     * @param reason      why it was denied, or which instance took over ({@link Connector#failover})
+     * @param instance    the instance of the location's connector that wrote the entry: {@value #MASTER} or
+     *                    {@value #SHADOW}
      */
     public record AuditEntry(Instant time, String locationId, String virtualHost, int virtualPort, String path,
-            String reason) {
+            String reason, String instance) {
     }
+
+    /** The instance that serves a location at first. */
+    public static final String MASTER = "master";
+    /** The standby instance that takes over when the master fails. */
+    public static final String SHADOW = "shadow";
 
     /** Where an allowed request goes. */
     public record Target(String internalHost, int internalPort) {
@@ -73,11 +89,22 @@ public final class CloudConnector {
     public static final class Connector {
 
         private final String locationId;
+        private final CloudConnector owner;
         private final ConcurrentHashMap<String, Mapping> mappings = new ConcurrentHashMap<>();
         private volatile boolean connected = true;
+        /** The instance (master or shadow) that serves now, or after the running outage. */
+        private volatile String instance = MASTER;
+        /** Until when ({@link System#nanoTime()}) a failover keeps the location without a connected instance. */
+        private volatile long outageEndsNanos = System.nanoTime();
+        /** Counts the switches: a connection opened before the latest one went through an instance that is gone. */
+        private final AtomicLong generation = new AtomicLong();
+        /** Open client connections (HTTP keep-alive, SOCKS5 tunnels) that went through this location's instance. */
+        private final java.util.Set<Closeable> carried = ConcurrentHashMap.newKeySet();
+        private final ConcurrentHashMap<String, AtomicLong> served = new ConcurrentHashMap<>();
 
-        private Connector(String locationId) {
+        private Connector(String locationId, CloudConnector owner) {
             this.locationId = locationId;
+            this.owner = owner;
         }
 
         /** The location ID, {@code ""} for the connector without one. */
@@ -129,9 +156,80 @@ public final class CloudConnector {
             return this;
         }
 
-        /** Whether this connector is connected. */
+        /** Whether this connector is connected: not disconnected, and no failover outage running. */
         public boolean isConnected() {
-            return connected;
+            return connected && System.nanoTime() - outageEndsNanos >= 0;
+        }
+
+        /**
+         * The master fails and the shadow takes over (or back, on the next call), as SAP describes the Cloud
+         * Connector's high availability: for {@code outage} no instance is connected for this location (HTTP 503,
+         * SOCKS5 reply {@code 03}: "no Cloud Connector"), every open connection that went through the old instance is
+         * closed — keep-alive connections of the HTTP proxy and SOCKS5 tunnels alike — and then the other instance
+         * serves. The switch is written to the audit log. Returns at once; the outage runs on its own.
+         */
+        public Connector failover(Duration outage) {
+            if (outage.isNegative()) {
+                throw new IllegalArgumentException("outage must not be negative: " + outage);
+            }
+            String from = instance;
+            String to = from.equals(MASTER) ? SHADOW : MASTER;
+            outageEndsNanos = System.nanoTime() + outage.toNanos();
+            instance = to;
+            generation.incrementAndGet();
+            for (Closeable connection : carried) {
+                carried.remove(connection);
+                try {
+                    connection.close();
+                } catch (java.io.IOException ignored) {
+                    // gone already
+                }
+            }
+            owner.audit(new AuditEntry(Instant.now(), locationId, "", 0, "", "failover: " + from + " lost, " + to
+                    + " serves after " + outage.toMillis() + " ms", to));
+            return this;
+        }
+
+        /** Ends a running failover outage at once (the new instance serves). */
+        public Connector endOutage() {
+            outageEndsNanos = System.nanoTime();
+            return this;
+        }
+
+        /** The instance that serves (or will serve once a running outage ends): {@value #MASTER} or {@value #SHADOW}. */
+        public String instance() {
+            return instance;
+        }
+
+        /** How many requests and tunnels {@code instance} carried. */
+        public long servedBy(String instance) {
+            AtomicLong count = served.get(instance);
+            return count == null ? 0 : count.get();
+        }
+
+        /** The switch count: read it before the connection check, pass it to {@link #carry}. */
+        long generation() {
+            return generation.get();
+        }
+
+        /**
+         * Registers an open client connection as carried by the serving instance, to be closed by the next
+         * {@link #failover}, and counts a request or tunnel served. Returns {@code false}, having closed nothing,
+         * when a switch happened since {@code generationSeen}: the caller must not use the instance it checked.
+         */
+        boolean carry(Closeable connection, long generationSeen) {
+            carried.add(connection);
+            if (generation.get() != generationSeen) {
+                carried.remove(connection);
+                return false;
+            }
+            served.computeIfAbsent(instance, name -> new AtomicLong()).incrementAndGet();
+            return true;
+        }
+
+        /** Forgets a client connection that ended. */
+        void release(Closeable connection) {
+            carried.remove(connection);
         }
 
         /** Whether virtual {@code host:port} is mapped. */
@@ -203,7 +301,8 @@ public final class CloudConnector {
 
         @Override
         public String toString() {
-            return "Connector[locationId='" + locationId + "', connected=" + connected + ", mappings="
+            return "Connector[locationId='" + locationId + "', connected=" + connected + ", instance=" + instance
+                    + ", mappings="
                     + mappings.keySet() + "]";
         }
     }
@@ -222,7 +321,7 @@ public final class CloudConnector {
 
     /** The connector with {@code locationIdOrEmpty} ({@code null} or {@code ""}: no location ID), created if new. */
     public Connector connector(String locationIdOrEmpty) {
-        return connectors.computeIfAbsent(normalize(locationIdOrEmpty), Connector::new);
+        return connectors.computeIfAbsent(normalize(locationIdOrEmpty), id -> new Connector(id, this));
     }
 
     /** The connector with that location ID, if it exists. */
@@ -250,7 +349,24 @@ public final class CloudConnector {
     }
 
     public void deny(String locationId, String virtualHost, int virtualPort, String path, String reason) {
-        AuditEntry entry = new AuditEntry(Instant.now(), locationId, virtualHost, virtualPort, path, reason);
+        String instance = find(locationId).map(Connector::instance).orElse(MASTER);
+        audit(new AuditEntry(Instant.now(), locationId, virtualHost, virtualPort, path, reason, instance));
+    }
+
+    /**
+     * Every connector of this subaccount fails over at once ({@link Connector#failover}): the switch a test or the
+     * standalone sandbox triggers for "the Cloud Connector".
+     */
+    public void failover(Duration outage) {
+        connectors.values().forEach(connector -> connector.failover(outage));
+    }
+
+    /** Ends every running failover outage (the sandbox's reset). */
+    public void endOutages() {
+        connectors.values().forEach(Connector::endOutage);
+    }
+
+    private void audit(AuditEntry entry) {
         synchronized (audit) {
             if (audit.size() == AUDIT_CAPACITY) {
                 audit.removeFirst();

@@ -140,12 +140,12 @@ final class ConnectivityProxy implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        Connection connection = new Connection(socket);
         try (socket) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(IDLE_TIMEOUT_MS);
             HttpWire wire = new HttpWire(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-            Connection connection = new Connection();
             while (!closed) {
                 HttpWire.Head head;
                 try {
@@ -170,6 +170,7 @@ final class ConnectivityProxy implements AutoCloseable {
             LOG.warn("connectivity proxy connection failed", e);
         } finally {
             openSockets.remove(socket);
+            connection.release();
         }
     }
 
@@ -246,8 +247,10 @@ final class ConnectivityProxy implements AutoCloseable {
                 : trustedMode ? subaccountId : token.get().zoneId();
         CloudConnector subaccountConnectors = cloudConnectorsOf(zone);
         Optional<CloudConnector.Connector> connector = subaccountConnectors == null ? Optional.empty()
-                : subaccountConnectors.find(locationId).filter(CloudConnector.Connector::isConnected);
-        if (connector.isEmpty()) {
+                : subaccountConnectors.find(locationId);
+        // read before the check: a failover after it must still drop this connection (Connector#carry)
+        long generation = connector.map(CloudConnector.Connector::generation).orElse(0L);
+        if (connector.isEmpty() || !connector.get().isConnected()) {
             return rejection.send(503, CloudConnector.notConnected(locationId));
         }
         String principal;
@@ -261,6 +264,11 @@ final class ConnectivityProxy implements AutoCloseable {
             subaccountConnectors.deny(locationId, host, port, path, decision.denial());
             LOG.debug("Cloud Connector '{}' denied {}:{}{}: {}", locationId, host, port, path, decision.denial());
             return rejection.send(403, "Access denied to system " + host + ":" + port);
+        }
+
+        // the connection now runs through the location's serving instance: a failover closes it (facts §8)
+        if (!connection.carriedBy(connector.get(), generation)) {
+            return rejection.send(503, CloudConnector.notConnected(locationId));
         }
 
         if (head.hasToken("Expect", "100-continue") && framing.present()) {
@@ -385,7 +393,29 @@ final class ConnectivityProxy implements AutoCloseable {
 
     /** What one client connection remembers between its requests. */
     private static final class Connection {
+        private final Socket socket;
+        private final Set<CloudConnector.Connector> carriers = ConcurrentHashMap.newKeySet();
         private String firstUser;
+
+        Connection(Socket socket) {
+            this.socket = socket;
+        }
+
+        /**
+         * Marks the connection as running through {@code connector}'s serving instance, so that a failover closes it;
+         * {@code false} when a failover happened since {@code generation} was read.
+         */
+        boolean carriedBy(CloudConnector.Connector connector, long generation) {
+            if (!connector.carry(socket, generation)) {
+                return false;
+            }
+            carriers.add(connector);
+            return true;
+        }
+
+        void release() {
+            carriers.forEach(connector -> connector.release(socket));
+        }
 
         /** The user a request logs on as: its own, or with {@code bound} the first user seen on this connection. */
         String logOn(String principal, boolean bound) {

@@ -92,6 +92,18 @@ public final class ConnectivityService implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The Cloud Connector of every location of this subaccount fails over from its serving instance (the master at
+     * first) to the other (the shadow) [facts §8]: for {@code outage} the HTTP proxy answers 503 and the SOCKS5 proxy
+     * reply {@code 03} ("no Cloud Connector connected"), open keep-alive connections and SOCKS5 tunnels that went
+     * through the old instance are closed, then the other instance serves. One location:
+     * {@code cloudConnector().connector(locationId).failover(outage)}.
+     */
+    public ConnectivityService failover(java.time.Duration outage) {
+        cloudConnector.failover(outage);
+        return this;
+    }
+
     /** Client connections the HTTP proxy accepted since the start. */
     public long acceptedConnections() {
         return httpProxy.acceptedConnections();
@@ -110,10 +122,11 @@ public final class ConnectivityService implements AutoCloseable {
         return httpProxy.mostOpenConnections();
     }
 
-    /** Trusted mode and faults off, the SOCKS5 proxy's counters and forced answers cleared. */
+    /** Trusted mode and faults off, failover outages ended, the SOCKS5 proxy's counters and forced answers cleared. */
     public void reset() {
         trustedMode(false);
         bindConnectionsToFirstUser(false);
+        cloudConnector.endOutages();
         socks5Proxy.reset();
     }
 

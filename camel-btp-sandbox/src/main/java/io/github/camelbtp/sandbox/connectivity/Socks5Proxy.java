@@ -230,6 +230,7 @@ public final class Socks5Proxy implements AutoCloseable {
     private void serveConnect(Socket client, DataInputStream in, OutputStream out, TokenAuthority.VerifiedToken token,
             String locationId) {
         Socket backend = null;
+        CloudConnector.Connector carrier = null;
         try {
             // 3. CONNECT
             in.readUnsignedByte();
@@ -275,9 +276,10 @@ public final class Socks5Proxy implements AutoCloseable {
                 reply(out, 0x05);
                 return;
             }
-            Optional<CloudConnector.Connector> connector = subaccountConnectors.find(locationId)
-                    .filter(CloudConnector.Connector::isConnected);
-            if (connector.isEmpty()) {
+            Optional<CloudConnector.Connector> connector = subaccountConnectors.find(locationId);
+            // read before the check: a failover after it must still break this tunnel (Connector#carry)
+            long generation = connector.map(CloudConnector.Connector::generation).orElse(0L);
+            if (connector.isEmpty() || !connector.get().isConnected()) {
                 reply(out, 0x03);
                 return;
             }
@@ -295,6 +297,13 @@ public final class Socks5Proxy implements AutoCloseable {
                 return;
             }
             openSockets.add(backend);
+            // the tunnel runs through the location's serving instance: a failover breaks it (facts §8); a failover
+            // since the check above leaves no instance connected: 03, as for a disconnected Cloud Connector
+            if (!connector.get().carry(client, generation)) {
+                reply(out, 0x03);
+                return;
+            }
+            carrier = connector.get();
             // counted before the client can see the success reply, so a test that reads the count after its own
             // tunnel sees it, and a previous test's tunnel can never be counted after the next test's reset
             tunnels.incrementAndGet();
@@ -311,6 +320,9 @@ public final class Socks5Proxy implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | IOException e) {
             LOG.debug("SOCKS5 connection ended: {}", e.toString());
         } finally {
+            if (carrier != null) {
+                carrier.release(client);
+            }
             closeQuietly(client);
             if (backend != null) {
                 closeQuietly(backend);

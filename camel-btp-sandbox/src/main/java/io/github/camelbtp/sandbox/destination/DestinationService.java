@@ -180,6 +180,12 @@ public final class DestinationService {
         if (name.isEmpty() || name.contains("/")) {
             return error(404, NOT_FOUND);
         }
+        // the service runs a chain's steps itself [destination-chaining-08a09f5]; the steps see no chain headers
+        String chain = header.apply(DestinationChains.CHAIN_NAME);
+        if (chain != null && !chain.isBlank()) {
+            return DestinationChains.run(chain, name, header, (step, stepHeader) -> find(destinations, step, rawQuery,
+                    stepHeader));
+        }
         Map<String, String> atInstance = destinations.getInstance(name).orElse(null);
         Map<String, String> destination = atInstance != null ? atInstance : destinations.getSubaccount(name).orElse(null);
         if (destination == null) {
