@@ -7,6 +7,8 @@ import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
+import io.github.camelbtp.connectivity.breaker.CircuitBreakerSettings;
+import io.github.camelbtp.connectivity.breaker.DestinationCircuitBreakers;
 import io.github.camelbtp.connectivity.cache.CachePolicy;
 import io.github.camelbtp.connectivity.cache.CachingDestinationLoader;
 import io.github.camelbtp.connectivity.destination.ChainedDestinationLoader;
@@ -75,6 +77,7 @@ public final class BtpConnectivity implements Closeable {
     private final Pipeline pipeline;
     private final ServiceCheck serviceCheck;
     private final RejectedCredentials rejectedCredentials;
+    private final DestinationCircuitBreakers circuitBreakers;
     /** Key and trust stores this engine opened; cleared when it closes. */
     private final TlsCache tlsCache = new TlsCache();
 
@@ -130,6 +133,16 @@ public final class BtpConnectivity implements Closeable {
                 tlsCache, bindings.origin());
         this.serviceCheck = new ServiceCheck(destinationService, onPremise, b.serviceTimeout);
         this.rejectedCredentials = new RejectedCredentials(b.clock, destinations::invalidate, authenticator);
+        this.circuitBreakers = b.circuitBreaker == null ? DestinationCircuitBreakers.off()
+                : DestinationCircuitBreakers.of(b.circuitBreaker, b.clock);
+    }
+
+    /**
+     * The per-destination circuit breakers (off unless {@link Builder#circuitBreaker} was set): a component enters
+     * the destination's breaker after resolving it and before sending anything.
+     */
+    public DestinationCircuitBreakers circuitBreakers() {
+        return circuitBreakers;
     }
 
     public static Builder builder() {
@@ -254,6 +267,7 @@ public final class BtpConnectivity implements Closeable {
         private String connectivityServiceInstance;
         private String transparentProxy;
         private UnaryOperator<String> environment = System::getenv;
+        private CircuitBreakerSettings circuitBreaker;
 
         /**
          * The address of SAP's Transparent Proxy destination gateway on Kubernetes/Kyma, e.g.
@@ -371,6 +385,15 @@ public final class BtpConnectivity implements Closeable {
         /** How long before expiry OAuth tokens are renewed (default 30 s). */
         public Builder tokenRefreshMargin(Duration margin) {
             this.tokenRefreshMargin = margin;
+            return this;
+        }
+
+        /**
+         * Turns the per-destination circuit breaker on ({@code null}, the default: off): one breaker per tenant and
+         * destination name, judged by {@code settings}; see {@link DestinationCircuitBreakers}.
+         */
+        public Builder circuitBreaker(CircuitBreakerSettings settings) {
+            this.circuitBreaker = settings;
             return this;
         }
 
