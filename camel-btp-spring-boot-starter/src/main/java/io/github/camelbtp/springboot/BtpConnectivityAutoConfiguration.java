@@ -63,6 +63,10 @@ public class BtpConnectivityAutoConfiguration {
         options.setPrincipalPropagationMode(properties.getPrincipalPropagationMode());
         options.setTransparentProxy(properties.getTransparentProxy());
         options.setTrustedMultiTenantProxy(properties.isTrustedMultiTenantProxy());
+        options.setCircuitBreaker(properties.isCircuitBreaker());
+        options.setCircuitBreakerFailureRate(properties.getCircuitBreakerFailureRate());
+        options.setCircuitBreakerWindow(properties.getCircuitBreakerWindow());
+        options.setCircuitBreakerOpenDuration(properties.getCircuitBreakerOpenDuration().toMillis());
         List<Destination> destinations = properties.getDestinations().entrySet().stream()
                 .map(d -> Destination.of(d.getKey(), d.getValue(), StaticDestinationLoader.SOURCE))
                 .toList();
