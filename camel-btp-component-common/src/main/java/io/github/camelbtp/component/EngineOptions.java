@@ -2,6 +2,7 @@ package io.github.camelbtp.component;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
+import io.github.camelbtp.connectivity.breaker.CircuitBreakerSettings;
 import io.github.camelbtp.connectivity.cache.CachePolicy;
 import io.github.camelbtp.connectivity.dispatch.PrincipalPropagationMode;
 import org.apache.camel.spi.UriParam;
@@ -30,7 +31,8 @@ public class EngineOptions {
     public static final List<String> NAMES = List.of("vcapServices", "bindingFile", "destinationServiceInstance",
             "connectivityServiceInstance", "destinationCacheTtl", "destinationCacheTtlPerDestination",
             "destinationCacheMaxStale", "destinationNotFoundTtl", "principalPropagationMode", "transparentProxy",
-            "trustedMultiTenantProxy", "failoverRetryWindow");
+            "trustedMultiTenantProxy", "failoverRetryWindow", "circuitBreaker", "circuitBreakerFailureRate",
+            "circuitBreakerWindow", "circuitBreakerOpenDuration");
 
     @UriParam(label = "security", secret = true, description = "The service bindings as VCAP_SERVICES JSON. By default"
             + " they are read from the VCAP_SERVICES environment variable, or from the directory SERVICE_BINDING_ROOT names"
@@ -100,11 +102,33 @@ public class EngineOptions {
             + " on-premise systems (GET, HEAD, OPTIONS, PUT, DELETE) are sent again while the Cloud Connector fails over"
             + " from its master to its shadow instance: the Connectivity proxy answers 503 (no Cloud Connector connected)"
             + " and connections through it break. Retries back off exponentially with jitter and never pass the"
-            + " exchange's deadline; MAIL, LDAP and TCP connections retry their SOCKS5 connect likewise. POST, PATCH and"
+            + " exchange's deadline. POST, PATCH and"
             + " SOAP-RFC calls are never sent twice: they fail with a CloudConnectorException (retry them at the route"
             + " level where the operation is idempotent). Zero turns these retries off; an endpoint's"
             + " automaticRetriesDisabled turns all retries off. Default 5 seconds.")
     private long failoverRetryWindow = 5_000;
+    @UriParam(label = "advanced", defaultValue = "false", description = "A circuit breaker per destination and tenant:"
+            + " when at least circuitBreakerFailureRate percent of the last circuitBreakerWindow calls to a destination"
+            + " failed on the way to the target (connection failures, timeouts, answers cut off, 5xx answers of the"
+            + " target or the Connectivity proxy), requests to it fail at once with DestinationCircuitOpenException,"
+            + " naming the destination, the tenant and until when, without sending anything; after"
+            + " circuitBreakerOpenDuration one trial request goes through and closes the breaker when it succeeds."
+            + " 'Not found' and 4xx answers never count, and one destination's breaker never stops another destination"
+            + " or another tenant. Off by default.")
+    private boolean circuitBreaker;
+
+    @UriParam(label = "advanced", defaultValue = "50", description = "The circuit breaker opens when at least this"
+            + " percentage (1 to 100) of the last circuitBreakerWindow calls failed on the way to the target. Default 50.")
+    private int circuitBreakerFailureRate = CircuitBreakerSettings.DEFAULT.failureRatePercent();
+
+    @UriParam(label = "advanced", defaultValue = "10", description = "How many of a destination's last calls the"
+            + " circuit breaker judges; it judges no destination with fewer calls. Default 10.")
+    private int circuitBreakerWindow = CircuitBreakerSettings.DEFAULT.window();
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration", description = "How long an"
+            + " open circuit breaker fails requests at once before it lets one trial request through. Default 30"
+            + " seconds.")
+    private long circuitBreakerOpenDuration = CircuitBreakerSettings.DEFAULT.openDuration().toMillis();
 
     @UriParam(label = "advanced", defaultValue = "true", description = "Share one engine (service bindings, destination"
             + " cache, token cache) with the other camel-btp components of the CamelContext: the first to start builds it"
@@ -126,7 +150,14 @@ public class EngineOptions {
                 .principalPropagationMode(principalPropagationMode)
                 .transparentProxy(transparentProxy)
                 .trustedMultiTenantProxy(trustedMultiTenantProxy)
-                .failoverRetryWindow(Duration.ofMillis(failoverRetryWindow));
+                .failoverRetryWindow(Duration.ofMillis(failoverRetryWindow))
+                .circuitBreaker(circuitBreakerSettings());
+    }
+
+    /** The circuit breaker settings the options describe, {@code null} while circuitBreaker is off. */
+    public CircuitBreakerSettings circuitBreakerSettings() {
+        return circuitBreaker ? new CircuitBreakerSettings(circuitBreakerFailureRate, circuitBreakerWindow,
+                Duration.ofMillis(circuitBreakerOpenDuration)) : null;
     }
 
     /** The cache policy the options describe; a malformed destinationCacheTtlPerDestination entry fails, naming it. */
@@ -164,6 +195,10 @@ public class EngineOptions {
         values.put("transparentProxy", transparentProxy);
         values.put("trustedMultiTenantProxy", trustedMultiTenantProxy);
         values.put("failoverRetryWindow", failoverRetryWindow);
+        values.put("circuitBreaker", circuitBreaker);
+        values.put("circuitBreakerFailureRate", circuitBreakerFailureRate);
+        values.put("circuitBreakerWindow", circuitBreakerWindow);
+        values.put("circuitBreakerOpenDuration", circuitBreakerOpenDuration);
         return values;
     }
 
@@ -195,6 +230,10 @@ public class EngineOptions {
         copy.transparentProxy = transparentProxy;
         copy.trustedMultiTenantProxy = trustedMultiTenantProxy;
         copy.failoverRetryWindow = failoverRetryWindow;
+        copy.circuitBreaker = circuitBreaker;
+        copy.circuitBreakerFailureRate = circuitBreakerFailureRate;
+        copy.circuitBreakerWindow = circuitBreakerWindow;
+        copy.circuitBreakerOpenDuration = circuitBreakerOpenDuration;
         copy.sharedEngine = sharedEngine;
         copy.set.addAll(set);
         return copy;
@@ -309,6 +348,42 @@ public class EngineOptions {
         }
         this.failoverRetryWindow = failoverRetryWindow;
         set.add("failoverRetryWindow");
+    }
+
+    public boolean isCircuitBreaker() {
+        return circuitBreaker;
+    }
+
+    public void setCircuitBreaker(boolean circuitBreaker) {
+        this.circuitBreaker = circuitBreaker;
+        set.add("circuitBreaker");
+    }
+
+    public int getCircuitBreakerFailureRate() {
+        return circuitBreakerFailureRate;
+    }
+
+    public void setCircuitBreakerFailureRate(int circuitBreakerFailureRate) {
+        this.circuitBreakerFailureRate = circuitBreakerFailureRate;
+        set.add("circuitBreakerFailureRate");
+    }
+
+    public int getCircuitBreakerWindow() {
+        return circuitBreakerWindow;
+    }
+
+    public void setCircuitBreakerWindow(int circuitBreakerWindow) {
+        this.circuitBreakerWindow = circuitBreakerWindow;
+        set.add("circuitBreakerWindow");
+    }
+
+    public long getCircuitBreakerOpenDuration() {
+        return circuitBreakerOpenDuration;
+    }
+
+    public void setCircuitBreakerOpenDuration(long circuitBreakerOpenDuration) {
+        this.circuitBreakerOpenDuration = circuitBreakerOpenDuration;
+        set.add("circuitBreakerOpenDuration");
     }
 
     public boolean isSharedEngine() {

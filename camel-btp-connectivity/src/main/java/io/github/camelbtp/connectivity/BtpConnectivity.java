@@ -6,6 +6,8 @@ import io.github.camelbtp.connectivity.auth.TenantTokens;
 import io.github.camelbtp.connectivity.auth.TokenService;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
+import io.github.camelbtp.connectivity.breaker.CircuitBreakerSettings;
+import io.github.camelbtp.connectivity.breaker.DestinationCircuitBreakers;
 import io.github.camelbtp.connectivity.cache.CachePolicy;
 import io.github.camelbtp.connectivity.cache.CachingDestinationLoader;
 import io.github.camelbtp.connectivity.destination.ChainedDestinationLoader;
@@ -78,6 +80,7 @@ public final class BtpConnectivity implements Closeable {
     private final DestinationServiceLoader destinationService;
     private final RejectedCredentials rejectedCredentials;
     private final Duration failoverRetryWindow;
+    private final DestinationCircuitBreakers circuitBreakers;
     /** Key and trust stores this engine opened; cleared when it closes. */
     private final TlsCache tlsCache = new TlsCache();
     /** Who observes this engine (metrics, audit); empty unless someone {@linkplain #addListener listens}. */
@@ -140,15 +143,25 @@ public final class BtpConnectivity implements Closeable {
         this.diagnosis = new Diagnosis(bindings, destinationService, loaders.isEmpty() ? null : sources, pipeline, onPremise,
                 proxy.map(ConnectivityProxy::credentials).orElse(null), DEFAULT_CONNECT_TIMEOUT);
         this.rejectedCredentials = new RejectedCredentials(b.clock, destinations::invalidate, authenticator, listeners);
+        this.circuitBreakers = b.circuitBreaker == null ? DestinationCircuitBreakers.off()
+                : DestinationCircuitBreakers.of(b.circuitBreaker, b.clock);
     }
 
     /**
      * How long idempotent on-premise requests are sent again while a Cloud Connector fails over (the Connectivity
      * proxy answering 503 "no Cloud Connector", connections through it breaking); zero: not at all. The components
-     * give it to their {@code DestinationHttpClient} and the SOCKS5 dispatch retries the connect phase within it.
+     * give it to their {@code DestinationHttpClient}; SOCKS5 connects are not retried (docs/reliability.md).
      */
     public Duration failoverRetryWindow() {
         return failoverRetryWindow;
+    }
+
+    /**
+     * The per-destination circuit breakers (off unless {@link Builder#circuitBreaker} was set): a component enters
+     * the destination's breaker after resolving it and before sending anything.
+     */
+    public DestinationCircuitBreakers circuitBreakers() {
+        return circuitBreakers;
     }
 
     public static Builder builder() {
@@ -328,6 +341,7 @@ public final class BtpConnectivity implements Closeable {
             this.failoverRetryWindow = window;
             return this;
         }
+        private CircuitBreakerSettings circuitBreaker;
 
         /**
          * The address of SAP's Transparent Proxy destination gateway on Kubernetes/Kyma, e.g.
@@ -445,6 +459,15 @@ public final class BtpConnectivity implements Closeable {
         /** How long before expiry OAuth tokens are renewed (default 30 s). */
         public Builder tokenRefreshMargin(Duration margin) {
             this.tokenRefreshMargin = margin;
+            return this;
+        }
+
+        /**
+         * Turns the per-destination circuit breaker on ({@code null}, the default: off): one breaker per tenant and
+         * destination name, judged by {@code settings}; see {@link DestinationCircuitBreakers}.
+         */
+        public Builder circuitBreaker(CircuitBreakerSettings settings) {
+            this.circuitBreaker = settings;
             return this;
         }
 

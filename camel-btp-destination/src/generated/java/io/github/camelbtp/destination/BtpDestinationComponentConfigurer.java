@@ -36,6 +36,14 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "bindingFile": getOrCreateEngineOptions(target).setBindingFile(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "circuitbreaker":
+        case "circuitBreaker": getOrCreateEngineOptions(target).setCircuitBreaker(property(camelContext, boolean.class, value)); return true;
+        case "circuitbreakerfailurerate":
+        case "circuitBreakerFailureRate": getOrCreateEngineOptions(target).setCircuitBreakerFailureRate(property(camelContext, int.class, value)); return true;
+        case "circuitbreakeropenduration":
+        case "circuitBreakerOpenDuration": getOrCreateEngineOptions(target).setCircuitBreakerOpenDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "circuitbreakerwindow":
+        case "circuitBreakerWindow": getOrCreateEngineOptions(target).setCircuitBreakerWindow(property(camelContext, int.class, value)); return true;
         case "connectionsperroute":
         case "connectionsPerRoute": target.setConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "connectivity": target.setConnectivity(property(camelContext, io.github.camelbtp.connectivity.BtpConnectivity.class, value)); return true;
@@ -91,6 +99,14 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "bindingFile": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "circuitbreaker":
+        case "circuitBreaker": return boolean.class;
+        case "circuitbreakerfailurerate":
+        case "circuitBreakerFailureRate": return int.class;
+        case "circuitbreakeropenduration":
+        case "circuitBreakerOpenDuration": return long.class;
+        case "circuitbreakerwindow":
+        case "circuitBreakerWindow": return int.class;
         case "connectionsperroute":
         case "connectionsPerRoute": return int.class;
         case "connectivity": return io.github.camelbtp.connectivity.BtpConnectivity.class;
@@ -142,6 +158,14 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "bindingFile": return getOrCreateEngineOptions(target).getBindingFile();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "circuitbreaker":
+        case "circuitBreaker": return getOrCreateEngineOptions(target).isCircuitBreaker();
+        case "circuitbreakerfailurerate":
+        case "circuitBreakerFailureRate": return getOrCreateEngineOptions(target).getCircuitBreakerFailureRate();
+        case "circuitbreakeropenduration":
+        case "circuitBreakerOpenDuration": return getOrCreateEngineOptions(target).getCircuitBreakerOpenDuration();
+        case "circuitbreakerwindow":
+        case "circuitBreakerWindow": return getOrCreateEngineOptions(target).getCircuitBreakerWindow();
         case "connectionsperroute":
         case "connectionsPerRoute": return target.getConnectionsPerRoute();
         case "connectivity": return target.getConnectivity();

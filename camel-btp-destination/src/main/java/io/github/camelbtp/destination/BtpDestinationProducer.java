@@ -5,6 +5,7 @@ import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.Resolved;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.SocketDestination;
+import io.github.camelbtp.connectivity.breaker.DestinationCircuitBreakers;
 import io.github.camelbtp.destination.http.BtpHttpProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -69,15 +70,38 @@ public class BtpDestinationProducer extends DefaultProducer {
         Resolved found = endpoint.getLookup().getTenantStrategy().resolveAny(endpoint.getComponent().connectivity(), name,
                 request.options());
         exchange.setProperty(ObservedRequest.PROPERTY, ObservedRequest.of(found, request.options().tenant()));
-        if (found instanceof SocketDestination socket) {
-            // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise)
-            endpoint.getComponent().socketTransports().process(exchange, endpoint, socket);
-            return;
+        // the destination's circuit breaker (engine option circuitBreaker, off by default): entered after the lookup,
+        // so "not found" never counts, and before anything is sent, so an open breaker sends nothing
+        DestinationCircuitBreakers.Call call = endpoint.getComponent().connectivity().circuitBreakers()
+                .enter(found.name(), request.options().tenant());
+        try {
+            if (found instanceof SocketDestination socket) {
+                // MAIL, LDAP and TCP travel on sockets (SOCKS5 through the Cloud Connector for OnPremise)
+                endpoint.getComponent().socketTransports().process(exchange, endpoint, socket);
+                call.succeeded();
+                return;
+            }
+            sendHttp(exchange, endpoint, (ResolvedDestination) found, request);
+            if (exchange.getException() instanceof HttpOperationFailedException failed) {
+                call.answered(failed.getStatusCode());
+            } else if (exchange.getException() != null) {
+                call.failed(exchange.getException());
+            } else {
+                call.answered(exchange.getMessage().getHeader(HttpConstants.HTTP_RESPONSE_CODE, 200, Integer.class));
+            }
+        } catch (HttpOperationFailedException e) {
+            call.answered(e.getStatusCode());
+            throw e;
+        } catch (Exception | Error e) {
+            call.failed(e);
+            throw e;
         }
-        ResolvedDestination resolved = (ResolvedDestination) found;
-        if (!endpoint.getHttp().isSapSystemHeaders()) {
-            resolved = resolved.withoutSapSystemHeaders();
-        }
+    }
+
+    private void sendHttp(Exchange exchange, BtpDestinationEndpoint endpoint, ResolvedDestination destination,
+            RequestOptions request) throws Exception {
+        ResolvedDestination resolved = endpoint.getHttp().isSapSystemHeaders() ? destination
+                : destination.withoutSapSystemHeaders();
         // the request's tokens are inputs of the lookup, not part of the call: the destination decides what the
         // target receives, so they are taken off the message for the call and put back afterwards
         Map<String, Object> credentials = request.removeCredentialHeaders(exchange.getIn());

@@ -173,12 +173,13 @@ public final class Sandbox implements AutoCloseable {
                     cloudConnector, serviceRequests);
             destinationService.register(endpoints.destination());
             destinationService.trustTokenService(endpoints.token().uri());
-            new SalesOrderService(salesOrders, counters, backendRequests, SALES_USER, SALES_PASSWORD)
+            new SalesOrderService(salesOrders, counters, backendRequests, faults, SALES_USER, SALES_PASSWORD)
                     .register(endpoints.sales());
-            new CloudApiService(authority, counters, backendRequests, xsuaa.assertions()).register(endpoints.cloudApi());
+            new CloudApiService(authority, counters, backendRequests, faults, xsuaa.assertions()).register(endpoints.cloudApi());
             DemoLandscape.users(abapSystem).register(endpoints.abap());
             connectivity = own(new ConnectivityService(authority, CONNECTIVITY_CLIENT_ID, SUBACCOUNT_ID, cloudConnector,
                     tenants, counters, proxyRequests));
+            connectivity.faults(faults);
             mailServer = own(new DemoMailServer());
             directory = own(new DemoDirectory());
             echoService = own(new EchoService());

@@ -85,6 +85,20 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
     private Duration failoverRetryWindow;
 
     /**
+     * Only with camel.btp.enabled=false: a circuit breaker per destination and tenant; see camel.btp.circuit-breaker.
+     */
+    private Boolean circuitBreaker;
+
+    /** Only with camel.btp.enabled=false: see camel.btp.circuit-breaker-failure-rate. Default 50 (percent). */
+    private Integer circuitBreakerFailureRate;
+
+    /** Only with camel.btp.enabled=false: see camel.btp.circuit-breaker-window. Default 10 calls. */
+    private Integer circuitBreakerWindow;
+
+    /** Only with camel.btp.enabled=false: see camel.btp.circuit-breaker-open-duration. Default 30 seconds. */
+    private Duration circuitBreakerOpenDuration;
+
+    /**
      * Only with camel.btp.enabled=false: whether btp-destination and btp-rfc share one engine built from their
      * options (default), or this component builds an engine of its own.
      */
@@ -123,6 +137,10 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
         options.put("transparentProxy", transparentProxy);
         options.put("trustedMultiTenantProxy", trustedMultiTenantProxy);
         options.put("failoverRetryWindow", failoverRetryWindow);
+        options.put("circuitBreaker", circuitBreaker);
+        options.put("circuitBreakerFailureRate", circuitBreakerFailureRate);
+        options.put("circuitBreakerWindow", circuitBreakerWindow);
+        options.put("circuitBreakerOpenDuration", circuitBreakerOpenDuration);
         options.put("sharedEngine", sharedEngine);
         options.put("lazyStartProducer", lazyStartProducer);
         options.put("autowiredEnabled", autowiredEnabled);
@@ -265,6 +283,38 @@ public abstract class BtpComponentConfigurationCommon extends ComponentConfigura
 
     public void setFailoverRetryWindow(Duration failoverRetryWindow) {
         this.failoverRetryWindow = failoverRetryWindow;
+    }
+
+    public Boolean getCircuitBreaker() {
+        return circuitBreaker;
+    }
+
+    public void setCircuitBreaker(Boolean circuitBreaker) {
+        this.circuitBreaker = circuitBreaker;
+    }
+
+    public Integer getCircuitBreakerFailureRate() {
+        return circuitBreakerFailureRate;
+    }
+
+    public void setCircuitBreakerFailureRate(Integer circuitBreakerFailureRate) {
+        this.circuitBreakerFailureRate = circuitBreakerFailureRate;
+    }
+
+    public Integer getCircuitBreakerWindow() {
+        return circuitBreakerWindow;
+    }
+
+    public void setCircuitBreakerWindow(Integer circuitBreakerWindow) {
+        this.circuitBreakerWindow = circuitBreakerWindow;
+    }
+
+    public Duration getCircuitBreakerOpenDuration() {
+        return circuitBreakerOpenDuration;
+    }
+
+    public void setCircuitBreakerOpenDuration(Duration circuitBreakerOpenDuration) {
+        this.circuitBreakerOpenDuration = circuitBreakerOpenDuration;
     }
 
     public Boolean getTrustedMultiTenantProxy() {

@@ -64,6 +64,10 @@ public class BtpConnectivityAutoConfiguration {
         options.setTransparentProxy(properties.getTransparentProxy());
         options.setTrustedMultiTenantProxy(properties.isTrustedMultiTenantProxy());
         options.setFailoverRetryWindow(properties.getFailoverRetryWindow().toMillis());
+        options.setCircuitBreaker(properties.isCircuitBreaker());
+        options.setCircuitBreakerFailureRate(properties.getCircuitBreakerFailureRate());
+        options.setCircuitBreakerWindow(properties.getCircuitBreakerWindow());
+        options.setCircuitBreakerOpenDuration(properties.getCircuitBreakerOpenDuration().toMillis());
         List<Destination> destinations = properties.getDestinations().entrySet().stream()
                 .map(d -> Destination.of(d.getKey(), d.getValue(), StaticDestinationLoader.SOURCE))
                 .toList();

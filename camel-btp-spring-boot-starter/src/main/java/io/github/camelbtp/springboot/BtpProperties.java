@@ -112,6 +112,24 @@ public class BtpProperties {
     private boolean trustedMultiTenantProxy;
 
     /**
+     * A circuit breaker per destination and tenant (off by default): when at least circuit-breaker-failure-rate
+     * percent of the last circuit-breaker-window calls to a destination failed on the way to the target (connection
+     * failures, timeouts, answers cut off, 5xx), requests to it fail at once with DestinationCircuitOpenException
+     * (destination, tenant, until when), sending nothing, for circuit-breaker-open-duration; then one trial request
+     * goes through. 'Not found' and 4xx never count. See docs/reliability.md.
+     */
+    private boolean circuitBreaker;
+
+    /** The percentage (1 to 100) of failed calls in the window that opens a destination's breaker. Default 50. */
+    private int circuitBreakerFailureRate = 50;
+
+    /** How many of a destination's last calls its breaker judges. Default 10. */
+    private int circuitBreakerWindow = 10;
+
+    /** How long an open breaker fails requests at once before one trial request. Default 30 seconds. */
+    private Duration circuitBreakerOpenDuration = Duration.ofSeconds(30);
+
+    /**
      * A Connectivity proxy in trusted mode (Kyma), used instead of the connectivity binding: requests carry no
      * Proxy-Authorization. On Kyma: host connectivity-proxy.kyma-system.svc.cluster.local, http-port 20003,
      * socks5-port 20004 (the kyma-system/connectivity-proxy-info ConfigMap). MAIL, LDAP and TCP destinations use
@@ -312,6 +330,38 @@ public class BtpProperties {
         this.failoverRetryWindow = failoverRetryWindow;
     }
 
+    public boolean isCircuitBreaker() {
+        return circuitBreaker;
+    }
+
+    public void setCircuitBreaker(boolean circuitBreaker) {
+        this.circuitBreaker = circuitBreaker;
+    }
+
+    public int getCircuitBreakerFailureRate() {
+        return circuitBreakerFailureRate;
+    }
+
+    public void setCircuitBreakerFailureRate(int circuitBreakerFailureRate) {
+        this.circuitBreakerFailureRate = circuitBreakerFailureRate;
+    }
+
+    public int getCircuitBreakerWindow() {
+        return circuitBreakerWindow;
+    }
+
+    public void setCircuitBreakerWindow(int circuitBreakerWindow) {
+        this.circuitBreakerWindow = circuitBreakerWindow;
+    }
+
+    public Duration getCircuitBreakerOpenDuration() {
+        return circuitBreakerOpenDuration;
+    }
+
+    public void setCircuitBreakerOpenDuration(Duration circuitBreakerOpenDuration) {
+        this.circuitBreakerOpenDuration = circuitBreakerOpenDuration;
+    }
+
     public boolean isTrustedMultiTenantProxy() {
         return trustedMultiTenantProxy;
     }
@@ -352,6 +402,7 @@ public class BtpProperties {
                 + ", principalPropagationMode=" + principalPropagationMode
                 + ", transparentProxy=" + transparentProxy
                 + ", trustedMultiTenantProxy=" + trustedMultiTenantProxy
+                + ", circuitBreaker=" + circuitBreaker
                 + ", destinations=" + shown + "]";
     }
 }

@@ -234,8 +234,14 @@ public final class TokenService {
         try {
             response = TokenResponse.parse(httpResponse);
         } catch (ParseException e) {
-            throw new TokenException(destinationName, host, "HTTP " + httpResponse.getStatusCode(), "The token service at "
-                    + host + " answered HTTP " + httpResponse.getStatusCode() + " with a body that is not an OAuth token response.", e);
+            // an HTML page or a cut-off answer: something between the engine and the token service failed (HTTP 200
+            // included), or the URL is not the token endpoint; transient for the destination cache (no error code)
+            throw new TokenException(destinationName, host, null, "The token service at " + host
+                    + (destinationName == null ? "" : " for destination '" + destinationName + "'") + " answered HTTP "
+                    + httpResponse.getStatusCode() + " with a body that is not an OAuth token response (an HTML page or"
+                    + " an answer cut off: a gateway or network problem, or a URL that is not the token endpoint). Check "
+                    + (destinationName == null ? "the binding's token URL (url, certurl)" : "tokenServiceURL")
+                    + " and the token service's availability.", e);
         }
         if (!response.indicatesSuccess()) {
             ErrorObject error = ((TokenErrorResponse) response).getErrorObject();

@@ -170,8 +170,10 @@ public final class DestinationServiceLoader implements DestinationLoader {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new DestinationServiceException(name, 200, null, "The Destination Service answered for destination '"
-                    + name + "' with a body that is not JSON.", null);
+            throw DestinationServiceException.garbled(name, 200, "The Destination Service answered for destination '"
+                    + name + "' with a body that is not JSON (an HTML page or an answer cut off: a gateway or network"
+                    + " problem on the way). Cached destinations are served while it lasts (up to maxStale); check the"
+                    + " Destination Service's availability and the binding's uri.");
         }
         JsonNode configuration = root.path("destinationConfiguration");
         if (!configuration.isObject()) {

@@ -234,6 +234,16 @@ public final class DestinationHttpClient implements Closeable {
             if (deadline.expired && !(e instanceof BtpConnectivityException)) {
                 throw exceeded(resolved, deadline, e);
             }
+            if (brokeOff(e) && resolved.destination().isOnPremise() && resolved.proxy() != null) {
+                // the answer started, then the tunnel through the Connectivity proxy and the Cloud Connector broke
+                // (a Cloud Connector failover breaks open connections): name that hop, not HttpClient's stream
+                throw new CloudConnectorException(resolved.name(), resolved.destination().locationId(), 0, "The answer"
+                        + " for destination '" + resolved.name() + "' through the Connectivity proxy at " + resolved.proxy()
+                        + " and the Cloud Connector broke off before it was complete (" + e.getClass().getSimpleName()
+                        + "). The connection through the Cloud Connector failed mid-answer, for example during a Cloud"
+                        + " Connector failover, or the on-premise system closed it; check the Cloud Connector and the"
+                        + " system. The request was not sent again.", e);
+            }
             throw e;
         } finally {
             alarm.cancel(false);
@@ -301,6 +311,13 @@ public final class DestinationHttpClient implements Closeable {
                 : new BtpConnectivityException(resolved.name(), message, cause);
     }
 
+    /** Whether {@code e} says an answer broke off mid-way (connection closed or reset, a chunk cut short). */
+    private static boolean brokeOff(Exception e) {
+        return e instanceof org.apache.hc.core5.http.ConnectionClosedException
+                || e instanceof org.apache.hc.core5.http.MalformedChunkCodingException
+                || e instanceof java.net.SocketException;
+    }
+
     /**
      * Sends a request in a {@link #context}, with the destination's headers; the caller closes the answer.
      * Requests are sent again only as {@link RetryPolicy} allows.
@@ -320,6 +337,15 @@ public final class DestinationHttpClient implements Closeable {
         } catch (IOException e) {
             if (deadline != null && deadline.expired) {
                 throw exceeded(resolved, deadline, e);
+            }
+            if (onPremise && resolved.proxy() != null && e instanceof java.net.SocketTimeoutException) {
+                // the proxy took the request: it is the answer from behind the Cloud Connector that is late
+                throw new CloudConnectorException(resolved.name(), resolved.destination().locationId(), 0, "No answer"
+                        + " for destination '" + resolved.name() + "' through the Connectivity proxy at " + resolved.proxy()
+                        + " and the Cloud Connector within the read timeout of " + resolved.readTimeout().toSeconds()
+                        + " s (URL.socketReadTimeoutInSeconds): the on-premise system or the Cloud Connector answers too"
+                        + " slowly. Raise URL.socketReadTimeoutInSeconds if the system is slow by design, otherwise"
+                        + " check the system and the Cloud Connector.", e);
             }
             if (onPremise && resolved.proxy() != null && !(e instanceof java.net.ConnectException)
                     && !(e instanceof java.io.InterruptedIOException)) {

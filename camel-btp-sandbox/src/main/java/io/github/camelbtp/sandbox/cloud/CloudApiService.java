@@ -2,6 +2,7 @@ package io.github.camelbtp.sandbox.cloud;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.camelbtp.sandbox.observe.Counters;
+import io.github.camelbtp.sandbox.observe.Faults;
 import io.github.camelbtp.sandbox.observe.RecordedRequests;
 import io.github.camelbtp.sandbox.token.IdentityAssertions;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
@@ -25,14 +26,20 @@ public final class CloudApiService {
     private final TokenAuthority authority;
     private final Counters counters;
     private final RecordedRequests recorded;
+    private final Faults faults;
+    /** What a backend cutting its body sends half of (the {@code backendCutsBodies} fault). */
+    private static final byte[] CUT_BODY = "{\"d\":{\"results\":[{\"id\":\"0000000001\"},{\"id\":\"0000000002\"}]}}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final IdentityAssertions assertions;
 
-    public CloudApiService(TokenAuthority authority, Counters counters, RecordedRequests recorded, IdentityAssertions assertions) {
+    public CloudApiService(TokenAuthority authority, Counters counters, RecordedRequests recorded, Faults faults,
+            IdentityAssertions assertions) {
         this.assertions = assertions;
         this.authority = authority;
         this.counters = counters;
         this.recorded = recorded;
+        this.faults = faults;
     }
 
     public void register(HttpEndpoint endpoint) {
@@ -45,6 +52,11 @@ public final class CloudApiService {
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
         exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
+        Faults.pause(faults.backendLatency());
+        if (faults.backendCutsBodies()) {
+            HttpEndpoint.sendCut(exchange, CUT_BODY);
+            return;
+        }
         boolean known = path.equals("/api/v1/products") || path.equals("/api/v1/me") || path.equals("/public/ping") || path.equals("/public/catalog");
         if (!known) {
             HttpEndpoint.sendJson(exchange, 404, Map.of("error", "not_found", "message", "No resource at " + path));

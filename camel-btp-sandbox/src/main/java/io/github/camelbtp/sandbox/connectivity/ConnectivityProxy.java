@@ -2,6 +2,7 @@ package io.github.camelbtp.sandbox.connectivity;
 
 import io.github.camelbtp.sandbox.destination.Tenants;
 import io.github.camelbtp.sandbox.observe.Counters;
+import io.github.camelbtp.sandbox.observe.Faults;
 import io.github.camelbtp.sandbox.observe.RecordedRequests;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import io.github.camelbtp.sandbox.wire.BackendForwarder;
@@ -72,6 +73,8 @@ final class ConnectivityProxy implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
     private volatile boolean trustedMode;
+    /** The sandbox's fault switches (proxy failure status, answers cut mid-response); none until set. */
+    private volatile Faults faults = new Faults();
     /** Kyma's multi-tenant trusted mode: the tenant comes from {@link #SERVICE_TOKEN_HEADER}. */
     private volatile boolean multiTenant;
     static final String SERVICE_TOKEN_HEADER = "SAP-CP-Connectivity-Service-Token";
@@ -207,6 +210,9 @@ final class ConnectivityProxy implements AutoCloseable {
             return false;
         }
         Rejection rejection = new Rejection(head, framing, wire, out, keepAlive);
+        if (faults.connectivityProxyFailureStatus() != 0) {
+            return rejection.send(faults.connectivityProxyFailureStatus(), "Sandbox fault: connectivity proxy failure");
+        }
         if (target.regionMatches(true, 0, "https://", 0, 8)) {
             return rejection.send(405, "https is not supported: the connectivity proxy takes http:// targets; the "
                     + "tunnel to the Cloud Connector is already encrypted");
@@ -299,6 +305,13 @@ final class ConnectivityProxy implements AutoCloseable {
             HttpResponseWriter.write(out, 502, TEXT, bytes("The backend of system " + host + ":" + port
                     + " failed: " + e.getClass().getSimpleName()), true, !keepAlive);
             return keepAlive;
+        }
+        if (faults.connectivityProxyCutsAnswers()) {
+            java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+            HttpResponseWriter.write(whole, response.status(), response.headers(), response.body(), true, false);
+            out.write(whole.toByteArray(), 0, whole.size() - Math.max(1, response.body() == null ? 0 : response.body().length / 2));
+            out.flush();
+            return false;
         }
         HttpResponseWriter.write(out, response.status(), response.headers(), response.body(),
                 !head.method().equals("HEAD"), !keepAlive);
@@ -452,6 +465,10 @@ final class ConnectivityProxy implements AutoCloseable {
     }
 
     /** Trusted mode: requests need no connectivity token (Kyma's proxy, dedicated to one subaccount). */
+    void faults(Faults faults) {
+        this.faults = faults;
+    }
+
     public void trustedMode(boolean trusted) {
         this.trustedMode = trusted;
     }

@@ -104,6 +104,13 @@ public final class ConnectivityService implements AutoCloseable {
         return this;
     }
 
+    /** Makes both proxies read the sandbox's fault switches ({@code Sandbox.faults()}) on every request. */
+    public ConnectivityService faults(io.github.camelbtp.sandbox.observe.Faults faults) {
+        httpProxy.faults(faults);
+        socks5Proxy.faults(faults);
+        return this;
+    }
+
     /** Client connections the HTTP proxy accepted since the start. */
     public long acceptedConnections() {
         return httpProxy.acceptedConnections();

@@ -1,6 +1,7 @@
 package io.github.camelbtp.sandbox.connectivity;
 
 import io.github.camelbtp.sandbox.destination.Tenants;
+import io.github.camelbtp.sandbox.observe.Faults;
 import io.github.camelbtp.sandbox.token.TokenAuthority;
 import io.github.camelbtp.sandbox.wire.Loopback;
 import java.io.DataInputStream;
@@ -65,6 +66,8 @@ public final class Socks5Proxy implements AutoCloseable {
     private volatile String lastLocationId;
     private volatile Integer lastMethod;
     private volatile boolean trustedMode;
+    /** The sandbox's fault switches (handshake cut); none until set. */
+    private volatile Faults faults = new Faults();
     private volatile boolean closed;
 
     Socks5Proxy(TokenAuthority authority, String connectivityClientId, String subaccountId, CloudConnector cloudConnector,
@@ -114,6 +117,10 @@ public final class Socks5Proxy implements AutoCloseable {
     }
 
     /** Trusted mode: proxy authorization off, "no authentication" ({@code 0x00}) accepted besides {@code 0x80}. */
+    void faults(Faults faults) {
+        this.faults = faults;
+    }
+
     public void trustedMode(boolean trusted) {
         this.trustedMode = trusted;
     }
@@ -167,6 +174,9 @@ public final class Socks5Proxy implements AutoCloseable {
                 sap |= method == 0x80;
                 none |= method == 0x00;
             }
+            if (faults.socks5Cut() == Faults.SocksCut.AFTER_GREETING) {
+                return;
+            }
             boolean trusted = trustedMode;
             // trusted mode: authorization is off, so a client that offers "no authentication" gets it
             if (trusted && none) {
@@ -205,6 +215,9 @@ public final class Socks5Proxy implements AutoCloseable {
                 locationId = new String(Base64.getDecoder().decode(encodedLocation), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 authFailed(out);
+                return;
+            }
+            if (faults.socks5Cut() == Faults.SocksCut.AFTER_AUTHENTICATION) {
                 return;
             }
             Optional<TokenAuthority.VerifiedToken> token = authority.verify(new String(jwt, StandardCharsets.US_ASCII));

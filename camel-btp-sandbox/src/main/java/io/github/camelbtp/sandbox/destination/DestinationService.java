@@ -124,6 +124,11 @@ public final class DestinationService {
         } else {
             reply = error(404, "Resource not found");
         }
+        Faults.Garbage garbage = faults.destinationServiceGarbage();
+        if (garbage != Faults.Garbage.NONE) {
+            HttpEndpoint.send(exchange, 200, HttpEndpoint.JSON, garbage.body());
+            return;
+        }
         Duration latency = faults.destinationServiceLatency();
         if (latency.isZero()) {
             send(exchange, reply);

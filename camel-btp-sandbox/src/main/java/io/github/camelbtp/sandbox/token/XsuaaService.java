@@ -167,6 +167,11 @@ final class XsuaaService {
             HttpEndpoint.sendJson(exchange, failure, Map.of("error", "server_error"));
             return;
         }
+        Faults.pause(faults.tokenServiceLatency());
+        if (faults.tokenServiceGarbage() != Faults.Garbage.NONE) {
+            HttpEndpoint.send(exchange, 200, HttpEndpoint.JSON, faults.tokenServiceGarbage().body());
+            return;
+        }
         if (!"POST".equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().set("Allow", "POST");
             HttpEndpoint.sendJson(exchange, 405, error("method_not_allowed",

@@ -120,6 +120,21 @@ public final class HttpEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * Announces {@code body}'s full length with status 200, sends its first half and closes the connection: a server
+     * failing mid-body (the {@code backendCutsBodies} fault).
+     */
+    public static void sendCut(HttpExchange exchange, byte[] body) {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", JSON);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body, 0, body.length / 2);
+            exchange.getResponseBody().flush();
+        } catch (IOException expected) {
+            // closing with bytes missing makes the JDK server drop the connection, which is the point
+        }
+    }
+
     public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         send(exchange, status, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }

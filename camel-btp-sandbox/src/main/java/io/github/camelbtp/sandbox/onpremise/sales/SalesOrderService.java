@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.camelbtp.sandbox.observe.Counters;
+import io.github.camelbtp.sandbox.observe.Faults;
 import io.github.camelbtp.sandbox.observe.RecordedRequests;
 import io.github.camelbtp.sandbox.wire.BackendForwarder;
 import io.github.camelbtp.sandbox.wire.HttpEndpoint;
@@ -47,15 +48,20 @@ public final class SalesOrderService {
     private final String salesUser;
     private final Counters counters;
     private final RecordedRequests recorded;
+    private final Faults faults;
+    /** What a backend cutting its body sends half of (the {@code backendCutsBodies} fault). */
+    private static final byte[] CUT_BODY = "{\"d\":{\"results\":[{\"id\":\"0000000001\"},{\"id\":\"0000000002\"}]}}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private final CsrfSessions sessions = new CsrfSessions();
     private final byte[] expectedAuthorization;
     private final String metadata;
 
-    public SalesOrderService(SalesOrders orders, Counters counters, RecordedRequests recorded, String user, String password) {
+    public SalesOrderService(SalesOrders orders, Counters counters, RecordedRequests recorded, Faults faults, String user, String password) {
         this.orders = orders;
         this.salesUser = user;
         this.counters = counters;
         this.recorded = recorded;
+        this.faults = faults;
         this.expectedAuthorization = Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.US_ASCII);
@@ -72,6 +78,11 @@ public final class SalesOrderService {
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
+        Faults.pause(faults.backendLatency());
+        if (faults.backendCutsBodies()) {
+            HttpEndpoint.sendCut(exchange, CUT_BODY);
+            return;
+        }
         if (!path.equals(BASE) && !path.startsWith(BASE + "/")) {
             HttpEndpoint.send(exchange, 404, HttpEndpoint.TEXT, "Service cannot be reached: " + path);
             return;
