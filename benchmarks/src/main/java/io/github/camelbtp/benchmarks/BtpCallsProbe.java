@@ -28,8 +28,9 @@ import java.util.concurrent.Future;
  * sandbox (its {@link Counters}) rather than timed, so a busy machine does not change the figures. A main, not a JMH
  * benchmark; each mode prints its figures and stops:
  * <ul>
- * <li>{@code cold}: BTP calls of the first request (OnPremise OAuth2ClientCredentials through btp-destination), and of
- * 64 concurrent first requests; time to first response;</li>
+ * <li>{@code cold}: BTP calls of the first request of a new CamelContext (OnPremise OAuth2ClientCredentials through
+ * btp-destination), and of 64 concurrent first requests; time to first response (the sandbox and the JVM's classes
+ * warmed by a throwaway context first: the engine's cold start, not the JVM's);</li>
  * <li>{@code rotation ROUNDS}: 8 callers through the Connectivity proxy while every token rotates ROUNDS times (clock
  * moved past each token's lifetime); connections the proxy accepted;</li>
  * <li>{@code scale ENGINES}: ENGINES engines in one JVM (as many replicas), each resolving both targets for 12
@@ -78,6 +79,10 @@ public final class BtpCallsProbe {
     private static void cold() throws Exception {
         try (Sandbox sandbox = Sandbox.start()) {
             BenchLandscape.addTo(sandbox);
+            // a throwaway engine first: the sandbox's own first token and lookup (key set-up, JIT) are not the engine's
+            try (CamelContext warm = camel(null, sandbox)) {
+                warm.createProducerTemplate().requestBody(ON_PREMISE, null, String.class);
+            }
             sandbox.counters().reset();
             try (CamelContext camel = camel(null, sandbox)) {
                 long start = System.nanoTime();
