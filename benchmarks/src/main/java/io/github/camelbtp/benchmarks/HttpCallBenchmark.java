@@ -2,12 +2,14 @@ package io.github.camelbtp.benchmarks;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.binding.ServiceBindings;
 import io.github.camelbtp.destination.BtpDestinationComponent;
 import io.github.camelbtp.sandbox.demo.DemoDestinations;
 import io.github.camelbtp.sandbox.Sandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,13 +21,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One GET of one sales order, three ways, in the same run:
+ * Issue 12, target 1: btp-destination against plain camel-http to the same backend, in the same run. Run with
+ * {@code -t 1}, {@code -t 16}, {@code -t 64} for the callers and {@code -bm sample} for p50/p99 (docs/performance.md).
+ * The two targets of the issue:
+ * <ul>
+ * <li>Internet, Basic: {@code btpDestinationInternet} against {@code baselineCamelHttpDirect};</li>
+ * <li>OnPremise, OAuth2ClientCredentials, through the sandbox's Connectivity proxy and Cloud Connector to the cloud
+ * API published as {@code api.internal:8080}: {@code btpDestinationOnPremiseOAuth} against
+ * {@code baselineCamelHttpViaProxy}, plain camel-http through the same proxy with the same headers set statically (taken
+ * once from the engine's resolution at start: Proxy-Authorization and Authorization bearer tokens).</li>
+ * </ul>
+ * And, as before, one GET of one sales order, three ways:
  * <ul>
  * <li>{@code baselineCamelHttpDirect}: plain camel-http straight to the backend, Basic header set by hand;</li>
  * <li>{@code btpDestinationInternet}: btp-destination, an Internet destination pointing at the same backend (engine
@@ -40,7 +51,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class HttpCallBenchmark {
 
-    private static final String ORDER_PATH = DemoDestinations.SALES_SERVICE_PATH + "/A_SalesOrder?$top=1";
+    private static final String ORDER_PATH = BenchLandscape.ORDER_PATH;
 
     private Sandbox sandbox;
     private CamelContext camel;
@@ -48,28 +59,40 @@ public class HttpCallBenchmark {
     private BtpConnectivity engine;
     private String directUri;
     private Map<String, Object> basicHeader;
+    private String viaProxyUri;
+    private Map<String, Object> staticProxyHeaders;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
         sandbox = Sandbox.start();
-        sandbox.destinations().putSubaccount(Map.of("Name", "ErpDirect", "Type", "HTTP", "ProxyType", "Internet",
-                "URL", sandbox.salesBackendUri().toString(), "Authentication", "BasicAuthentication",
-                "User", DemoDestinations.SALES_USER, "Password", DemoDestinations.SALES_PASSWORD));
+        BenchLandscape.addTo(sandbox);
         camel = new DefaultCamelContext();
+        // the same pool limits as btp-destination's defaults, or camel-http's 20 per route would throttle 64 callers
+        HttpComponent http = camel.getComponent("http", HttpComponent.class);
+        http.setMaxTotalConnections(200);
+        http.setConnectionsPerRoute(100);
         BtpDestinationComponent btp = new BtpDestinationComponent();
         btp.getEngineOptions().setVcapServices(sandbox.vcapServices());
         camel.addComponent("btp-destination", btp);
         camel.start();
         template = camel.createProducerTemplate();
         directUri = sandbox.salesBackendUri() + ORDER_PATH.replace("$", "%24");
-        basicHeader = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (DemoDestinations.SALES_USER + ":" + DemoDestinations.SALES_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        basicHeader = Map.of("Authorization", BenchLandscape.basicHeader());
         engine = BtpConnectivity.builder().serviceBindings(ServiceBindings.fromVcapServices(sandbox.vcapServices()))
                 .environmentDestinations(null).build();
+        // the baseline through the proxy: the same hop and headers, set once by hand as a static route would
+        ResolvedDestination onPremise = engine.resolve(BenchLandscape.ON_PREMISE_OAUTH, DestinationOptions.NONE);
+        Map<String, Object> headers = new HashMap<>();
+        onPremise.headers().forEach(h -> headers.put(h.name(), h.value()));
+        staticProxyHeaders = Map.copyOf(headers);
+        viaProxyUri = onPremise.url() + BenchLandscape.PRODUCTS_PATH + "?proxyHost=" + sandbox.proxyHost()
+                + "&proxyPort=" + sandbox.proxyHttpPort();
         // warm every path once, so failures show before measuring
         baselineCamelHttpDirect();
         btpDestinationInternet();
         btpDestinationOnPremise();
+        baselineCamelHttpViaProxy();
+        btpDestinationOnPremiseOAuth();
         resolveCached();
     }
 
@@ -87,7 +110,18 @@ public class HttpCallBenchmark {
 
     @Benchmark
     public String btpDestinationInternet() {
-        return template.requestBody("btp-destination:ErpDirect" + ORDER_PATH, null, String.class);
+        return template.requestBody("btp-destination:" + BenchLandscape.INTERNET_BASIC + ORDER_PATH, null, String.class);
+    }
+
+    @Benchmark
+    public String baselineCamelHttpViaProxy() {
+        return template.requestBodyAndHeaders(viaProxyUri, null, staticProxyHeaders, String.class);
+    }
+
+    @Benchmark
+    public String btpDestinationOnPremiseOAuth() {
+        return template.requestBody("btp-destination:" + BenchLandscape.ON_PREMISE_OAUTH + BenchLandscape.PRODUCTS_PATH,
+                null, String.class);
     }
 
     @Benchmark

@@ -93,6 +93,10 @@ public record DestinationOptions(String tenant, String userToken, String refresh
      * user's requests do.
      */
     public String cacheKey() {
+        if (userToken == null && refreshToken == null && code == null && redirectUri == null && codeVerifier == null
+                && subjectToken == null && subjectTokenType == null) {
+            return sharedCacheKey(); // nothing user-specific: no second copy of the key per request (issue 12)
+        }
         StringBuilder key = new StringBuilder(sharedCacheKey());
         append(key, "u", hash(userToken));
         append(key, "r", hash(refreshToken));
@@ -111,6 +115,9 @@ public record DestinationOptions(String tenant, String userToken, String refresh
      * request a lookup. Equal to {@code cacheKey()} when the request carries no user-specific value.
      */
     public String sharedCacheKey() {
+        if (fragmentName == null && chainName == null && chainVariables.isEmpty()) {
+            return tenant == null ? "" : tenant; // the common case, without a builder per request (issue 12)
+        }
         StringBuilder key = new StringBuilder(Objects.toString(tenant, ""));
         append(key, "f", fragmentName == null ? null : fragmentName + (fragmentOptional ? "?" : ""));
         append(key, "ch", chainName);

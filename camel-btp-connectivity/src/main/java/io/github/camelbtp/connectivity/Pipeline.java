@@ -18,9 +18,16 @@ import io.github.camelbtp.connectivity.dispatch.TransparentProxyDispatch;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.tls.TlsCache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.camelbtp.connectivity.destination.AuthenticationType;
+import io.github.camelbtp.connectivity.tls.TlsMaterial;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's one flow, in the order of design.md: <b>Find</b> and <b>Cache</b> ({@link #find}: the chained loaders
@@ -42,6 +49,20 @@ final class Pipeline {
     private final TlsCache tlsCache;
     /** Where the service bindings came from, for messages. */
     private final String bindingsOrigin;
+    /**
+     * What an HTTP destination's request needs that depends on the destination alone (its checked URL, the
+     * {@code sap-client}/{@code URL.headers.*} headers, {@code URL.queries.*}, timeouts, TLS material), worked out
+     * once per {@link Destination} object instead of once per request (issue 12: parsing the URL and copying the
+     * properties three times made up most of a cached resolve's allocation). Keyed by identity (weak keys): a
+     * refreshed destination is a new object and gets its own entry; an entry goes when the cache drops its destination.
+     * Tokens and the request's user never enter it.
+     */
+    private final Cache<Destination, HttpParts> httpParts = Caffeine.newBuilder().weakKeys().build();
+
+    /** The per-destination parts of {@link #http}; see {@link #httpParts}. */
+    private record HttpParts(URI url, List<HttpHeader> headers, Map<String, String> queries, Duration connectTimeout,
+            Duration readTimeout, TlsMaterial tls) {
+    }
 
     Pipeline(CachingDestinationLoader destinations, boolean hasSources, Authenticator authenticator,
             OnPremiseHttpDispatch onPremiseHttp, OnPremiseSocksDispatch onPremiseSocks, TlsCache tlsCache,
@@ -75,22 +96,36 @@ final class Pipeline {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.TYPE, "is '"
                     + destination.type() + "', but an HTTP destination was expected here.");
         }
-        URI url = DestinationUrl.of(destination);
+        HttpParts known = httpParts.getIfPresent(destination);
+        URI url = known != null ? known.url() : DestinationUrl.of(destination);
         // what the authentication type needs (properties, the user's token) is checked before anything is sent;
         // then how the bytes travel: a destination that cannot be dispatched (https on OnPremise, no connectivity
         // binding) fails before a client-side token flow runs for nothing
-        authenticator.validate(destination, options);
+        AuthenticationType type = authenticator.validate(destination, options);
         DispatchPlan plan = dispatchFor(destination).plan(destination, options);
-        Authentication authentication = authenticator.authenticate(destination, options);
-        List<HttpHeader> headers = new ArrayList<>(authentication.headers());
-        headers.addAll(SapSystemHeaders.of(destination));
-        destination.headersWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
+        Authentication authentication = authenticator.authenticateValidated(destination, options, type);
+        if (known == null) {
+            // checked in the order they always were: after authentication, so its errors come first
+            known = httpParts(destination, url);
+            httpParts.put(destination, known);
+        }
+        List<HttpHeader> headers = new ArrayList<>(authentication.headers().size() + known.headers().size()
+                + plan.headers().size());
+        headers.addAll(authentication.headers());
+        headers.addAll(known.headers());
         headers.addAll(plan.headers());
-        return new ResolvedDestination(destination, url, headers,
-                destination.propertiesWithPrefix(DestinationProperty.URL_QUERIES_PREFIX), plan.proxy(),
+        return new ResolvedDestination(destination, known.url(), headers, known.queries(), plan.proxy(),
+                known.connectTimeout(), known.readTimeout(), authentication.challengeCredentials(), known.tls());
+    }
+
+    private HttpParts httpParts(Destination destination, URI url) {
+        List<HttpHeader> headers = new ArrayList<>(SapSystemHeaders.of(destination));
+        destination.headersWithPrefix(DestinationProperty.URL_HEADERS_PREFIX).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
+        return new HttpParts(url, List.copyOf(headers),
+                Map.copyOf(destination.propertiesWithPrefix(DestinationProperty.URL_QUERIES_PREFIX)),
                 Authenticator.seconds(destination, DestinationProperty.CONNECTION_TIMEOUT, BtpConnectivity.DEFAULT_CONNECT_TIMEOUT),
                 Authenticator.seconds(destination, DestinationProperty.READ_TIMEOUT, BtpConnectivity.DEFAULT_READ_TIMEOUT),
-                authentication.challengeCredentials(), DestinationUrl.tls(destination, url, tlsCache));
+                DestinationUrl.tls(destination, url, tlsCache));
     }
 
     /**

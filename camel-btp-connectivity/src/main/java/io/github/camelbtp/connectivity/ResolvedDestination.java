@@ -80,9 +80,30 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
         // whom the proxy logs on as: every user and tenant input of the request is part of the identity
         String identity = destination.viaTransparentProxy() ? options.cacheKey()
                 : AuthenticationType.of(destination).identity(destination, options);
-        String tls = this.tls == null ? "" : this.tls.fingerprint();
-        return destination.name() + '|' + java.util.Objects.toString(options.tenant(), "") + '|'
-                + DestinationOptions.hash(url + "|" + destination.locationId() + '|' + identity + '|' + tls);
+        return destination.name() + '|' + java.util.Objects.toString(options.tenant(), "") + '|' + scopeHash(identity);
+    }
+
+    /**
+     * The hash part of {@link #identityScope}, remembered per destination object: a SHA-256 per exchange was most of
+     * what btp-destination allocated per request on top of the resolution (issue 12). Reused only when everything
+     * hashed is the same (URL, TLS material, identity), so it can never name another identity's scope.
+     */
+    private String scopeHash(String identity) {
+        ScopeHash known = SCOPE_HASHES.getIfPresent(destination);
+        if (known != null && known.url() == url && known.tls() == tls && known.identity().equals(identity)) {
+            return known.hash();
+        }
+        String fingerprint = this.tls == null ? "" : this.tls.fingerprint();
+        String hash = DestinationOptions.hash(url + "|" + destination.locationId() + '|' + identity + '|' + fingerprint);
+        SCOPE_HASHES.put(destination, new ScopeHash(url, tls, identity, hash));
+        return hash;
+    }
+
+    /** {@link #scopeHash}'s memory, keyed by the destination object (weak keys: it goes when the destination does). */
+    private static final com.github.benmanes.caffeine.cache.Cache<Destination, ScopeHash> SCOPE_HASHES =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
+
+    private record ScopeHash(URI url, TlsMaterial tls, String identity, String hash) {
     }
 
     @Override

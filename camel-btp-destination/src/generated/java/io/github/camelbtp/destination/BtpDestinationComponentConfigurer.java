@@ -61,6 +61,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationServiceInstance": getOrCreateEngineOptions(target).setDestinationServiceInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "engineoptions":
         case "engineOptions": target.setEngineOptions(property(camelContext, io.github.camelbtp.component.EngineOptions.class, value)); return true;
+        case "failoverretrywindow":
+        case "failoverRetryWindow": getOrCreateEngineOptions(target).setFailoverRetryWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckdestinations":
         case "healthCheckDestinations": target.setHealthCheckDestinations(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -124,6 +126,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationServiceInstance": return java.lang.String.class;
         case "engineoptions":
         case "engineOptions": return io.github.camelbtp.component.EngineOptions.class;
+        case "failoverretrywindow":
+        case "failoverRetryWindow": return long.class;
         case "healthcheckdestinations":
         case "healthCheckDestinations": return java.lang.String.class;
         case "lazystartproducer":
@@ -183,6 +187,8 @@ public class BtpDestinationComponentConfigurer extends PropertyConfigurerSupport
         case "destinationServiceInstance": return getOrCreateEngineOptions(target).getDestinationServiceInstance();
         case "engineoptions":
         case "engineOptions": return target.getEngineOptions();
+        case "failoverretrywindow":
+        case "failoverRetryWindow": return getOrCreateEngineOptions(target).getFailoverRetryWindow();
         case "healthcheckdestinations":
         case "healthCheckDestinations": return target.getHealthCheckDestinations();
         case "lazystartproducer":

@@ -64,7 +64,11 @@ public final class Authenticator {
     }
 
     public Authentication authenticate(Destination destination, DestinationOptions options) {
-        AuthenticationType type = validate(destination, options);
+        return authenticateValidated(destination, options, validate(destination, options));
+    }
+
+    /** {@link #authenticate} for a destination {@link #validate} has just checked (and returned {@code type} for). */
+    public Authentication authenticateValidated(Destination destination, DestinationOptions options, AuthenticationType type) {
         if (type == AuthenticationType.BasicAuthentication && !BasicFlow.preemptive(destination)) {
             // Preemptive=FALSE holds for service destinations too: the service's ready-made Basic header would
             // otherwise be sent unasked; answer the challenge with the destination's User/Password instead

@@ -6,6 +6,8 @@ import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 
 /**
@@ -15,10 +17,21 @@ import java.util.List;
  */
 final class BasicFlow implements AuthenticationFlow {
 
+    /**
+     * The Basic header of each destination object, encoded once instead of once per request (issue 12); keyed by
+     * identity (weak keys), so a refreshed destination, perhaps with a new password, is encoded anew.
+     */
+    private final Cache<Destination, Authentication> encoded = Caffeine.newBuilder().weakKeys().build();
+
     @Override
     public Authentication authenticate(Destination destination, DestinationOptions options, AuthenticationType type) {
         if (type == AuthenticationType.BasicAuthentication) {
-            return basic(destination);
+            Authentication basic = encoded.getIfPresent(destination);
+            if (basic == null) {
+                basic = basic(destination);
+                encoded.put(destination, basic);
+            }
+            return basic;
         }
         return forwardAuthToken(destination) && options.userToken() != null
                 ? Authentication.header("Authorization", "Bearer " + options.userToken()) : Authentication.NONE;

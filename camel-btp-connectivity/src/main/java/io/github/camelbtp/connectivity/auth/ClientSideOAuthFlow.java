@@ -12,12 +12,16 @@ import io.github.camelbtp.connectivity.tls.ClientKey;
 import io.github.camelbtp.connectivity.tls.TlsCache;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +36,13 @@ final class ClientSideOAuthFlow implements AuthenticationFlow {
     /** Where OAuth2TechnicalUserPropagation's token goes [consuming-the-connectivity-service-313b215]. */
     static final String TECHNICAL_AUTHENTICATION_HEADER = Authenticator.TECHNICAL_AUTHENTICATION_HEADER;
 
+    private static final int TENANTS_REMEMBERED = 256;
+
     private final TokenService tokens;
     /** The engine's opened key stores (tokenService.KeyStoreLocation). */
     private final TlsCache tlsCache;
+    /** {@link #knownRequest}: per destination object (weak keys: refreshed destinations are new objects), per tenant. */
+    private final Cache<Destination, Map<String, TokenRequest>> requests = Caffeine.newBuilder().weakKeys().build();
 
     ClientSideOAuthFlow(TokenService tokens, TlsCache tlsCache) {
         this.tokens = tokens;
@@ -91,8 +99,26 @@ final class ClientSideOAuthFlow implements AuthenticationFlow {
     }
 
     private Authentication bearer(Destination destination, DestinationOptions options, TokenGrant grant, String header) {
-        TokenRequest request = clientCredentialsRequest(destination, options.tenant()).withGrant(grant);
+        TokenRequest request = knownRequest(destination, options.tenant()).withGrant(grant);
         return Authentication.header(header, tokens.token(request, destination.name()).bearer());
+    }
+
+    /**
+     * {@link #clientCredentialsRequest}, built once per destination object and tenant instead of once per request
+     * (issue 12: it parses the token URL and copies the properties four times); at most {@link #TENANTS_REMEMBERED}
+     * tenants per destination are remembered, so tenant headers chosen by callers cannot grow it without bound.
+     */
+    private TokenRequest knownRequest(Destination d, String tenant) {
+        Map<String, TokenRequest> perTenant = requests.get(d, k -> new ConcurrentHashMap<>());
+        String key = tenant == null ? "" : tenant;
+        TokenRequest request = perTenant.get(key);
+        if (request == null) {
+            request = clientCredentialsRequest(d, tenant);
+            if (perTenant.size() < TENANTS_REMEMBERED) {
+                perTenant.put(key, request);
+            }
+        }
+        return request;
     }
 
     /**

@@ -8,6 +8,9 @@ import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +22,20 @@ import java.util.List;
  */
 final class ServiceTokenFlow implements AuthenticationFlow {
 
+    /**
+     * The headers of each destination object, built once: they come from its {@code authTokens} alone, and a cached
+     * destination serves many requests (issue 12). Keyed by identity (weak keys): a refreshed destination, with new
+     * tokens, is a new object. Failed tokens are never remembered: they throw on every request.
+     */
+    private final Cache<Destination, Authentication> built = Caffeine.newBuilder().weakKeys().build();
+
     @Override
     public Authentication authenticate(Destination destination, DestinationOptions options, AuthenticationType type) {
-        Authentication fromService = fromServiceTokens(destination, type.name());
+        Authentication fromService = built.getIfPresent(destination);
+        if (fromService == null) {
+            fromService = fromServiceTokens(destination, type.name());
+            built.put(destination, fromService);
+        }
         if (type == AuthenticationType.SAMLAssertion) {
             // the backend opens a security session from the assertion and answers with its session cookie
             // [http-destinations-42a0e6b]

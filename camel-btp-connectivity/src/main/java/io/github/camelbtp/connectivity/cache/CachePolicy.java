@@ -74,4 +74,9 @@ public record CachePolicy(Duration ttl, Map<String, Duration> ttlByName, Duratio
     public CachePolicy withTokenMargin(Duration tokenMargin) {
         return new CachePolicy(ttl, ttlByName, tokenMargin, maxStale, notFoundTtl, maximumSize, refreshWait);
     }
+
+    /** How many destinations (per tenant and user where they differ) the cache holds; see docs/performance.md, "Scaling out". */
+    public CachePolicy withMaximumSize(long maximumSize) {
+        return new CachePolicy(ttl, ttlByName, tokenMargin, maxStale, notFoundTtl, maximumSize, refreshWait);
+    }
 }

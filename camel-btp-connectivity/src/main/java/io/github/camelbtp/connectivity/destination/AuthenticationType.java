@@ -149,7 +149,10 @@ public enum AuthenticationType {
      */
     public void validateConfiguration(Destination destination) {
         for (String property : requiredProperties) {
-            destination.requireProperty(property, name() + " needs it");
+            // the reason is only built for a missing property: this runs on every request (issue 12)
+            if (destination.property(property).isEmpty()) {
+                destination.requireProperty(property, name() + " needs it");
+            }
         }
         if ((this == PrincipalPropagation || this == OAuth2TechnicalUserPropagation) && !destination.isOnPremise()) {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.PROXY_TYPE, "is '"

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,15 @@ import java.util.regex.Pattern;
 public final class RequestTarget {
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    /** How many endpoint paths {@link #CHECKED_ENDPOINT_PATHS} remembers (Camel's endpoint cache holds 1,000). */
+    private static final int ENDPOINT_PATHS_REMEMBERED = 1_000;
+    /**
+     * Endpoint paths that passed {@link #checkRelative}, with their canonical form: an endpoint's path is the same
+     * for every exchange, and checking it (several decodings per segment) was the largest per-exchange cost of
+     * building the URL (issue 12). Only endpoint paths, which come from the route, never a header's path, which comes
+     * from the caller; refused paths are never remembered.
+     */
+    private static final Map<String, String> CHECKED_ENDPOINT_PATHS = new ConcurrentHashMap<>();
 
     private RequestTarget() {
     }
@@ -34,7 +44,24 @@ public final class RequestTarget {
     public static String build(ResolvedDestination resolved, String endpointPath, String headerPath, String endpointQuery,
             String headerQuery) {
         checkHeaderQuery(resolved.name(), headerQuery);
-        return build(resolved.name(), resolved.url(), new String[] { endpointPath, headerPath }, endpointQuery, headerQuery);
+        String checkedHeaderPath = headerPath == null || headerPath.isBlank() ? null : checkRelative(resolved.name(), headerPath);
+        return build(resolved.url(), new String[] { checkedEndpointPath(resolved.name(), endpointPath), checkedHeaderPath },
+                endpointQuery, headerQuery);
+    }
+
+    /** {@link #checkRelative} of an endpoint's path, remembered (see {@link #CHECKED_ENDPOINT_PATHS}). */
+    private static String checkedEndpointPath(String destination, String endpointPath) {
+        if (endpointPath == null || endpointPath.isBlank()) {
+            return null;
+        }
+        String checked = CHECKED_ENDPOINT_PATHS.get(endpointPath);
+        if (checked == null) {
+            checked = checkRelative(destination, endpointPath);
+            if (CHECKED_ENDPOINT_PATHS.size() < ENDPOINT_PATHS_REMEMBERED) {
+                CHECKED_ENDPOINT_PATHS.put(endpointPath, checked);
+            }
+        }
+        return checked;
     }
 
     /**
@@ -43,6 +70,9 @@ public final class RequestTarget {
      * they always stood.
      */
     public static String withDestinationQueries(String pathAndQuery, ResolvedDestination resolved) {
+        if (resolved.queryParameters().isEmpty()) {
+            return pathAndQuery;
+        }
         String destinationQueries = encode(resolved.queryParameters());
         if (destinationQueries.isEmpty()) {
             return pathAndQuery;
@@ -79,17 +109,14 @@ public final class RequestTarget {
 
     /**
      * @param base          the destination URL
-     * @param relativePaths path parts to append, in order (nulls and blanks skipped)
+     * @param checkedPaths  path parts to append, in order, as {@link #checkRelative} returned them (nulls and empty
+     *                      parts skipped)
      * @param queries       query strings to append, in order (raw, already encoded; nulls skipped)
      */
-    static String build(String destination, URI base, String[] relativePaths, String... queries) {
+    private static String build(URI base, String[] checkedPaths, String... queries) {
         StringBuilder path = new StringBuilder(base.getRawPath() == null ? "" : base.getRawPath());
-        for (String relative : relativePaths) {
-            if (relative == null || relative.isBlank()) {
-                continue;
-            }
-            String checked = checkRelative(destination, relative);
-            if (checked.isEmpty()) {
+        for (String checked : checkedPaths) {
+            if (checked == null || checked.isEmpty()) {
                 continue;
             }
             if (path.length() == 0 || path.charAt(path.length() - 1) != '/') {
