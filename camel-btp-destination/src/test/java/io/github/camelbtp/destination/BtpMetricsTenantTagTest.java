@@ -1,5 +1,8 @@
 package io.github.camelbtp.destination;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.github.camelbtp.sandbox.SandboxExtension;
+import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.sandbox.destination.Tenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -20,6 +23,15 @@ class BtpMetricsTenantTagTest extends BtpDestinationTestSupport {
 
     private static final String URI = "btp-destination:Catalog/ping?tenantHeader=X-Tenant";
 
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension HOST_NAMES = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
+
+    @Override
+    protected Sandbox sandbox() {
+        return HOST_NAMES.sandbox();
+    }
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private Tenants.Tenant acme;
 
@@ -31,6 +43,11 @@ class BtpMetricsTenantTagTest extends BtpDestinationTestSupport {
         properties.setProperty("camel.btp.metrics.tenant-tag", "true");
         context.getPropertiesComponent().setInitialProperties(properties);
         return context;
+    }
+
+    @Override
+    protected void configure(BtpDestinationComponent component) {
+        bindTrustingTokenServiceHostNames(component);
     }
 
     @BeforeEach

@@ -1,5 +1,8 @@
 package io.github.camelbtp.destination;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.github.camelbtp.sandbox.SandboxExtension;
+import io.github.camelbtp.sandbox.Sandbox;
 import io.github.camelbtp.connectivity.DestinationCircuitOpenException;
 import io.github.camelbtp.connectivity.DestinationNotFoundException;
 import io.github.camelbtp.connectivity.breaker.DestinationCircuitBreakers;
@@ -35,6 +38,15 @@ class DestinationCircuitBreakerTest extends BtpDestinationTestSupport {
     private TargetServer acmeTarget;
     private Tenants.Tenant acme;
 
+    /** Subscribers' token URLs are host names, https://<subdomain>.<uaadomain>, as on BTP. */
+    @RegisterExtension
+    static final SandboxExtension HOST_NAMES = new SandboxExtension(Sandbox.builder().tokenServiceHostNames());
+
+    @Override
+    protected Sandbox sandbox() {
+        return HOST_NAMES.sandbox();
+    }
+
     @Override
     protected void configure(BtpDestinationComponent component) {
         try {
@@ -51,7 +63,8 @@ class DestinationCircuitBreakerTest extends BtpDestinationTestSupport {
         options.setCircuitBreakerFailureRate(50);
         options.setCircuitBreakerOpenDuration(OPEN.toMillis());
         // the engine the options describe, measuring time with the test's clock
-        component.setConnectivity(options.engineBuilder().environmentDestinations(null).clock(clock).build());
+        component.setConnectivity(options.engineBuilder().environmentDestinations(null).clock(clock)
+                .serviceTrust(java.util.List.of(sandbox().tokenServiceCertificate())).build());
     }
 
     @BeforeEach
