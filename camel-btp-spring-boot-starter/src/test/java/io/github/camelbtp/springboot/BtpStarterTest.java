@@ -178,7 +178,7 @@ class BtpStarterTest {
     }
 
     /** Every client secret of every binding in the sandbox's VCAP_SERVICES. */
-    private static List<String> clientSecrets(String vcapServices) throws Exception {
+    static List<String> clientSecrets(String vcapServices) throws Exception {
         List<String> secrets = new ArrayList<>();
         for (JsonNode bindings : new ObjectMapper().readTree(vcapServices)) {
             for (JsonNode binding : bindings) {
