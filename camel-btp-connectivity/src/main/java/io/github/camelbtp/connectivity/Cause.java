@@ -1,5 +1,7 @@
 package io.github.camelbtp.connectivity;
 
+import io.github.camelbtp.connectivity.socks.SocksReply;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -139,6 +141,41 @@ public enum Cause {
     /** The SAP Help page that documents it (the page name of help.sap.com's BTP Connectivity guide). */
     public String page() {
         return page;
+    }
+
+    /**
+     * The cause of a Connectivity proxy's (or Cloud Connector's) refusal by its HTTP status
+     * [consuming-the-connectivity-service-313b215, configure-access-control-http-e7d4927]; {@link #PROXY_UNREACHABLE}
+     * for 0 (no answer) and statuses SAP documents no cause for.
+     */
+    public static Cause ofProxyStatus(int status) {
+        return switch (status) {
+            case 403 -> ACCESS_DENIED;
+            case 405 -> PROXY_405_HTTPS;
+            case 407 -> PROXY_407;
+            case 431 -> PROXY_431;
+            case 503 -> PROXY_503;
+            default -> PROXY_UNREACHABLE;
+        };
+    }
+
+    /**
+     * The cause of a SOCKS5 reply code of SAP's SOCKS5 proxy [using-the-tcp-protocol-for-cloud-applications-cd15837]
+     * (reply 05 and authentication status 05 alike); {@link #PROXY_UNREACHABLE} for codes SAP documents no cause for.
+     */
+    public static Cause ofSocksReply(int code) {
+        return switch (code) {
+            case SocksReply.GENERAL_FAILURE, SocksReply.HOST_UNREACHABLE -> BACKEND_UNREACHABLE;
+            case SocksReply.NOT_ALLOWED -> SOCKS5_NO_MAPPING;
+            case SocksReply.NETWORK_UNREACHABLE -> SOCKS5_NOT_CONNECTED;
+            case SocksReply.AUTHENTICATION_FAILED -> SOCKS5_AUTHENTICATION_FAILED;
+            default -> PROXY_UNREACHABLE;
+        };
+    }
+
+    /** SAP's cause and the fix as one sentence pair for an exception's message: "Cause: …. Fix: …." */
+    public String causeAndFix() {
+        return "Cause: " + cause + ". Fix: " + fix + ".";
     }
 
     /** The table as docs/troubleshooting.md carries it, one row per cause, in hop order. */

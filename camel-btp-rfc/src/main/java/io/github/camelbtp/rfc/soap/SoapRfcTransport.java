@@ -10,6 +10,7 @@ import io.github.camelbtp.rfc.RfcAbapException;
 import io.github.camelbtp.rfc.RfcAuthorizationException;
 import io.github.camelbtp.rfc.RfcConversionException;
 import io.github.camelbtp.rfc.RfcException;
+import io.github.camelbtp.rfc.RfcLogonException;
 import io.github.camelbtp.rfc.spi.RfcCall;
 import io.github.camelbtp.rfc.spi.RfcSession;
 import io.github.camelbtp.rfc.spi.RfcTarget;
@@ -226,7 +227,7 @@ public final class SoapRfcTransport implements RfcTransport {
                         if (response.getCode() == 401) {
                             // a password changed in the cockpit reaches the next call, not only after the cache's lifetime
                             connectivity.credentialsRejected(resolved, DestinationOptions.NONE);
-                            throw new RfcAuthorizationException(resolved.name(), function, address.user(), "Logon to the ABAP"
+                            throw new RfcLogonException(resolved.name(), function, address.user(), "Logon to the ABAP"
                                     + " system behind destination '" + resolved.name() + "' failed for user " + address.user()
                                     + (address.client() == null ? "" : " in client " + address.client()) + " (401): "
                                     + firstLine(response) + ". Check the user (jco.client.user or jco.client.alias_user), its"
