@@ -62,7 +62,7 @@ public enum Cause {
             "consuming-the-connectivity-service-313b215"),
     PROXY_407(Hop.CONNECTIVITY_TOKEN, "Connectivity proxy answered 407",
             "the Proxy-Authorization token is missing, expired or of another subaccount",
-            "bind the Connectivity Service of the same subaccount as the Cloud Connector",
+            "bind the Connectivity Service of the same subaccount as the Cloud Connector (the 'connectivity' binding's clientid, clientsecret, token_service_url)",
             "consuming-the-connectivity-service-313b215"),
     SOCKS5_AUTHENTICATION_FAILED(Hop.CONNECTIVITY_TOKEN, "SOCKS5 authentication status 05 or reply code 05",
             "the SOCKS5 proxy rejected the connectivity token or the location ID sent with SAP's method 0x80",
@@ -78,7 +78,7 @@ public enum Cause {
             "consuming-the-connectivity-service-313b215"),
     PROXY_431(Hop.PROXY, "Connectivity proxy answered 431",
             "the request line or a header is longer than the 8192 bytes the proxy accepts",
-            "shorten the path, query or the long header",
+            "shorten the path and query (endpoint path, CamelHttpPath, CamelHttpQuery, URL.queries.*) or the long header (URL.headers.*, cookies, headers the route passes on)",
             "consuming-the-connectivity-service-313b215"),
     PROXY_503(Hop.CLOUD_CONNECTOR, "Connectivity proxy answered 503",
             "no connected Cloud Connector of this subaccount matches the location ID: the connector is disconnected, or CloudConnectorLocationId is wrong (case-sensitive)",
@@ -173,9 +173,13 @@ public enum Cause {
         };
     }
 
-    /** SAP's cause and the fix as one sentence pair for an exception's message: "Cause: …. Fix: …." */
+    /**
+     * SAP's cause, the fix and the SAP page as an exception's messages end: "Cause: …. Fix: …. [SAP: page]". The
+     * engine's messages for the Connectivity proxy's and the SOCKS5 proxy's refusals take their explanation from here,
+     * so the messages, the diagnosis and docs/troubleshooting.md say the same.
+     */
     public String causeAndFix() {
-        return "Cause: " + cause + ". Fix: " + fix + ".";
+        return "Cause: " + cause + ". Fix: " + fix + ". [SAP: " + page + "]";
     }
 
     /** The table as docs/troubleshooting.md carries it, one row per cause, in hop order. */
