@@ -132,6 +132,9 @@ final class Diagnosis {
             walk.put(Hop.DESTINATION, Outcome.FAILED, e.getMessage(), Cause.DESTINATION_INVALID, lookupTook);
             return walk.report(name, relative);
         }
+        // the destination as found (its Type), and where its requests travel as HTTP
+        walk.put(Hop.DESTINATION, Outcome.OK, "from " + found.source() + "; Type " + found.type() + ", sent over HTTP: "
+                + route(http), null, lookupTook);
         return walkFrom(walk, http, lookupTook, name, relative, options,
                 (walked, resolved) -> httpBackend(walked, resolved, found, options, check));
     }
@@ -175,7 +178,7 @@ final class Diagnosis {
 
     private DiagnosisReport walkFrom(Walk walk, Destination destination, Duration lookupTook, String name, String relative,
             DestinationOptions options, HttpBackend httpBackend, BackendCheck backendCheck) {
-        walk.put(Hop.DESTINATION, Outcome.OK, describe(destination), null, lookupTook);
+        walk.putIfAbsent(Hop.DESTINATION, Outcome.OK, describe(destination), null, lookupTook);
         boolean onPremiseHop = destination.isOnPremise() && !destination.viaTransparentProxy();
         if (onPremiseHop && connectivity == null) {
             walk.fail(Hop.BINDING, bindings.origin() + "; ProxyType OnPremise but no 'connectivity' binding",
@@ -360,8 +363,12 @@ final class Diagnosis {
     }
 
     private static String describe(Destination destination) {
-        StringBuilder seen = new StringBuilder("from ").append(destination.source()).append("; Type ")
-                .append(destination.type()).append(", ProxyType ").append(destination.proxyType());
+        return "from " + destination.source() + "; Type " + destination.type() + ", " + route(destination);
+    }
+
+    /** Proxy type, location ID and URL (without its query, which may hold API keys). */
+    private static String route(Destination destination) {
+        StringBuilder seen = new StringBuilder("ProxyType ").append(destination.proxyType());
         if (destination.isOnPremise()) {
             seen.append(", location ID '").append(destination.locationId()).append('\'');
         }
@@ -416,6 +423,10 @@ final class Diagnosis {
 
         void put(Hop hop, Outcome outcome, String seen, Cause cause, Duration took) {
             steps.put(hop, new Step(hop, outcome, seen, cause, took));
+        }
+
+        void putIfAbsent(Hop hop, Outcome outcome, String seen, Cause cause, Duration took) {
+            steps.putIfAbsent(hop, new Step(hop, outcome, seen, cause, took));
         }
 
         void ok(Hop hop, String seen) {

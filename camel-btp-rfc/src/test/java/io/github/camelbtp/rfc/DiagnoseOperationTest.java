@@ -56,7 +56,8 @@ class DiagnoseOperationTest extends BtpRfcTestSupport {
         assertThat(exchange.getMessage().getHeaders()).as(table).doesNotContainKey(BtpRfcConstants.DIAGNOSIS_FAILED_HOP);
         assertThat(table).contains("every hop passed").contains("RFC_PING answered over SOAP-RFC")
                 .contains("user " + DemoDestinations.RFC_USER + ", client 100").contains("connectivity token obtained")
-                .contains("let the request through");
+                .contains("let the request through").contains("Type RFC, sent over HTTP: ProxyType OnPremise")
+                .contains("URL http://erp.internal:8000");
         assertThat(secrets()).allSatisfy(secret -> assertThat(table).doesNotContain(secret));
         assertThat(exchange.getMessage().getBody(DiagnosisReport.class).passed()).isTrue();
     }
