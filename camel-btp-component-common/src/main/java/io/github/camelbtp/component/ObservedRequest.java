@@ -31,4 +31,14 @@ public record ObservedRequest(String destination, String type, String proxyType,
         return new ObservedRequest(d.name(), d.type().name(), proxyType, d.locationId(), BtpObservation.lastLookup(),
                 tenant);
     }
+
+    /**
+     * The request to destination {@code found}, for a component that looks destinations up without resolving them
+     * itself (btp-rfc, whose RFC destinations name proxy type and location in {@code jco.*} properties), with the lookup
+     * result the engine just reported on this thread.
+     */
+    public static ObservedRequest of(Destination found, String proxyType, String locationId, String tenant) {
+        return new ObservedRequest(found.name(), found.type().name(), proxyType, locationId, BtpObservation.lastLookup(),
+                tenant);
+    }
 }

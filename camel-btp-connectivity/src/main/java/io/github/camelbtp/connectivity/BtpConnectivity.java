@@ -244,6 +244,16 @@ public final class BtpConnectivity implements Closeable {
     }
 
     /**
+     * Like {@link #diagnose(String, String, DestinationOptions, BackendCheck)} for a destination that travels over HTTP
+     * with a protocol of its own (btp-rfc's SOAP-RFC): the hops after the lookup are walked for
+     * {@link HttpBackendCheck#httpDestination}, and {@code backend} sends the protocol's request for the Cloud Connector
+     * and backend hops. Never throws for a failed hop.
+     */
+    public DiagnosisReport diagnose(String name, String path, DestinationOptions options, HttpBackendCheck backend) {
+        return diagnosis.run(name, path, options, backend);
+    }
+
+    /**
      * The names of every destination the bound Destination Service lists at service-instance and subaccount level
      * (its admin API), for tools that check them all; empty without a Destination Service binding.
      *

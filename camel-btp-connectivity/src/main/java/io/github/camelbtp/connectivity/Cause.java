@@ -1,5 +1,7 @@
 package io.github.camelbtp.connectivity;
 
+import io.github.camelbtp.connectivity.socks.SocksReply;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -60,7 +62,7 @@ public enum Cause {
             "consuming-the-connectivity-service-313b215"),
     PROXY_407(Hop.CONNECTIVITY_TOKEN, "Connectivity proxy answered 407",
             "the Proxy-Authorization token is missing, expired or of another subaccount",
-            "bind the Connectivity Service of the same subaccount as the Cloud Connector",
+            "bind the Connectivity Service of the same subaccount as the Cloud Connector (the 'connectivity' binding's clientid, clientsecret, token_service_url)",
             "consuming-the-connectivity-service-313b215"),
     SOCKS5_AUTHENTICATION_FAILED(Hop.CONNECTIVITY_TOKEN, "SOCKS5 authentication status 05 or reply code 05",
             "the SOCKS5 proxy rejected the connectivity token or the location ID sent with SAP's method 0x80",
@@ -76,7 +78,7 @@ public enum Cause {
             "consuming-the-connectivity-service-313b215"),
     PROXY_431(Hop.PROXY, "Connectivity proxy answered 431",
             "the request line or a header is longer than the 8192 bytes the proxy accepts",
-            "shorten the path, query or the long header",
+            "shorten the path and query (endpoint path, CamelHttpPath, CamelHttpQuery, URL.queries.*) or the long header (URL.headers.*, cookies, headers the route passes on)",
             "consuming-the-connectivity-service-313b215"),
     PROXY_503(Hop.CLOUD_CONNECTOR, "Connectivity proxy answered 503",
             "no connected Cloud Connector of this subaccount matches the location ID: the connector is disconnected, or CloudConnectorLocationId is wrong (case-sensitive)",
@@ -139,6 +141,45 @@ public enum Cause {
     /** The SAP Help page that documents it (the page name of help.sap.com's BTP Connectivity guide). */
     public String page() {
         return page;
+    }
+
+    /**
+     * The cause of a Connectivity proxy's (or Cloud Connector's) refusal by its HTTP status
+     * [consuming-the-connectivity-service-313b215, configure-access-control-http-e7d4927]; {@link #PROXY_UNREACHABLE}
+     * for 0 (no answer) and statuses SAP documents no cause for.
+     */
+    public static Cause ofProxyStatus(int status) {
+        return switch (status) {
+            case 403 -> ACCESS_DENIED;
+            case 405 -> PROXY_405_HTTPS;
+            case 407 -> PROXY_407;
+            case 431 -> PROXY_431;
+            case 503 -> PROXY_503;
+            default -> PROXY_UNREACHABLE;
+        };
+    }
+
+    /**
+     * The cause of a SOCKS5 reply code of SAP's SOCKS5 proxy [using-the-tcp-protocol-for-cloud-applications-cd15837]
+     * (reply 05 and authentication status 05 alike); {@link #PROXY_UNREACHABLE} for codes SAP documents no cause for.
+     */
+    public static Cause ofSocksReply(int code) {
+        return switch (code) {
+            case SocksReply.GENERAL_FAILURE, SocksReply.HOST_UNREACHABLE -> BACKEND_UNREACHABLE;
+            case SocksReply.NOT_ALLOWED -> SOCKS5_NO_MAPPING;
+            case SocksReply.NETWORK_UNREACHABLE -> SOCKS5_NOT_CONNECTED;
+            case SocksReply.AUTHENTICATION_FAILED -> SOCKS5_AUTHENTICATION_FAILED;
+            default -> PROXY_UNREACHABLE;
+        };
+    }
+
+    /**
+     * SAP's cause, the fix and the SAP page as an exception's messages end: "Cause: …. Fix: …. [SAP: page]". The
+     * engine's messages for the Connectivity proxy's and the SOCKS5 proxy's refusals take their explanation from here,
+     * so the messages, the diagnosis and docs/troubleshooting.md say the same.
+     */
+    public String causeAndFix() {
+        return "Cause: " + cause + ". Fix: " + fix + ". [SAP: " + page + "]";
     }
 
     /** The table as docs/troubleshooting.md carries it, one row per cause, in hop order. */

@@ -67,6 +67,16 @@ final class Diagnosis {
     }
 
     DiagnosisReport run(String name, String path, DestinationOptions options, BackendCheck backendCheck) {
+        return run(name, path, options, backendCheck, null);
+    }
+
+    /** For a destination sent over HTTP with a protocol of its own (btp-rfc): see {@link HttpBackendCheck}. */
+    DiagnosisReport run(String name, String path, DestinationOptions options, HttpBackendCheck httpCheck) {
+        return run(name, path, options, BackendCheck.NONE, httpCheck);
+    }
+
+    private DiagnosisReport run(String name, String path, DestinationOptions options, BackendCheck backendCheck,
+            HttpBackendCheck httpCheck) {
         String relative = path == null ? "" : path;
         Walk walk = new Walk();
         // binding: what the application is bound to
@@ -106,13 +116,69 @@ final class Diagnosis {
             walk.put(Hop.DESTINATION, Outcome.FAILED, lookupFailure.getMessage(), lookupCause(lookupFailure), lookupTook);
             return walk.report(name, relative);
         }
+        if (httpCheck != null) {
+            return walkHttpCheck(walk, destination, lookupTook, name, relative, options, httpCheck);
+        }
         return walkFrom(walk, destination, lookupTook, name, relative, options, backendCheck);
+    }
+
+    /** The hops after the lookup for the HTTP destination {@code check} sends {@code found} as. */
+    private DiagnosisReport walkHttpCheck(Walk walk, Destination found, Duration lookupTook, String name, String relative,
+            DestinationOptions options, HttpBackendCheck check) {
+        Destination http;
+        try {
+            http = check.httpDestination(found);
+        } catch (BtpConnectivityException e) {
+            walk.put(Hop.DESTINATION, Outcome.FAILED, e.getMessage(), Cause.DESTINATION_INVALID, lookupTook);
+            return walk.report(name, relative);
+        }
+        // the destination as found (its Type), and where its requests travel as HTTP
+        walk.put(Hop.DESTINATION, Outcome.OK, "from " + found.source() + "; Type " + found.type() + ", sent over HTTP: "
+                + route(http), null, lookupTook);
+        return walkFrom(walk, http, lookupTook, name, relative, options,
+                (walked, resolved) -> httpBackend(walked, resolved, found, options, check));
+    }
+
+    /** The backend hop by the protocol of {@code check}; tells too whether the proxy and the Cloud Connector let it through. */
+    private void httpBackend(Walk walk, ResolvedDestination resolved, Destination found, DestinationOptions options,
+            HttpBackendCheck check) {
+        String where = where(resolved);
+        long start = System.nanoTime();
+        try {
+            HttpBackendCheck.Answer answer = check.check(found, options);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            backendAnswered(walk, resolved, where, answer.status(), answer.seen(), answer.seen(), took);
+        } catch (CloudConnectorException e) {
+            proxyRefused(walk, e, where, Duration.ofNanos(System.nanoTime() - start));
+        } catch (BtpConnectivityException e) {
+            walk.put(Hop.BACKEND, Outcome.FAILED, e.getMessage(), Cause.BACKEND_UNREACHABLE, Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException | RuntimeException e) {
+            walk.put(Hop.BACKEND, Outcome.FAILED, "no answer from " + where + ": " + e, Cause.BACKEND_UNREACHABLE,
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** The backend hop of an HTTP destination, given its resolution. */
+    @FunctionalInterface
+    private interface HttpBackend {
+        void run(Walk walk, ResolvedDestination resolved);
     }
 
     /** The hops after the destination was found. */
     private DiagnosisReport walkFrom(Walk walk, Destination destination, Duration lookupTook, String name, String relative,
             DestinationOptions options, BackendCheck backendCheck) {
-        walk.put(Hop.DESTINATION, Outcome.OK, describe(destination), null, lookupTook);
+        return walkFrom(walk, destination, lookupTook, name, relative, options,
+                (walked, resolved) -> backend(walked, resolved, relative, options), backendCheck);
+    }
+
+    private DiagnosisReport walkFrom(Walk walk, Destination destination, Duration lookupTook, String name, String relative,
+            DestinationOptions options, HttpBackend httpBackend) {
+        return walkFrom(walk, destination, lookupTook, name, relative, options, httpBackend, BackendCheck.NONE);
+    }
+
+    private DiagnosisReport walkFrom(Walk walk, Destination destination, Duration lookupTook, String name, String relative,
+            DestinationOptions options, HttpBackend httpBackend, BackendCheck backendCheck) {
+        walk.putIfAbsent(Hop.DESTINATION, Outcome.OK, describe(destination), null, lookupTook);
         boolean onPremiseHop = destination.isOnPremise() && !destination.viaTransparentProxy();
         if (onPremiseHop && connectivity == null) {
             walk.fail(Hop.BINDING, bindings.origin() + "; ProxyType OnPremise but no 'connectivity' binding",
@@ -160,7 +226,7 @@ final class Diagnosis {
             }
         }
         if (resolved[0] instanceof ResolvedDestination r) {
-            backend(walk, r, relative, options);
+            httpBackend.run(walk, r);
         } else if (resolved[0] instanceof SocketDestination s) {
             sockets(walk, s, backendCheck);
         }
@@ -170,8 +236,7 @@ final class Diagnosis {
     /** The backend hop over HTTP, which also tells whether the proxy and the Cloud Connector let the request through. */
     private void backend(Walk walk, ResolvedDestination resolved, String path, DestinationOptions options) {
         boolean onPremiseHop = resolved.destination().isOnPremise() && !resolved.destination().viaTransparentProxy();
-        String where = onPremiseHop ? "location ID '" + resolved.destination().locationId() + "', virtual host "
-                + resolved.url().getHost() + ":" + port(resolved.url()) : resolved.url().getHost();
+        String where = where(resolved);
         long start = System.nanoTime();
         try (DestinationHttpClient client = new DestinationHttpClient(2, 2)) {
             URI target = target(resolved, path);
@@ -183,40 +248,57 @@ final class Diagnosis {
                 status = send(client, new HttpGet(target), host, resolved);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            if (onPremiseHop) {
-                walk.put(Hop.CLOUD_CONNECTOR, Outcome.OK, "let the request through (" + where + ")", null, took);
-            }
-            String seen = "HTTP " + status + " for " + (path.isEmpty() ? "/" : path);
-            if (status == 401 || status == 403) {
-                walk.put(Hop.AUTHENTICATION, Outcome.FAILED, "the backend answered " + status + " to Authentication "
-                        + resolved.destination().authentication(), Cause.BACKEND_REJECTED_CREDENTIALS, took);
-                walk.put(Hop.BACKEND, Outcome.OK, seen + " (it answers; the credentials are the problem)", null, took);
-            } else if (status >= 500) {
-                walk.put(Hop.BACKEND, Outcome.FAILED, seen, Cause.BACKEND_ERROR, took);
-            } else {
-                walk.put(Hop.BACKEND, Outcome.OK, seen, null, took);
-            }
+            backendAnswered(walk, resolved, where, status, "HTTP " + status + " for " + (path.isEmpty() ? "/" : path), took);
         } catch (CloudConnectorException e) {
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            Cause cause = switch (e.status()) {
-                case 407 -> Cause.PROXY_407;
-                case 405 -> Cause.PROXY_405_HTTPS;
-                case 431 -> Cause.PROXY_431;
-                case 503 -> Cause.PROXY_503;
-                case 403 -> Cause.ACCESS_DENIED;
-                default -> Cause.PROXY_UNREACHABLE;
-            };
-            if (cause.hop() == Hop.CONNECTIVITY_TOKEN) {
-                walk.put(Hop.CONNECTIVITY_TOKEN, Outcome.FAILED, e.getMessage(), cause, took);
-            } else {
-                walk.put(cause.hop(), Outcome.FAILED, (e.status() == 0 ? "" : "status " + e.status() + ", " + where + ": ")
-                        + e.getMessage(), cause, took);
-            }
+            proxyRefused(walk, e, where, Duration.ofNanos(System.nanoTime() - start));
         } catch (BtpConnectivityException e) {
             walk.put(Hop.BACKEND, Outcome.FAILED, e.getMessage(), Cause.BACKEND_UNREACHABLE, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException | RuntimeException e) {
             walk.put(Hop.BACKEND, Outcome.FAILED, "no answer from " + where + ": " + e, Cause.BACKEND_UNREACHABLE,
                     Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Location ID and virtual host and port on premise, else the host. */
+    private static String where(ResolvedDestination resolved) {
+        boolean onPremiseHop = resolved.destination().isOnPremise() && !resolved.destination().viaTransparentProxy();
+        return onPremiseHop ? "location ID '" + resolved.destination().locationId() + "', virtual host "
+                + resolved.url().getHost() + ":" + port(resolved.url()) : resolved.url().getHost();
+    }
+
+    /** The backend answered with {@code status}: so the Cloud Connector let the request through. */
+    private static void backendAnswered(Walk walk, ResolvedDestination resolved, String where, int status, String seen,
+            Duration took) {
+        backendAnswered(walk, resolved, where, status, seen, null, took);
+    }
+
+    /** @param refusal what the backend said when it refused the credentials, {@code null} for nothing more than the status */
+    private static void backendAnswered(Walk walk, ResolvedDestination resolved, String where, int status, String seen,
+            String refusal, Duration took) {
+        if (resolved.destination().isOnPremise() && !resolved.destination().viaTransparentProxy()) {
+            walk.put(Hop.CLOUD_CONNECTOR, Outcome.OK, "let the request through (" + where + ")", null, took);
+        }
+        if (status == 401 || status == 403) {
+            walk.put(Hop.AUTHENTICATION, Outcome.FAILED, "the backend answered " + status + " to Authentication "
+                    + resolved.destination().authentication() + (refusal == null ? "" : ": " + refusal),
+                    Cause.BACKEND_REJECTED_CREDENTIALS, took);
+            walk.put(Hop.BACKEND, Outcome.OK, (refusal == null ? seen : "HTTP " + status)
+                    + " (it answers; the credentials are the problem)", null, took);
+        } else if (status >= 500) {
+            walk.put(Hop.BACKEND, Outcome.FAILED, seen, Cause.BACKEND_ERROR, took);
+        } else {
+            walk.put(Hop.BACKEND, Outcome.OK, seen, null, took);
+        }
+    }
+
+    /** The Connectivity proxy or the Cloud Connector refused the request: the hop its status names. */
+    private static void proxyRefused(Walk walk, CloudConnectorException e, String where, Duration took) {
+        Cause cause = Cause.ofProxyStatus(e.status());
+        if (cause.hop() == Hop.CONNECTIVITY_TOKEN) {
+            walk.put(Hop.CONNECTIVITY_TOKEN, Outcome.FAILED, e.getMessage(), cause, took);
+        } else {
+            walk.put(cause.hop(), Outcome.FAILED, (e.status() == 0 ? "" : "status " + e.status() + ", " + where + ": ")
+                    + e.getMessage(), cause, took);
         }
     }
 
@@ -268,13 +350,7 @@ final class Diagnosis {
             if (engine.isPresent() && engine.get() instanceof CloudConnectorException cce) {
                 String seen = (cce.status() == 0 ? "" : "SOCKS5 reply code " + String.format("%02X", cce.status())
                         + ", location ID '" + cce.locationId() + "': ") + cce.getMessage();
-                Cause cause = switch (cce.status()) {
-                    case SocksReply.NOT_ALLOWED -> Cause.SOCKS5_NO_MAPPING;
-                    case SocksReply.NETWORK_UNREACHABLE -> Cause.SOCKS5_NOT_CONNECTED;
-                    case SocksReply.AUTHENTICATION_FAILED -> Cause.SOCKS5_AUTHENTICATION_FAILED;
-                    case SocksReply.GENERAL_FAILURE, SocksReply.HOST_UNREACHABLE -> Cause.BACKEND_UNREACHABLE;
-                    default -> Cause.PROXY_UNREACHABLE;
-                };
+                Cause cause = Cause.ofSocksReply(cce.status());
                 walk.put(cause.hop(), Outcome.FAILED, seen, cause, took);
             } else if (engine.isPresent() && engine.get() instanceof TokenException te) {
                 walk.put(Hop.CONNECTIVITY_TOKEN, Outcome.FAILED, te.getMessage(), Cause.CONNECTIVITY_TOKEN_FAILED, took);
@@ -287,8 +363,12 @@ final class Diagnosis {
     }
 
     private static String describe(Destination destination) {
-        StringBuilder seen = new StringBuilder("from ").append(destination.source()).append("; Type ")
-                .append(destination.type()).append(", ProxyType ").append(destination.proxyType());
+        return "from " + destination.source() + "; Type " + destination.type() + ", " + route(destination);
+    }
+
+    /** Proxy type, location ID and URL (without its query, which may hold API keys). */
+    private static String route(Destination destination) {
+        StringBuilder seen = new StringBuilder("ProxyType ").append(destination.proxyType());
         if (destination.isOnPremise()) {
             seen.append(", location ID '").append(destination.locationId()).append('\'');
         }
@@ -343,6 +423,10 @@ final class Diagnosis {
 
         void put(Hop hop, Outcome outcome, String seen, Cause cause, Duration took) {
             steps.put(hop, new Step(hop, outcome, seen, cause, took));
+        }
+
+        void putIfAbsent(Hop hop, Outcome outcome, String seen, Cause cause, Duration took) {
+            steps.putIfAbsent(hop, new Step(hop, outcome, seen, cause, took));
         }
 
         void ok(Hop hop, String seen) {

@@ -39,7 +39,7 @@ class PackageDependenciesTest {
     private static final List<String> LAYERS = List.of("socks", "tls", "http", "breaker", "binding", "destination", "cache", "auth",
             "dispatch");
     /** The root package's classes other packages may use. */
-    private static final Set<String> VOCABULARY = Set.of("BtpConnectivityException", "CloudConnectorException",
+    private static final Set<String> VOCABULARY = Set.of("BtpConnectivityException", "CloudConnectorException", "Cause",
             "DestinationConfigurationException", "DestinationNotFoundException", "DestinationServiceException",
             "TokenException", "TransparentProxyException", "DestinationCircuitOpenException", "DestinationOptions", "ServiceStatus", "Resolved",
             "ResolvedDestination", "SocketDestination", "ConnectivityListener", "LookupResult", "TokenSource");

@@ -34,6 +34,7 @@ public class BtpRfcEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "metadata": target.setMetadata(property(camelContext, boolean.class, value)); return true;
+        case "operation": target.setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtables":
@@ -61,6 +62,7 @@ public class BtpRfcEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "metadata": return boolean.class;
+        case "operation": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
         case "outputtables":
@@ -89,6 +91,7 @@ public class BtpRfcEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "metadata": return target.isMetadata();
+        case "operation": return target.getOperation();
         case "outputformat":
         case "outputFormat": return target.getOutputFormat();
         case "outputtables":

@@ -23,7 +23,7 @@ public class BtpRfcEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(13);
+        Set<String> props = new HashSet<>(14);
         props.add("booleanFields");
         props.add("checkReturn");
         props.add("commit");
@@ -32,6 +32,7 @@ public class BtpRfcEndpointUriFactory extends org.apache.camel.support.component
         props.add("functionName");
         props.add("lazyStartProducer");
         props.add("metadata");
+        props.add("operation");
         props.add("outputFormat");
         props.add("outputTables");
         props.add("soapUrl");

@@ -3,6 +3,7 @@ package io.github.camelbtp.rfc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.camelbtp.connectivity.BtpConnectivity;
+import io.github.camelbtp.component.BtpObservation;
 import io.github.camelbtp.component.ComponentEngine;
 import io.github.camelbtp.component.EngineOptions;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
@@ -119,6 +120,11 @@ public class BtpRfcComponent extends DefaultComponent {
 
     CallLimits callLimits() {
         return callLimits;
+    }
+
+    /** Metrics and audit of this component's exchanges; available once the component is started. */
+    BtpObservation observation() {
+        return engine.observation();
     }
 
     /** The engine; available once the component is started. */

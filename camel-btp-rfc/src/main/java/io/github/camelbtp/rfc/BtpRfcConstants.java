@@ -15,6 +15,11 @@ public final class BtpRfcConstants {
             + " messages (all types), as a list of maps.", javaType = "java.util.List")
     public static final String RETURN_MESSAGES = "CamelBtpRfcReturnMessages";
 
+    @Metadata(label = "producer", description = "Set by operation=diagnose: the name of the first hop that failed"
+            + " (binding, service-token, destination, authentication, connectivity-token, proxy, cloud-connector,"
+            + " backend); absent when every hop passed. The same header as btp-destination's.", javaType = "String")
+    public static final String DIAGNOSIS_FAILED_HOP = "CamelBtpDiagnosisFailedHop";
+
     private BtpRfcConstants() {
     }
 }

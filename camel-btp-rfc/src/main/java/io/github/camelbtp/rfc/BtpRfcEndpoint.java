@@ -82,6 +82,16 @@ public class BtpRfcEndpoint extends DefaultEndpoint {
             + " returned as Boolean. Booleans sent to the function always become 'X' or blank.")
     private String booleanFields;
 
+    @UriParam(defaultValue = "call", enums = "call,diagnose", description = "What the producer does: call (default)"
+            + " calls the function module; diagnose calls nothing of the endpoint's function and instead walks the"
+            + " destination's hops as a call would take them (binding, service-token, destination, authentication,"
+            + " connectivity-token, proxy, cloud-connector, backend), the backend hop being a call of RFC_PING (SAP's"
+            + " no-op function module) over SOAP-RFC with the destination's logon; a refused logon fails the"
+            + " authentication hop. diagnose never throws for a failed hop: the body becomes a DiagnosisReport (a table"
+            + " as String, toMap() for programs) and the header CamelBtpDiagnosisFailedHop names the first failed hop."
+            + " Needs transport=soap.")
+    private String operation = "call";
+
     @UriParam(label = "advanced", defaultValue = "soap", description = "The transport to reach the system with: soap"
             + " (SOAP-RFC over HTTP, built in) or one added with the RfcTransportProvider service interface, such as a"
             + " JCo transport where SAP's buildpack provides JCo.")
@@ -102,6 +112,9 @@ public class BtpRfcEndpoint extends DefaultEndpoint {
         // together; start() is locked and idempotent, so this waits for that start (or does it) before the
         // component's transports are looked up
         ServiceHelper.startService(getComponent());
+        if ("diagnose".equals(operation)) {
+            return new BtpRfcDiagnoseProducer(this);
+        }
         return new BtpRfcProducer(this);
     }
 
@@ -221,6 +234,17 @@ public class BtpRfcEndpoint extends DefaultEndpoint {
 
     public void setBooleanFields(String booleanFields) {
         this.booleanFields = booleanFields;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        if (!"call".equals(operation) && !"diagnose".equals(operation)) {
+            throw new IllegalArgumentException("btp-rfc: operation must be call or diagnose, was '" + operation + "'");
+        }
+        this.operation = operation;
     }
 
     public String getTransport() {

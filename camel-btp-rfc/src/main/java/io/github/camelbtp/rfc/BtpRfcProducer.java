@@ -6,6 +6,10 @@ import io.github.camelbtp.rfc.spi.RfcCall;
 import io.github.camelbtp.rfc.spi.RfcSession;
 import io.github.camelbtp.rfc.spi.RfcTarget;
 import io.github.camelbtp.rfc.spi.RfcTransport;
+import io.github.camelbtp.component.ObservedRequest;
+import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.DestinationType;
+import io.github.camelbtp.rfc.soap.SoapRfcAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
@@ -45,11 +49,29 @@ public class BtpRfcProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        // metrics and audit (BtpObservation), as btp-destination reports its exchanges: timed from lookup to answer
+        long start = System.nanoTime();
+        // a previous call of this exchange must not describe this one if its lookup fails
+        exchange.removeProperty(ObservedRequest.PROPERTY);
+        Throwable thrown = null;
+        try {
+            call(exchange);
+        } catch (Exception | Error e) {
+            thrown = e;
+            throw e;
+        } finally {
+            getEndpoint().getComponent().observation().exchangeDone(exchange, getEndpoint().getDestination(), thrown,
+                    System.nanoTime() - start);
+        }
+    }
+
+    private void call(Exchange exchange) throws Exception {
         BtpRfcEndpoint endpoint = getEndpoint();
         BtpRfcComponent component = endpoint.getComponent();
         String function = endpoint.getFunctionName();
         DestinationOptions options = endpoint.options(exchange.getIn());
         Destination destination = component.connectivity().destination(endpoint.getDestination(), options);
+        exchange.setProperty(ObservedRequest.PROPERTY, observed(destination, options));
         RfcTarget target = new RfcTarget(destination, options, endpoint.getSoapUrl());
         RfcTransport transport = component.transport(endpoint.getTransport());
         Map<String, Object> input = RfcBody.input(exchange, destination.name(), function);
@@ -105,5 +127,19 @@ public class BtpRfcProducer extends DefaultProducer {
             BapiReturn.check(target.name(), COMMIT, BapiReturn.messages(committed));
             return output;
         }
+    }
+
+    /**
+     * The exchange's request as metrics show it: an RFC destination names its proxy type and location ID in
+     * {@code jco.destination.proxy_type} and {@code jco.client.cloud_connector_location_id}
+     * [rfc-destinations-238d027], an HTTP destination of the ICM in ProxyType and CloudConnectorLocationId.
+     */
+    private static ObservedRequest observed(Destination destination, DestinationOptions options) {
+        if (destination.type() == DestinationType.RFC) {
+            return ObservedRequest.of(destination, destination.property(SoapRfcAddress.PROXY_TYPE).orElse("Internet"),
+                    destination.property(SoapRfcAddress.LOCATION_ID).orElse(""), options.tenant());
+        }
+        return ObservedRequest.of(destination, destination.property(DestinationProperty.PROXY_TYPE).orElse("Internet"),
+                destination.locationId(), options.tenant());
     }
 }

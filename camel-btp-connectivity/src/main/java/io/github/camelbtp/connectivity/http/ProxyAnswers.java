@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.http;
 
+import io.github.camelbtp.connectivity.Cause;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 
@@ -42,29 +43,23 @@ public final class ProxyAnswers {
             String bodyStart) {
         String where = location.isEmpty() ? "the Cloud Connector without location ID" : "the Cloud Connector with location ID '" + location + "'";
         String body = bodyStart == null ? "" : bodyStart.strip();
-        String message = switch (status) {
-            case 407 -> "The Connectivity proxy rejected the request for destination '" + name + "' with 407 Proxy"
-                    + " Authentication Required: the connectivity token is missing, expired or not valid for this proxy."
-                    + " Check that the application is bound to the Connectivity Service of the same subaccount (connectivity"
-                    + " binding clientid/clientsecret/token_service_url).";
+        // what was seen (status, destination, location, the Cloud Connector's words), then SAP's cause and the fix
+        // from the one table of causes (Cause), which the diagnosis and docs/troubleshooting.md print too
+        String seen = switch (status) {
+            case 407 -> "The Connectivity proxy rejected the request for destination '" + name + "' (" + where + ") with"
+                    + " 407 Proxy Authentication Required.";
             case 503 -> "The Connectivity proxy answered 503 Service Unavailable for destination '" + name + "': no"
-                    + " connected Cloud Connector for this subaccount matches " + where + ". Check that the Cloud Connector"
-                    + " is connected to the subaccount and that CloudConnectorLocationId matches its location ID"
-                    + " (case-sensitive).";
+                    + " connected Cloud Connector for this subaccount matches " + where + ".";
             // SAP: "request line and each header at most 8192 bytes" [consuming-the-connectivity-service-313b215]
             case 431 -> "The Connectivity proxy answered 431 Request Header Fields Too Large for destination '" + name
-                    + "' (" + where + "): the request line or a header is longer than the 8192 bytes SAP's Connectivity"
-                    + " proxy accepts per line. Shorten the path and query (endpoint path, CamelHttpPath, CamelHttpQuery,"
-                    + " URL.queries.*) or the long header (URL.headers.*, cookies, headers the route passes on).";
+                    + "' (" + where + ").";
             case 405 -> allow != null ? null : "The Connectivity proxy answered 405 Method Not Allowed for destination '"
-                    + name + "': it only forwards plain http:// requests (no CONNECT, no https targets). Use"
-                    + " http://<virtual host>:<port> as the destination URL.";
+                    + name + "' (" + where + ").";
             case 403 -> body.startsWith("Access denied to system") ? "The Cloud Connector (" + where + ") denied the"
-                    + " request for destination '" + name + "': " + firstLine(body) + ". Add the virtual host and port as a"
-                    + " system mapping and allow the resource path (\"path and all sub-paths\" for a service root) in the"
-                    + " Cloud Connector's access control." : null;
+                    + " request for destination '" + name + "' with 403: " + firstLine(body) + "." : null;
             default -> null;
         };
+        String message = seen == null ? null : seen + " " + Cause.ofProxyStatus(status).causeAndFix();
         return Optional.ofNullable(message).map(m -> new CloudConnectorException(name, location, status, m));
     }
 

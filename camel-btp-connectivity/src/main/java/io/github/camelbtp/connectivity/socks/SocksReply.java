@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.socks;
 
+import io.github.camelbtp.connectivity.Cause;
 import io.github.camelbtp.connectivity.CloudConnectorException;
 
 /**
@@ -22,14 +23,14 @@ public final class SocksReply {
     private SocksReply() {
     }
 
-    /** SAP's meaning of a reply code, one short phrase. */
+    /** The reply code's meaning (RFC 1928's name for it, and what SAP's proxy uses it for), one short phrase. */
     public static String meaning(int code) {
         return switch (code) {
             case GENERAL_FAILURE -> "general failure: the connection to the backend failed or the backend closed it";
-            case NOT_ALLOWED -> "no Cloud Connector mapping for the requested virtual host and port";
-            case NETWORK_UNREACHABLE -> "the Cloud Connector is not connected, or no Cloud Connector has this location ID";
-            case HOST_UNREACHABLE -> "the backend host is unreachable from the Cloud Connector";
-            case AUTHENTICATION_FAILED -> "authentication failed: the connectivity token or the location ID was rejected";
+            case NOT_ALLOWED -> "connection not allowed: no Cloud Connector mapping for the requested virtual host and port";
+            case NETWORK_UNREACHABLE -> "network unreachable: no connected Cloud Connector";
+            case HOST_UNREACHABLE -> "host unreachable: the backend host is unreachable from the Cloud Connector";
+            case AUTHENTICATION_FAILED -> "authentication failed";
             case TTL_EXPIRED -> "TTL expired";
             case COMMAND_NOT_SUPPORTED -> "command not supported: the proxy only accepts CONNECT";
             case ADDRESS_TYPE_NOT_SUPPORTED -> "address type not supported: use a host name or an IPv4 address";
@@ -37,20 +38,15 @@ public final class SocksReply {
         };
     }
 
-    /** What the user should check for a reply code. */
+    /**
+     * SAP's cause and the fix for a reply code, from the one table of causes ({@link Cause}) for the codes SAP
+     * documents [using-the-tcp-protocol-for-cloud-applications-cd15837], so the message, the diagnosis and
+     * docs/troubleshooting.md say the same.
+     */
     static String fix(int code, String target, String where) {
         return switch (code) {
-            case GENERAL_FAILURE -> "Check that the internal system behind " + target + " is running and accepts"
-                    + " connections from the Cloud Connector host, and look at the Cloud Connector's audit and trace logs.";
-            case NOT_ALLOWED -> "Add " + target + " as a system mapping (protocol TCP, or TCP SSL / LDAP / LDAPS as fits)"
-                    + " in " + where + ", or correct the virtual host and port of the destination.";
-            case NETWORK_UNREACHABLE -> "Check that " + where + " is connected to this subaccount and that"
-                    + " CloudConnectorLocationId matches its location ID (case-sensitive).";
-            case HOST_UNREACHABLE -> "Check the internal host and port of the system mapping for " + target
-                    + " and the network path from the Cloud Connector to it.";
-            case AUTHENTICATION_FAILED -> "Check that the application is bound to the Connectivity Service of the same"
-                    + " subaccount (connectivity binding clientid/clientsecret/token_service_url) and that"
-                    + " CloudConnectorLocationId is right.";
+            case GENERAL_FAILURE, NOT_ALLOWED, NETWORK_UNREACHABLE, HOST_UNREACHABLE, AUTHENTICATION_FAILED ->
+                    Cause.ofSocksReply(code).causeAndFix();
             case COMMAND_NOT_SUPPORTED, ADDRESS_TYPE_NOT_SUPPORTED -> "This is a client defect; report it to camel-btp.";
             default -> "Check the Connectivity Service and the Cloud Connector logs.";
         };

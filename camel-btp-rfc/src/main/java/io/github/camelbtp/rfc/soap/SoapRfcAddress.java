@@ -38,9 +38,9 @@ public record SoapRfcAddress(Destination httpDestination, String servicePrefix, 
     /** Destination property overriding the derived SOAP-RFC URL (not an SAP property; camel-btp's own). */
     public static final String SOAP_URL_PROPERTY = "SoapRfcURL";
 
-    static final String PROXY_TYPE = "jco.destination.proxy_type";
+    public static final String PROXY_TYPE = "jco.destination.proxy_type";
     static final String AUTH_TYPE = "jco.destination.auth_type";
-    static final String LOCATION_ID = "jco.client.cloud_connector_location_id";
+    public static final String LOCATION_ID = "jco.client.cloud_connector_location_id";
     static final String USER = "jco.client.user";
     static final String ALIAS_USER = "jco.client.alias_user";
     static final String PASSWORD = "jco.client.passwd";

@@ -6,6 +6,7 @@ import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.rfc.FunctionInterface;
+import io.github.camelbtp.rfc.RfcLogonException;
 import io.github.camelbtp.rfc.RfcAbapException;
 import io.github.camelbtp.rfc.RfcAuthorizationException;
 import io.github.camelbtp.rfc.RfcConversionException;
@@ -226,7 +227,7 @@ public final class SoapRfcTransport implements RfcTransport {
                         if (response.getCode() == 401) {
                             // a password changed in the cockpit reaches the next call, not only after the cache's lifetime
                             connectivity.credentialsRejected(resolved, DestinationOptions.NONE);
-                            throw new RfcAuthorizationException(resolved.name(), function, address.user(), "Logon to the ABAP"
+                            throw new RfcLogonException(resolved.name(), function, address.user(), "Logon to the ABAP"
                                     + " system behind destination '" + resolved.name() + "' failed for user " + address.user()
                                     + (address.client() == null ? "" : " in client " + address.client()) + " (401): "
                                     + firstLine(response) + ". Check the user (jco.client.user or jco.client.alias_user), its"
