@@ -2,12 +2,10 @@ package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.ServiceStatus;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -18,20 +16,12 @@ import java.util.stream.Collectors;
  * a liveness check, since restarting the application does not bring a Cloud Connector back. Details name each service
  * and, when down, the cause and fix — never a secret.
  */
-final class BtpServicesHealthCheck implements HealthCheck {
+final class BtpServicesHealthCheck extends EngineReadinessCheck {
 
     static final String ID = "producer:btp-destination";
 
-    private final Supplier<BtpConnectivity> engine;
-    private volatile boolean enabled = true;
-
     BtpServicesHealthCheck(Supplier<BtpConnectivity> engine) {
-        this.engine = engine;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
+        super(engine);
     }
 
     @Override
@@ -40,27 +30,7 @@ final class BtpServicesHealthCheck implements HealthCheck {
     }
 
     @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this);
-        BtpConnectivity connectivity = engine.get();
-        if (connectivity == null) {
-            return result.unknown().message("the btp-destination component is not started").build();
-        }
+    Result check(BtpConnectivity connectivity, HealthCheckResultBuilder result) {
         List<ServiceStatus> services = connectivity.checkServices();
         for (ServiceStatus service : services) {
             result.detail("btp." + service.service().toLowerCase(Locale.ROOT).replace(' ', '-'),

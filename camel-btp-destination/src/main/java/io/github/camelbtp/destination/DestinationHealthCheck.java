@@ -4,10 +4,8 @@ import io.github.camelbtp.connectivity.BtpConnectivity;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.DiagnosisReport;
 import io.github.camelbtp.connectivity.DiagnosisReport.Step;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -17,28 +15,21 @@ import java.util.function.Supplier;
  * {@code hop.<name>}). Never a liveness check: restarting the application does not reconnect a Cloud Connector. Never a
  * secret in a detail: the report holds none.
  */
-final class DestinationHealthCheck implements HealthCheck {
+final class DestinationHealthCheck extends EngineReadinessCheck {
 
     private final String destination;
     private final String path;
-    private final Supplier<BtpConnectivity> engine;
     private final SocketBackendCheck sockets = new SocketBackendCheck();
-    private volatile boolean enabled = true;
 
     /**
      * @param entry NAME or NAME/path: the backend hop's HEAD goes to the URL plus the path (a Cloud Connector may allow
      *              a service's path and not the system's root)
      */
     DestinationHealthCheck(String entry, Supplier<BtpConnectivity> engine) {
+        super(engine);
         int slash = entry.indexOf('/');
         this.destination = slash < 0 ? entry : entry.substring(0, slash);
         this.path = slash < 0 ? "" : entry.substring(slash);
-        this.engine = engine;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
     }
 
     @Override
@@ -47,27 +38,7 @@ final class DestinationHealthCheck implements HealthCheck {
     }
 
     @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this);
-        BtpConnectivity connectivity = engine.get();
-        if (connectivity == null) {
-            return result.unknown().message("the btp-destination component is not started").build();
-        }
+    Result check(BtpConnectivity connectivity, HealthCheckResultBuilder result) {
         DiagnosisReport report = connectivity.diagnose(destination, path, DestinationOptions.NONE, sockets);
         result.detail("destination", destination);
         for (Step step : report.steps()) {
