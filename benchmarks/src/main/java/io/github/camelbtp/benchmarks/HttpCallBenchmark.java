@@ -11,6 +11,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -21,6 +29,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +54,15 @@ import java.util.concurrent.TimeUnit;
  * rules — the ratio to the baseline is the cost of the extra hop (mostly the sandbox proxy itself).</li>
  * </ul>
  * Plus {@code resolveCached}: the engine's per-request work alone on a warm cache.
+ * <p>
+ * Target 2, SAP Cloud SDK for Java against the same Internet destination and backend as {@code btpDestinationInternet},
+ * inside Camel processors ({@link SapCloudSdkRoutes}): {@code sapCloudSdkPerExchange} (destination and HTTP client
+ * looked up per exchange, as SAP documents it) and {@code sapCloudSdkResolvedOnce}.
+ * <p>
+ * Target 8, the sandbox's own capacity in the same run, with a bare Apache HttpClient 5 (no Camel, same pool limits):
+ * {@code sandboxBackendBare} (straight to the sales backend, Basic header) and {@code sandboxProxyBare} (through the
+ * Connectivity proxy and Cloud Connector to the cloud API, the static headers of {@code baselineCamelHttpViaProxy}).
+ * Both must stay well above every client's figure through the same hop, or the sandbox is the bottleneck.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -61,6 +79,9 @@ public class HttpCallBenchmark {
     private Map<String, Object> basicHeader;
     private String viaProxyUri;
     private Map<String, Object> staticProxyHeaders;
+    private CloseableHttpClient bareDirect;
+    private CloseableHttpClient bareViaProxy;
+    private String proxiedProductsUri;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -74,6 +95,7 @@ public class HttpCallBenchmark {
         BtpDestinationComponent btp = new BtpDestinationComponent();
         btp.getEngineOptions().setVcapServices(sandbox.vcapServices());
         camel.addComponent("btp-destination", btp);
+        camel.addRoutes(SapCloudSdkRoutes.boundTo(sandbox));
         camel.start();
         template = camel.createProducerTemplate();
         directUri = sandbox.salesBackendUri() + ORDER_PATH.replace("$", "%24");
@@ -87,6 +109,9 @@ public class HttpCallBenchmark {
         staticProxyHeaders = Map.copyOf(headers);
         viaProxyUri = onPremise.url() + BenchLandscape.PRODUCTS_PATH + "?proxyHost=" + sandbox.proxyHost()
                 + "&proxyPort=" + sandbox.proxyHttpPort();
+        bareDirect = bareClient(null);
+        bareViaProxy = bareClient(new HttpHost(sandbox.proxyHost(), sandbox.proxyHttpPort()));
+        proxiedProductsUri = onPremise.url() + BenchLandscape.PRODUCTS_PATH;
         // warm every path once, so failures show before measuring
         baselineCamelHttpDirect();
         btpDestinationInternet();
@@ -94,12 +119,24 @@ public class HttpCallBenchmark {
         baselineCamelHttpViaProxy();
         btpDestinationOnPremiseOAuth();
         resolveCached();
+        sapCloudSdkPerExchange();
+        sapCloudSdkResolvedOnce();
+        sandboxBackendBare();
+        sandboxProxyBare();
+    }
+
+    /** A bare client with btp-destination's pool limits (200 connections, 100 per route). */
+    private static CloseableHttpClient bareClient(HttpHost proxy) {
+        return HttpClients.custom().setProxy(proxy).setConnectionManager(PoolingHttpClientConnectionManagerBuilder
+                .create().setMaxConnTotal(200).setMaxConnPerRoute(100).build()).build();
     }
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         engine.close();
         camel.close();
+        bareDirect.close();
+        bareViaProxy.close();
         sandbox.close();
     }
 
@@ -132,5 +169,41 @@ public class HttpCallBenchmark {
     @Benchmark
     public Object resolveCached() {
         return engine.resolve(DemoDestinations.ON_PREMISE_ERP, DestinationOptions.NONE);
+    }
+
+    @Benchmark
+    public String sapCloudSdkPerExchange() {
+        return template.requestBody(SapCloudSdkRoutes.PER_EXCHANGE, null, String.class);
+    }
+
+    @Benchmark
+    public String sapCloudSdkResolvedOnce() {
+        return template.requestBody(SapCloudSdkRoutes.RESOLVED_ONCE, null, String.class);
+    }
+
+    @Benchmark
+    public String sandboxBackendBare() throws IOException {
+        HttpGet get = new HttpGet(directUri);
+        get.setHeader("Authorization", basicHeader.get("Authorization"));
+        return bareDirect.execute(get, HttpCallBenchmark::bodyOf200);
+    }
+
+    @Benchmark
+    public String sandboxProxyBare() throws IOException {
+        HttpGet get = new HttpGet(proxiedProductsUri);
+        staticProxyHeaders.forEach(get::setHeader);
+        return bareViaProxy.execute(get, HttpCallBenchmark::bodyOf200);
+    }
+
+    private static String bodyOf200(ClassicHttpResponse response) throws IOException {
+        try {
+            String body = EntityUtils.toString(response.getEntity());
+            if (response.getCode() != 200) {
+                throw new IOException("the sandbox answered " + response.getCode());
+            }
+            return body;
+        } catch (ParseException e) {
+            throw new IOException(e);
+        }
     }
 }
