@@ -85,6 +85,20 @@ class AbapValuesTest {
     }
 
     @Test
+    void isoDatesAndTimesOfAnAnswerAreReadAsStrictlyAsIsoParsing() {
+        assertThat(AbapValues.fromWire(DATE, "2024-02-29", false)).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(AbapValues.fromWire(DATE, " 1999-12-31 ", false)).isEqualTo(LocalDate.of(1999, 12, 31));
+        assertThatThrownBy(() -> AbapValues.fromWire(DATE, "2023-02-29", false)).hasMessageContaining("not a valid");
+        assertThatThrownBy(() -> AbapValues.fromWire(DATE, "2024-13-01", false)).hasMessageContaining("not a valid");
+        assertThatThrownBy(() -> AbapValues.fromWire(DATE, "2024-0a-01", false)).hasMessageContaining("not a valid");
+        assertThat(AbapValues.fromWire(TIME, "00:00:00", false)).isEqualTo(LocalTime.MIDNIGHT);
+        assertThat(AbapValues.fromWire(TIME, "07:05", false)).isEqualTo(LocalTime.of(7, 5));
+        assertThat(AbapValues.fromWire(TIME, "07:05:01.5", false)).isEqualTo(LocalTime.of(7, 5, 1, 500_000_000));
+        assertThatThrownBy(() -> AbapValues.fromWire(TIME, "24:00:00", false)).hasMessageContaining("not a valid");
+        assertThatThrownBy(() -> AbapValues.fromWire(TIME, "12:60:00", false)).hasMessageContaining("not a valid");
+    }
+
+    @Test
     void timesTravelAsHoursMinutesSeconds() {
         assertThat(AbapValues.toWire(TIME, LocalTime.of(7, 5))).isEqualTo("07:05:00");
         assertThat(AbapValues.toWire(TIME, "235958")).isEqualTo("23:59:58");

@@ -98,7 +98,7 @@ final class SoapRfcResponseReader {
     private static Object value(XMLStreamReader xml, String name, Parameter parameter, Set<String> flags)
             throws XMLStreamException {
         if (parameter != null && parameter.fields() == null) {
-            return convert(name, parameter.type(), xml.getElementText(), flags.contains(name));
+            return convert(name, null, parameter.type(), xml.getElementText(), flags.contains(name));
         }
         StringBuilder text = new StringBuilder();
         Map<String, Object> structure = null;
@@ -123,7 +123,7 @@ final class SoapRfcResponseReader {
                             structure = new LinkedHashMap<>();
                         }
                         String field = SoapRfcNames.decode(xml.getLocalName());
-                        structure.put(field, convert(name + "-" + field, fieldType(parameter, field), xml.getElementText(),
+                        structure.put(field, convert(name, field, fieldType(parameter, field), xml.getElementText(),
                                 flags.contains(field)));
                     }
                 }
@@ -157,7 +157,7 @@ final class SoapRfcResponseReader {
         Map<String, Object> fallback = null;
         while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
             String field = SoapRfcNames.decode(xml.getLocalName());
-            Object value = convert(table + "-" + field, fieldType(parameter, field), xml.getElementText(),
+            Object value = convert(table, field, fieldType(parameter, field), xml.getElementText(),
                     flags.contains(field));
             int position = layout == null ? -1 : layout.position(field);
             if (position >= 0 && fallback == null) {
@@ -191,11 +191,15 @@ final class SoapRfcResponseReader {
         return parameter == null || parameter.fields() == null ? null : parameter.fields().get(field);
     }
 
-    private static Object convert(String where, AbapType type, String text, boolean flag) {
+    /**
+     * One value of the answer; {@code field} is {@code null} for a parameter of its own. Where it failed
+     * ({@code PARAMETER-FIELD}) is put together only when it did: a large table has millions of fields.
+     */
+    private static Object convert(String parameter, String field, AbapType type, String text, boolean flag) {
         try {
             return AbapValues.fromWire(type, text, flag);
         } catch (IllegalArgumentException e) {
-            throw new InvalidAnswer(where + ": " + e.getMessage());
+            throw new InvalidAnswer((field == null ? parameter : parameter + "-" + field) + ": " + e.getMessage());
         }
     }
 
