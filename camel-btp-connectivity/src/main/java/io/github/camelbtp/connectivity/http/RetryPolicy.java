@@ -92,6 +92,11 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
         return context.getAttribute(FAILOVER_RETRIES) instanceof Integer count ? count : 0;
     }
 
+    /** Whether retries are off for the requests sent with this context ({@link #disable}). */
+    static boolean disabled(HttpContext context) {
+        return Boolean.TRUE.equals(context.getAttribute(DISABLED));
+    }
+
     /** Turns retries off for the requests sent with this context. */
     public static void disable(HttpContext context) {
         context.setAttribute(DISABLED, Boolean.TRUE);
