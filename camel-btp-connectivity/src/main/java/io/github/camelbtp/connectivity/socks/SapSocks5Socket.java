@@ -195,12 +195,16 @@ final class SapSocks5Socket extends Socket {
     /** The last attempt's failure, saying how many times the connect was tried again. */
     private CloudConnectorSocketException afterRetries(CloudConnectorSocketException last, int retries) {
         CloudConnectorException refusal = last.cloudConnectorException();
+        if (refusal == null) {
+            return last; // the connectivity token could not be obtained: its TokenException says why
+        }
         return new CloudConnectorSocketException(new CloudConnectorException(refusal.destinationName(),
                 refusal.locationId(), refusal.status(), refusal.getMessage() + " The connect was tried again " + retries
-                + (retries == 1 ? " time" : " times") + " (nothing had been sent to the backend), within the failover"
+                + (retries == 1 ? " time" : " times") + " (nothing had been sent to the backend) within the failover"
                 + " retry window of " + factory.failoverRetryWindow().toMillis() + " ms (failoverRetryWindow) and the"
-                + " connect timeout of " + handshakeTimeoutMillis + " ms: Cloud Connector failover in progress or"
-                + " disconnected.", refusal));
+                + " connect timeout of " + handshakeTimeoutMillis + " ms" + (failover(last)
+                ? ": Cloud Connector failover in progress or disconnected." : "; the last attempt failed as above."),
+                refusal));
     }
 
     private void handshake(Socket socket, String token, String host, int port) throws IOException {
@@ -568,7 +572,7 @@ final class SapSocks5Socket extends Socket {
 
     @Override
     public SocketAddress getRemoteSocketAddress() {
-        return target != null ? target : null;
+        return target;
     }
 
     @Override
