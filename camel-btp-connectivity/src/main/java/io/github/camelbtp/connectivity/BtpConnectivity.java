@@ -134,7 +134,8 @@ public final class BtpConnectivity implements Closeable {
         Optional<ConnectivityProxy> proxy = Optional.ofNullable(tokens.connectivityProxy());
         OnPremiseHttpDispatch onPremise = proxy.map(p -> new OnPremiseHttpDispatch(p).propagationMode(b.propagationMode))
                 .orElse(null);
-        OnPremiseSocksDispatch onPremiseSocks = proxy.map(p -> new OnPremiseSocksDispatch(p, DEFAULT_CONNECT_TIMEOUT))
+        OnPremiseSocksDispatch onPremiseSocks = proxy.map(p -> new OnPremiseSocksDispatch(p, DEFAULT_CONNECT_TIMEOUT,
+                b.failoverRetryWindow))
                 .orElse(null);
         this.pipeline = new Pipeline(destinations, !loaders.isEmpty(), authenticator, onPremise, onPremiseSocks,
                 tlsCache, bindings.origin());
@@ -150,7 +151,8 @@ public final class BtpConnectivity implements Closeable {
     /**
      * How long idempotent on-premise requests are sent again while a Cloud Connector fails over (the Connectivity
      * proxy answering 503 "no Cloud Connector", connections through it breaking); zero: not at all. The components
-     * give it to their {@code DestinationHttpClient}; SOCKS5 connects are not retried (docs/reliability.md).
+     * give it to their {@code DestinationHttpClient}; the engine gives it to its SOCKS5 sockets, whose connects ride out a
+     * failover the same way (docs/reliability.md).
      */
     public Duration failoverRetryWindow() {
         return failoverRetryWindow;

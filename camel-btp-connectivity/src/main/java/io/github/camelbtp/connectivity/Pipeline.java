@@ -16,6 +16,7 @@ import io.github.camelbtp.connectivity.dispatch.OnPremiseHttpDispatch;
 import io.github.camelbtp.connectivity.dispatch.OnPremiseSocksDispatch;
 import io.github.camelbtp.connectivity.dispatch.TransparentProxyDispatch;
 import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.http.ProxyTokenRenewal;
 import io.github.camelbtp.connectivity.tls.TlsCache;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -114,8 +115,11 @@ final class Pipeline {
         headers.addAll(authentication.headers());
         headers.addAll(known.headers());
         headers.addAll(plan.headers());
+        // a 407 of the Connectivity proxy is answered with one re-send carrying a fresh connectivity token
+        ProxyTokenRenewal renewal = plan.onPremise() && plan.proxy() != null && dispatchFor(destination) == onPremiseHttp
+                ? onPremiseHttp.proxyTokenRenewal(destination, options) : null;
         return new ResolvedDestination(destination, known.url(), headers, known.queries(), plan.proxy(),
-                known.connectTimeout(), known.readTimeout(), authentication.challengeCredentials(), known.tls());
+                known.connectTimeout(), known.readTimeout(), authentication.challengeCredentials(), known.tls(), renewal);
     }
 
     private HttpParts httpParts(Destination destination, URI url) {

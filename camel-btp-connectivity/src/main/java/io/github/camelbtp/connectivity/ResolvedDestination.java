@@ -6,6 +6,7 @@ import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.http.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.http.ProxyTokenRenewal;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
 import java.net.URI;
@@ -28,14 +29,34 @@ import java.util.Map;
  * @param challengeCredentials Basic credentials to answer a 401 challenge with ({@code Preemptive=FALSE}), or {@code null}
  * @param tls                  the destination's own TLS material (key store, trust store, TrustAll, host name
  *                             verifier), or {@code null} for the JDK's defaults
+ * @param proxyTokenRenewal    how a {@code 407} of the Connectivity proxy gets a fresh connectivity token for this
+ *                             request's tenant, or {@code null} where no connectivity token is sent (or it is not the
+ *                             tenant's cached one)
  */
 public record ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
         Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
-        BasicCredentials challengeCredentials, TlsMaterial tls) implements Resolved {
+        BasicCredentials challengeCredentials, TlsMaterial tls, ProxyTokenRenewal proxyTokenRenewal) implements Resolved {
 
     public ResolvedDestination {
         headers = List.copyOf(headers);
         queryParameters = Map.copyOf(queryParameters);
+    }
+
+    /** A destination whose connectivity token, if any, is not renewed on a {@code 407}. */
+    public ResolvedDestination(Destination destination, URI url, List<HttpHeader> headers,
+            Map<String, String> queryParameters, ProxyAddress proxy, Duration connectTimeout, Duration readTimeout,
+            BasicCredentials challengeCredentials, TlsMaterial tls) {
+        this(destination, url, headers, queryParameters, proxy, connectTimeout, readTimeout, challengeCredentials, tls,
+                null);
+    }
+
+    /** This destination with {@code header} instead of its headers of that name (a renewed Proxy-Authorization). */
+    public ResolvedDestination withHeader(HttpHeader header) {
+        List<HttpHeader> replaced = new java.util.ArrayList<>(headers.size() + 1);
+        headers.stream().filter(h -> !h.name().equalsIgnoreCase(header.name())).forEach(replaced::add);
+        replaced.add(header);
+        return new ResolvedDestination(destination, url, replaced, queryParameters, proxy, connectTimeout, readTimeout,
+                challengeCredentials, tls, proxyTokenRenewal);
     }
 
     /**
@@ -61,7 +82,7 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
             return !fromProperty;
         }).toList();
         return kept.size() == headers.size() ? this : new ResolvedDestination(destination, url, kept, queryParameters,
-                proxy, connectTimeout, readTimeout, challengeCredentials, tls);
+                proxy, connectTimeout, readTimeout, challengeCredentials, tls, proxyTokenRenewal);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.camelbtp.rfc;
 
 import io.github.camelbtp.connectivity.DestinationOptions;
+import io.github.camelbtp.connectivity.breaker.DestinationCircuitBreakers;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.rfc.spi.RfcCall;
 import io.github.camelbtp.rfc.spi.RfcSession;
@@ -77,6 +78,11 @@ public class BtpRfcProducer extends DefaultProducer {
         Map<String, Object> input = RfcBody.input(exchange, destination.name(), function);
         Map<String, Object> output;
         List<Map<String, Object>> messages;
+        // the destination's circuit breaker (engine option circuitBreaker, off by default), as btp-destination enters
+        // it: after the lookup, so "not found" never counts, and before anything is sent, so an open breaker sends
+        // nothing; ABAP exceptions and BAPI errors are answers and do not count, transport failures and 5xx do
+        DestinationCircuitBreakers.Call breaker = component.connectivity().circuitBreakers().enter(destination.name(),
+                options.tenant());
         try (CallLimits.Permit permit = component.callLimits().acquire(destination, function)) {
             FunctionInterface functionInterface = endpoint.isMetadata() ? component.describe(transport, target, function) : null;
             RfcCall call = new RfcCall(function, input, functionInterface, endpoint.outputTableSet(),
@@ -93,7 +99,14 @@ public class BtpRfcProducer extends DefaultProducer {
                     BapiReturn.check(destination.name(), function, messages);
                 }
             }
+        } catch (RfcHttpStatusException e) {
+            breaker.answered(e.status());
+            throw e;
+        } catch (Exception | Error e) {
+            breaker.failed(e);
+            throw e;
         }
+        breaker.succeeded();
         exchange.getMessage().setBody("json".equalsIgnoreCase(endpoint.getOutputFormat()) ? RfcBody.json(output) : output);
         exchange.getMessage().setHeader(BtpRfcConstants.FUNCTION, function);
         exchange.getMessage().setHeader(BtpRfcConstants.DESTINATION, destination.name());

@@ -3,6 +3,7 @@ package io.github.camelbtp.connectivity.auth;
 import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.binding.ConnectivityCredentials;
 import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.http.ProxyTokenRenewal;
 import io.github.camelbtp.connectivity.http.ProxyAddress;
 
 import java.time.Duration;
@@ -87,6 +88,21 @@ public final class ConnectivityProxy {
         AccessToken token = tenantTokens.token(tenant, destinationName);
         headers.add(trustedMultiTenant ? new HttpHeader(SERVICE_TOKEN_HEADER, token.value())
                 : new HttpHeader("Proxy-Authorization", token.bearer()));
+    }
+
+    /**
+     * How a {@code 407} of the proxy gets a fresh {@code Proxy-Authorization} for {@code tenant}: the cached
+     * connectivity token is forgotten and a new one fetched. {@code null} in trusted mode, where no token is sent as
+     * {@code Proxy-Authorization}.
+     */
+    public ProxyTokenRenewal proxyTokenRenewal(String tenant, String destinationName) {
+        if (trusted()) {
+            return null;
+        }
+        return () -> {
+            tenantTokens.forget(tenant, destinationName);
+            return new HttpHeader("Proxy-Authorization", tenantTokens.token(tenant, destinationName).bearer());
+        };
     }
 
     /** Adds the location ID header, when there is a location ID. */

@@ -9,6 +9,7 @@ import io.github.camelbtp.connectivity.auth.TokenRequest;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.http.HttpHeader;
+import io.github.camelbtp.connectivity.http.ProxyTokenRenewal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,18 @@ public final class OnPremiseHttpDispatch implements Dispatch {
     /** Whether the proxy runs in trusted mode (no connectivity token). */
     public boolean trusted() {
         return proxy.trusted();
+    }
+
+    /**
+     * How a {@code 407} of the proxy to a request {@link #plan} made for {@code destination} gets a fresh token: the
+     * tenant's connectivity token is renewed; {@code null} in trusted mode and for the token-exchange mode of
+     * principal propagation, whose {@code Proxy-Authorization} is the user's exchanged token, not the tenant's.
+     */
+    public ProxyTokenRenewal proxyTokenRenewal(Destination destination, DestinationOptions options) {
+        boolean exchangedUserToken = propagationMode == PrincipalPropagationMode.PROXY_AUTHORIZATION_TOKEN_EXCHANGE
+                && destination.authentication() == io.github.camelbtp.connectivity.destination.AuthenticationType.PrincipalPropagation
+                && options.userToken() != null;
+        return exchangedUserToken ? null : proxy.proxyTokenRenewal(options.tenant(), destination.name());
     }
 
     /** The header that carries the user's JWT for principal propagation. */

@@ -30,8 +30,18 @@ public final class OnPremiseSocksDispatch implements Dispatch {
     /** The connectivity binding's token per tenant; {@code null} in trusted mode. */
     private final TenantTokens tenantTokens;
     private final Duration connectTimeout;
+    private final Duration failoverRetryWindow;
 
     public OnPremiseSocksDispatch(ConnectivityProxy proxy, Duration connectTimeout) {
+        this(proxy, connectTimeout, Duration.ZERO);
+    }
+
+    /**
+     * @param failoverRetryWindow how long connects answered "no Cloud Connector" (reply 03) or cut during the
+     *                            handshake are tried again, as during a Cloud Connector failover; zero: never
+     */
+    public OnPremiseSocksDispatch(ConnectivityProxy proxy, Duration connectTimeout, Duration failoverRetryWindow) {
+        this.failoverRetryWindow = failoverRetryWindow;
         this.connectivity = proxy.credentials();
         this.connectTimeout = connectTimeout;
         // the very tokens the HTTP dispatch uses, so both share one cached token per tenant (and X.509 bindings
@@ -69,9 +79,10 @@ public final class OnPremiseSocksDispatch implements Dispatch {
                         + " Cloud Connector without a location ID is the right one.");
             }
             return new SapSocks5SocketFactory(connectivity.proxyHost(), connectivity.socks5ProxyPort(), null, "", name,
-                    connectTimeout);
+                    connectTimeout, failoverRetryWindow);
         }
         return new SapSocks5SocketFactory(connectivity.proxyHost(), connectivity.socks5ProxyPort(),
-                () -> tenantTokens.token(tenant, name).value(), destination.locationId(), name, connectTimeout);
+                () -> tenantTokens.token(tenant, name).value(), destination.locationId(), name, connectTimeout,
+                failoverRetryWindow);
     }
 }

@@ -65,6 +65,8 @@ public final class DestinationHttpClient implements Closeable {
     private static final String DEADLINE = "io.github.camelbtp.deadline";
     /** Context attribute: the {@link ResolvedDestination} whose headers {@link #addHeaders} sets on each request. */
     private static final String RESOLVED = "io.github.camelbtp.resolved";
+    /** Context attribute: the exchange's request was already sent again once with a renewed connectivity token. */
+    private static final String PROXY_TOKEN_RENEWED = "io.github.camelbtp.proxyTokenRenewed";
 
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient client;
@@ -363,10 +365,24 @@ public final class DestinationHttpClient implements Closeable {
             }
             throw e;
         }
+        if (response.getCode() == 407 && renewsProxyToken(resolved, request, context)) {
+            // the proxy's own refusal, before it forwarded anything [consuming-the-connectivity-service-313b215]: the
+            // connectivity token expired between being taken and being read (or was revoked), so the request goes
+            // once more with a fresh one, whatever its method; closing the answer unread discards its connection
+            response.close();
+            ResolvedDestination renewed = resolved.withHeader(resolved.proxyTokenRenewal().renew());
+            context.setAttribute(RESOLVED, renewed);
+            return executeOpen(target, request, renewed, context);
+        }
         if (onPremise && PROXY_STATUSES.contains(response.getCode())) {
             try {
                 checkProxyAnswer(resolved, request, response);
             } catch (CloudConnectorException e) {
+                if (e.status() == 407 && context.getAttribute(PROXY_TOKEN_RENEWED) != null) {
+                    throw new CloudConnectorException(e.destinationName(), e.locationId(), 407, e.getMessage()
+                            + " The request was sent again once with a freshly fetched connectivity token and was"
+                            + " refused again, so the token is not the cause of an expiry in flight.");
+                }
                 if (e.status() != 503) {
                     throw e;
                 }
@@ -385,6 +401,23 @@ public final class DestinationHttpClient implements Closeable {
             }
         }
         return response;
+    }
+
+    /**
+     * Whether a {@code 407} to this request is answered by sending it once more with a fresh connectivity token: an
+     * on-premise request through the Connectivity proxy whose {@code Proxy-Authorization} is the tenant's
+     * connectivity token, not renewed yet in this exchange, with a body that can be sent again (a streamed body
+     * cannot), and retries not turned off ({@link RetryPolicy#disable}).
+     */
+    private static boolean renewsProxyToken(ResolvedDestination resolved, ClassicHttpRequest request,
+            HttpClientContext context) {
+        if (!resolved.destination().isOnPremise() || resolved.proxy() == null || resolved.proxyTokenRenewal() == null
+                || RetryPolicy.disabled(context) || context.getAttribute(PROXY_TOKEN_RENEWED) != null
+                || request.getEntity() != null && !request.getEntity().isRepeatable()) {
+            return false;
+        }
+        context.setAttribute(PROXY_TOKEN_RENEWED, Boolean.TRUE);
+        return true;
     }
 
     private static String where(ResolvedDestination resolved) {

@@ -1,5 +1,6 @@
 package io.github.camelbtp.connectivity.http;
 
+import io.github.camelbtp.connectivity.socks.FailoverBackoff;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.utils.DateUtils;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When application traffic is sent again by the HTTP client itself, replacing HttpClient 5's default (which re-sends
@@ -57,9 +57,9 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
     /** How long failures of a Cloud Connector failover are retried by default: the switch SAP's HA takes, in seconds. */
     public static final Duration DEFAULT_FAILOVER_WINDOW = Duration.ofSeconds(5);
     /** The first wait before a failover retry. */
-    public static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    public static final Duration FIRST_BACKOFF = FailoverBackoff.FIRST;
     /** The longest wait between two failover retries. */
-    public static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+    public static final Duration MAX_BACKOFF = FailoverBackoff.MAX;
 
     static final RetryPolicy INSTANCE = new RetryPolicy(DEFAULT_FAILOVER_WINDOW);
 
@@ -90,6 +90,11 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
     /** How many times the request of this context was sent again during a Cloud Connector failover. */
     static int failoverRetries(HttpContext context) {
         return context.getAttribute(FAILOVER_RETRIES) instanceof Integer count ? count : 0;
+    }
+
+    /** Whether retries are off for the requests sent with this context ({@link #disable}). */
+    static boolean disabled(HttpContext context) {
+        return Boolean.TRUE.equals(context.getAttribute(DISABLED));
     }
 
     /** Turns retries off for the requests sent with this context. */
@@ -203,8 +208,7 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
 
     /** The wait before failover retry {@code n} (1, 2, …): exponential, capped, with "equal jitter". */
     static Duration backoff(int n) {
-        long base = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(n - 1, 20));
-        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        return FailoverBackoff.before(n);
     }
 
     private static boolean allowed(HttpRequest request, HttpContext context) {

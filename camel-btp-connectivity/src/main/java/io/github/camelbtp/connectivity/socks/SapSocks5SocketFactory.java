@@ -33,6 +33,7 @@ public final class SapSocks5SocketFactory extends SocketFactory {
     private final String locationId;
     private final String destinationName;
     private final int connectTimeoutMillis;
+    private final Duration failoverRetryWindow;
 
     /**
      * @param proxyHost       {@code onpremise_proxy_host} of the connectivity binding
@@ -46,6 +47,23 @@ public final class SapSocks5SocketFactory extends SocketFactory {
      */
     public SapSocks5SocketFactory(String proxyHost, int proxyPort, Supplier<String> token, String locationId,
             String destinationName, Duration connectTimeout) {
+        this(proxyHost, proxyPort, token, locationId, destinationName, connectTimeout, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #SapSocks5SocketFactory(String, int, Supplier, String, String, Duration)}, with connect attempts that
+     * ride out a Cloud Connector failover: a CONNECT answered {@code 03} (no Cloud Connector connected) or a proxy
+     * closing the connection during the handshake — before anything of the caller was sent — is tried again on a
+     * fresh connection while such failures stay within {@code failoverRetryWindow} and the connect timeout.
+     *
+     * @param failoverRetryWindow how long failover failures of the connect are retried; zero: never
+     */
+    public SapSocks5SocketFactory(String proxyHost, int proxyPort, Supplier<String> token, String locationId,
+            String destinationName, Duration connectTimeout, Duration failoverRetryWindow) {
+        if (failoverRetryWindow == null || failoverRetryWindow.isNegative()) {
+            throw new IllegalArgumentException("failoverRetryWindow must be zero or positive: " + failoverRetryWindow);
+        }
+        this.failoverRetryWindow = failoverRetryWindow;
         this.proxyHost = Objects.requireNonNull(proxyHost, "proxyHost");
         this.proxyPort = proxyPort;
         this.token = token;
@@ -116,6 +134,11 @@ public final class SapSocks5SocketFactory extends SocketFactory {
 
     int connectTimeoutMillis() {
         return connectTimeoutMillis;
+    }
+
+    /** How long failover failures of a connect are retried; zero: never. */
+    Duration failoverRetryWindow() {
+        return failoverRetryWindow;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.github.camelbtp.rfc.RfcAbapException;
 import io.github.camelbtp.rfc.RfcAuthorizationException;
 import io.github.camelbtp.rfc.RfcConversionException;
 import io.github.camelbtp.rfc.RfcException;
+import io.github.camelbtp.rfc.RfcHttpStatusException;
 import io.github.camelbtp.rfc.spi.RfcCall;
 import io.github.camelbtp.rfc.spi.RfcSession;
 import io.github.camelbtp.rfc.spi.RfcTarget;
@@ -261,7 +262,7 @@ public final class SoapRfcTransport implements RfcTransport {
 
     private static RfcException unexpected(String destination, String function, String service,
             ClassicHttpResponse response) {
-        return new RfcException(destination, function, "The ABAP system behind destination '" + destination
+        return new RfcHttpStatusException(destination, function, response.getCode(), "The ABAP system behind destination '" + destination
                 + "' answered " + response.getCode() + " to " + service + " for " + function + ": '"
                 + firstLine(response) + "'. Check that the ICF service " + service + " is active (SICF) and that"
                 + " the destination points at the system's ICM.");

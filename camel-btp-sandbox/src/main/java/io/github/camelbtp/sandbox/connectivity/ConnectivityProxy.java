@@ -210,8 +210,9 @@ final class ConnectivityProxy implements AutoCloseable {
             return false;
         }
         Rejection rejection = new Rejection(head, framing, wire, out, keepAlive);
-        if (faults.connectivityProxyFailureStatus() != 0) {
-            return rejection.send(faults.connectivityProxyFailureStatus(), "Sandbox fault: connectivity proxy failure");
+        int failure = faults.takeConnectivityProxyFailure();
+        if (failure != 0) {
+            return rejection.send(failure, "Sandbox fault: connectivity proxy failure");
         }
         if (target.regionMatches(true, 0, "https://", 0, 8)) {
             return rejection.send(405, "https is not supported: the connectivity proxy takes http:// targets; the "

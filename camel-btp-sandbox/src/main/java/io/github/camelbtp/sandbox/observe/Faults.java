@@ -16,6 +16,9 @@ public final class Faults {
     private volatile Duration tokenServiceLatency = Duration.ZERO;
     private volatile Garbage tokenServiceGarbage = Garbage.NONE;
     private volatile int connectivityProxyFailure;
+    /** How many of the next requests the proxy still refuses with {@link #connectivityProxyFailureOnce}'s status. */
+    private final java.util.concurrent.atomic.AtomicInteger connectivityProxyFailuresLeft = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int connectivityProxyFailureOnce;
     private volatile boolean connectivityProxyCutsAnswers;
     private volatile Duration backendLatency = Duration.ZERO;
     private volatile boolean backendCutsBodies;
@@ -139,6 +142,22 @@ public final class Faults {
     }
 
     /**
+     * Makes the Connectivity proxy answer only the next {@code times} requests with {@code httpStatus} before checking
+     * anything, then work again: 407 once is what a connectivity token that expired between being taken and being read
+     * by the proxy gets [consuming-the-connectivity-service-313b215].
+     *
+     * @throws IllegalArgumentException unless 400..599 and {@code times} at least 1
+     */
+    public Faults connectivityProxyFailure(int httpStatus, int times) {
+        if (httpStatus == 0 || times < 1) {
+            throw new IllegalArgumentException("a status 400..599 for at least one request: " + httpStatus + ", " + times);
+        }
+        this.connectivityProxyFailureOnce = checkedStatus(httpStatus);
+        this.connectivityProxyFailuresLeft.set(times);
+        return this;
+    }
+
+    /**
      * While on, the Connectivity proxy forwards each request, then sends only the first half of the backend's answer
      * (status line and headers included, with the full {@code Content-Length}) and closes the connection: a tunnel
      * breaking mid-response: when a Cloud Connector fails over to its shadow instance, open connections through it
@@ -190,6 +209,19 @@ public final class Faults {
         return connectivityProxyFailure;
     }
 
+    /**
+     * The status the Connectivity proxy fails this request with, 0 when it works: the status of
+     * {@link #connectivityProxyFailure(int)}, or one of the refusals {@link #connectivityProxyFailure(int, int)} has
+     * left (each call takes one).
+     */
+    public int takeConnectivityProxyFailure() {
+        if (connectivityProxyFailure != 0) {
+            return connectivityProxyFailure;
+        }
+        return connectivityProxyFailuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0
+                ? connectivityProxyFailureOnce : 0;
+    }
+
     /** Whether the Connectivity proxy cuts its answers in half. */
     public boolean connectivityProxyCutsAnswers() {
         return connectivityProxyCutsAnswers;
@@ -234,6 +266,7 @@ public final class Faults {
         tokenServiceLatency = Duration.ZERO;
         tokenServiceGarbage = Garbage.NONE;
         connectivityProxyFailure = 0;
+        connectivityProxyFailuresLeft.set(0);
         connectivityProxyCutsAnswers = false;
         backendLatency = Duration.ZERO;
         backendCutsBodies = false;
