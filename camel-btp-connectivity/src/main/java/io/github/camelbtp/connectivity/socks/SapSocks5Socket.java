@@ -354,8 +354,7 @@ final class SapSocks5Socket extends Socket {
                     + " the authentication for destination '" + factory.destinationName() + "' via "
                     + SocksReply.where(factory.locationId()) + " (answer " + String.format("%02X %02X", authVersion,
                     authStatus) + "): the connectivity token is missing, expired or not issued for this"
-                    + " subaccount's Connectivity Service. " + SocksReply.fix(SocksReply.AUTHENTICATION_FAILED, target,
-                    SocksReply.where(factory.locationId()))));
+                    + " subaccount's Connectivity Service. " + SocksReply.fix(SocksReply.AUTHENTICATION_FAILED)));
         }
     }
 

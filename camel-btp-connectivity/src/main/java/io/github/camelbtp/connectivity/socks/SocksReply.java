@@ -43,7 +43,7 @@ public final class SocksReply {
      * documents [using-the-tcp-protocol-for-cloud-applications-cd15837], so the message, the diagnosis and
      * docs/troubleshooting.md say the same.
      */
-    static String fix(int code, String target, String where) {
+    static String fix(int code) {
         return switch (code) {
             case GENERAL_FAILURE, NOT_ALLOWED, NETWORK_UNREACHABLE, HOST_UNREACHABLE, AUTHENTICATION_FAILED ->
                     Cause.ofSocksReply(code).causeAndFix();
@@ -57,7 +57,7 @@ public final class SocksReply {
         String where = where(locationId);
         String message = "The Connectivity SOCKS5 proxy refused the connection to " + target + " for destination '"
                 + destinationName + "' via " + where + " with reply code " + String.format("%02X", code) + ": "
-                + meaning(code) + ". " + fix(code, target, where);
+                + meaning(code) + ". " + fix(code);
         return new CloudConnectorException(destinationName, locationId, code, message);
     }
 
