@@ -1,6 +1,7 @@
 package io.github.camelbtp.connectivity;
 
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The listeners of one engine, as one {@link ConnectivityListener}: the engine's parts report here, the application
@@ -21,33 +22,25 @@ final class ConnectivityListeners implements ConnectivityListener {
 
     @Override
     public void destinationLookup(String destination, String tenant, LookupResult result) {
-        for (ConnectivityListener l : listeners) {
-            try {
-                l.destinationLookup(destination, tenant, result);
-            } catch (RuntimeException ignored) {
-                // an observer's bug must not fail the request it observes
-            }
-        }
+        tell(l -> l.destinationLookup(destination, tenant, result));
     }
 
     @Override
     public void tokenRequest(TokenSource source, String destination, BtpConnectivityException failure) {
-        for (ConnectivityListener l : listeners) {
-            try {
-                l.tokenRequest(source, destination, failure);
-            } catch (RuntimeException ignored) {
-                // as above
-            }
-        }
+        tell(l -> l.tokenRequest(source, destination, failure));
     }
 
     @Override
     public void credentialsRejected(String destination, String authentication, boolean dropped) {
+        tell(l -> l.credentialsRejected(destination, authentication, dropped));
+    }
+
+    private void tell(Consumer<ConnectivityListener> event) {
         for (ConnectivityListener l : listeners) {
             try {
-                l.credentialsRejected(destination, authentication, dropped);
+                event.accept(l);
             } catch (RuntimeException ignored) {
-                // as above
+                // an observer's bug must not fail the request it observes
             }
         }
     }
