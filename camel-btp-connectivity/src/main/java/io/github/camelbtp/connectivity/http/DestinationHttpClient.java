@@ -234,7 +234,7 @@ public final class DestinationHttpClient implements Closeable {
             return work.run();
         } catch (IOException | RuntimeException e) {
             if (deadline.expired && !(e instanceof BtpConnectivityException)) {
-                throw exceeded(resolved, deadline, e);
+                throw exceeded(resolved, deadline, RetryPolicy.failoverRetries(context), e);
             }
             if (brokeOff(e) && resolved.destination().isOnPremise() && resolved.proxy() != null) {
                 // the answer started, then the tunnel through the Connectivity proxy and the Cloud Connector broke
@@ -293,7 +293,12 @@ public final class DestinationHttpClient implements Closeable {
         }
     }
 
-    private static BtpConnectivityException exceeded(ResolvedDestination resolved, Deadline deadline, Exception cause) {
+    /**
+     * The exchange's deadline passed; {@code failoverRetries} &gt; 0 when it passed while the request was being sent again
+     * during a Cloud Connector failover, which the message then says rather than blaming a slow server.
+     */
+    private static BtpConnectivityException exceeded(ResolvedDestination resolved, Deadline deadline,
+            int failoverRetries, Exception cause) {
         String target = resolved.url().getScheme() + "://" + resolved.url().getRawAuthority();
         boolean onPremise = resolved.destination().isOnPremise();
         String location = resolved.destination().locationId();
@@ -302,12 +307,20 @@ public final class DestinationHttpClient implements Closeable {
                         + " and the Cloud Connector" + (location.isEmpty() ? "" : " with location ID '" + location + "'")
                         + " to " + target
                 : "to " + target + (resolved.proxy() == null ? "" : " through the proxy at " + resolved.proxy());
+        String deadlineIs = " The deadline is the destination's URL.connectionTimeoutInSeconds ("
+                + resolved.connectTimeout().toSeconds() + " s) plus URL.socketReadTimeoutInSeconds ("
+                + resolved.readTimeout().toSeconds() + " s)";
         String message = "The exchange with destination '" + resolved.name() + "' (" + hop + ") did not complete within"
-                + " its deadline of " + deadline.total.toMillis() + " ms and was aborted. The deadline is the destination's"
-                + " URL.connectionTimeoutInSeconds (" + resolved.connectTimeout().toSeconds() + " s) plus"
-                + " URL.socketReadTimeoutInSeconds (" + resolved.readTimeout().toSeconds() + " s); the server answered"
-                + " too slowly or kept trickling its answer. Raise these properties if the server is slow by design,"
-                + " otherwise check the server" + (onPremise ? " and the Cloud Connector." : ".");
+                + " its deadline of " + deadline.total.toMillis() + " ms and was aborted.";
+        message += failoverRetries > 0
+                ? " It was being sent again (" + failoverRetries + " time" + (failoverRetries == 1 ? "" : "s") + ")"
+                        + " because the Connectivity proxy answered 503 (no Cloud Connector connected) or the connection"
+                        + " through it broke: Cloud Connector failover in progress or disconnected"
+                        + " [consuming-the-connectivity-service-313b215], and it did not come back in time." + deadlineIs
+                        + ". Check that the Cloud Connector for this subaccount and location ID is connected."
+                : deadlineIs + "; the server answered too slowly or kept trickling its answer. Raise these properties if"
+                        + " the server is slow by design, otherwise check the server"
+                        + (onPremise ? " and the Cloud Connector." : ".");
         return onPremise
                 ? new CloudConnectorException(resolved.name(), location, 0, message, cause)
                 : new BtpConnectivityException(resolved.name(), message, cause);
@@ -338,7 +351,7 @@ public final class DestinationHttpClient implements Closeable {
             response = clientFor(resolved).executeOpen(target, request, context);
         } catch (IOException e) {
             if (deadline != null && deadline.expired) {
-                throw exceeded(resolved, deadline, e);
+                throw exceeded(resolved, deadline, RetryPolicy.failoverRetries(context), e);
             }
             if (onPremise && resolved.proxy() != null && e instanceof java.net.SocketTimeoutException) {
                 // the proxy took the request: it is the answer from behind the Cloud Connector that is late
