@@ -17,6 +17,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Calls an SAP BTP destination by name: cloud APIs directly and on-premise systems through the Connectivity Service
@@ -67,6 +68,9 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
     /** Query parameters of the URI that are not options: sent to the target (already encoded). */
     private String targetQuery;
 
+    /** {@link #target}'s last URI. */
+    private volatile Target lastTarget;
+
     public BtpDestinationEndpoint(String uri, BtpDestinationComponent component) {
         super(uri, component);
     }
@@ -100,9 +104,27 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
-    /** The URL one request goes to: destination URL + endpoint path + header path, destination and endpoint queries. */
-    String targetUrl(ResolvedDestination resolved, String headerPath, String headerQuery) {
-        return RequestTarget.build(resolved, path, headerPath, targetQuery, headerQuery);
+    /**
+     * The URI one request goes to: destination URL + endpoint path + header path, destination and endpoint queries
+     * ({@link RequestTarget}). Without a path or query header it depends on the destination's URL alone, so the last
+     * one is remembered: most exchanges of an endpoint go to the same URL, and building and parsing it was a large
+     * part of btp-destination's cost over plain camel-http (issue 12).
+     */
+    URI target(ResolvedDestination resolved, String headerPath, String headerQuery) throws URISyntaxException {
+        if (headerPath != null || headerQuery != null) {
+            return RequestTarget.uri(RequestTarget.build(resolved, path, headerPath, targetQuery, headerQuery));
+        }
+        Target last = lastTarget;
+        if (last != null && (last.destinationUrl() == resolved.url() || last.destinationUrl().equals(resolved.url()))) {
+            return last.uri();
+        }
+        URI uri = RequestTarget.uri(RequestTarget.build(resolved, path, null, targetQuery, null));
+        lastTarget = new Target(resolved.url(), uri);
+        return uri;
+    }
+
+    /** The URI of the last request without path or query headers, and the destination URL it was built from. */
+    private record Target(URI destinationUrl, URI uri) {
     }
 
     public String getOperation() {

@@ -32,10 +32,12 @@ public class BtpDestinationProducer extends DefaultProducer {
             HttpConstants.HTTP_RAW_QUERY, HttpConstants.REST_HTTP_URI, HttpConstants.REST_HTTP_QUERY };
 
     private final BtpHttpProducer http;
+    private final RequestOptions.Reader requestOptions;
 
     public BtpDestinationProducer(BtpDestinationEndpoint endpoint, BtpHttpProducer http) {
         super(endpoint);
         this.http = http;
+        this.requestOptions = new RequestOptions.Reader(endpoint);
     }
 
     @Override
@@ -49,22 +51,21 @@ public class BtpDestinationProducer extends DefaultProducer {
         long start = System.nanoTime();
         // a previous btp-destination call of this exchange must not describe this one if its lookup fails
         exchange.removeProperty(ObservedRequest.PROPERTY);
+        String name = destinationName(exchange);
         Throwable thrown = null;
         try {
-            send(exchange);
+            send(exchange, name);
         } catch (Exception | Error e) {
             thrown = e;
             throw e;
         } finally {
-            getEndpoint().getComponent().observation().exchangeDone(exchange, destinationName(exchange), thrown,
-                    System.nanoTime() - start);
+            getEndpoint().getComponent().observation().exchangeDone(exchange, name, thrown, System.nanoTime() - start);
         }
     }
 
-    private void send(Exchange exchange) throws Exception {
+    private void send(Exchange exchange, String name) throws Exception {
         BtpDestinationEndpoint endpoint = getEndpoint();
-        String name = destinationName(exchange);
-        RequestOptions request = RequestOptions.of(endpoint, exchange.getIn());
+        RequestOptions request = requestOptions.read(exchange.getIn());
         // one resolution per exchange, with the request's tenant, user, fragment and chain; the engine says clearly
         // when a type (RFC) belongs to another component
         Resolved found = endpoint.getLookup().getTenantStrategy().resolveAny(endpoint.getComponent().connectivity(), name,
@@ -153,10 +154,8 @@ public class BtpDestinationProducer extends DefaultProducer {
         String headerPath = exchange.getContext().getTypeConverter().convertTo(String.class, saved.get(HttpConstants.HTTP_PATH));
         try {
             refuseHeaderInjection(in, resolved.name());
-            String url = getEndpoint().targetUrl(resolved, headerPath, headerQuery);
-            in.setHeader(HttpConstants.HTTP_URI, url);
-            exchange.setProperty(BtpHttpProducer.RESOLVED_PROPERTY, resolved);
-            exchange.setProperty(BtpHttpProducer.IDENTITY_SCOPE_PROPERTY, request.identityScope(resolved));
+            exchange.setProperty(BtpHttpProducer.CALL_PROPERTY, new BtpHttpProducer.Call(resolved,
+                    request.identityScope(resolved), getEndpoint().target(resolved, headerPath, headerQuery)));
             try {
                 http.process(exchange);
             } catch (HttpOperationFailedException e) {
@@ -172,12 +171,7 @@ public class BtpDestinationProducer extends DefaultProducer {
                     resolved, options);
             exchange.getMessage().setHeader(BtpDestinationConstants.RESOLVED_DESTINATION, resolved.name());
         } finally {
-            exchange.removeProperty(BtpHttpProducer.RESOLVED_PROPERTY);
-            exchange.removeProperty(BtpHttpProducer.IDENTITY_SCOPE_PROPERTY);
-            in.removeHeader(HttpConstants.HTTP_URI);
-            if (exchange.getMessage() != in) {
-                exchange.getMessage().removeHeader(HttpConstants.HTTP_URI);
-            }
+            exchange.removeProperty(BtpHttpProducer.CALL_PROPERTY);
             saved.forEach(in::setHeader);
         }
     }
@@ -189,7 +183,7 @@ public class BtpDestinationProducer extends DefaultProducer {
      */
     private static void refuseHeaderInjection(Message in, String destination) {
         for (String name : in.getHeaders().keySet()) {
-            if (name.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0 || c == ':')) {
+            if (breaksHeaderLine(name)) {
                 String shown = name.chars().limit(120).mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\x%02X", c)
                         : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
                 throw new io.github.camelbtp.connectivity.BtpConnectivityException(destination, "Refused header '" + shown
@@ -198,6 +192,16 @@ public class BtpDestinationProducer extends DefaultProducer {
                         + " btp-destination.");
             }
         }
+    }
+
+    private static boolean breaksHeaderLine(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0 || c == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

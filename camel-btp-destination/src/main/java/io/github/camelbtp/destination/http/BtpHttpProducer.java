@@ -6,8 +6,11 @@ import io.github.camelbtp.connectivity.http.DestinationHttpClient;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.RetryPolicy;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpConstants;
 import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.component.http.HttpProducer;
+import org.apache.camel.component.http.helper.HttpMethodHelper;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
@@ -20,6 +23,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.http.io.entity.BufferedHttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.net.URIAuthority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,18 +41,26 @@ import java.util.Set;
 public final class BtpHttpProducer extends HttpProducer {
 
     /**
-     * Exchange property carrying the {@link ResolvedDestination} from {@code process} to {@code executeMethod}.
-     * camel-http's {@code HttpProducer.process(Exchange)} builds the request and calls {@code executeMethod} with
-     * nothing but the exchange, so the exchange is the only seam between the two; the property lives for the one call
+     * Exchange property carrying the {@link Call} from {@code BtpDestinationProducer} to {@link #createMethod} and
+     * {@link #executeMethod}. camel-http's {@code HttpProducer.process(Exchange)} builds the request and calls them
+     * with nothing but the exchange, so the exchange is the only seam; the property lives for the one call
      * (BtpDestinationProducer removes it in a finally block). The headers themselves are not set here but by the
      * client's request interceptor ({@link DestinationHttpClient#context}).
      */
-    public static final String RESOLVED_PROPERTY = "CamelBtpResolvedDestinationInternal";
+    public static final String CALL_PROPERTY = "CamelBtpHttpCallInternal";
+
     /**
-     * Exchange property carrying the request's identity scope ({@link ResolvedDestination#identityScope}, plus the
-     * caller's forwarded credentials): the key of its SAP session and CSRF token, and of its proxy connections.
+     * One exchange's call.
+     *
+     * @param resolved      the resolved destination
+     * @param identityScope what the request acts as at the target ({@link ResolvedDestination#identityScope}, plus the
+     *                      caller's forwarded credentials): the key of its SAP session and CSRF token, and of its proxy
+     *                      connections
+     * @param target        the URI the request goes to, as {@link RequestTarget#uri} built it: camel-http's own
+     *                      per-exchange URL building (placeholders resolved in the URL, three parses) is not used
      */
-    public static final String IDENTITY_SCOPE_PROPERTY = "CamelBtpIdentityScopeInternal";
+    public record Call(ResolvedDestination resolved, String identityScope, URI target) {
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(BtpHttpProducer.class);
     private static final Set<String> MODIFYING = Set.of("POST", "PUT", "PATCH", "DELETE", "MERGE");
@@ -68,14 +80,50 @@ public final class BtpHttpProducer extends HttpProducer {
         this.automaticRetriesDisabled = automaticRetriesDisabled;
     }
 
+    private static Call call(Exchange exchange) {
+        Call call = exchange.getProperty(CALL_PROPERTY, Call.class);
+        if (call == null) {
+            throw new IllegalStateException("BtpHttpProducer used without a resolved destination and its identity scope");
+        }
+        return call;
+    }
+
+    /**
+     * The request for the exchange's {@link Call#target}, with camel-http's choice of method and its request body:
+     * the method named by the endpoint ({@code httpMethod}), else by the {@code CamelHttpMethod} header, else GET when
+     * the URL has a query, else POST when there is a body (camel-http's {@code HttpMethodHelper}, which would find
+     * the query in the {@code CamelHttpUri} header this producer no longer sets).
+     */
+    @Override
+    protected HttpUriRequest createMethod(Exchange exchange) throws Exception {
+        URI target = call(exchange).target();
+        HttpEndpoint endpoint = getEndpoint();
+        HttpMethods method = HttpMethodHelper.createMethod(exchange, endpoint);
+        if (target.getRawQuery() != null && endpoint.getHttpMethod() == null
+                && exchange.getIn().getHeader(HttpConstants.HTTP_METHOD) == null) {
+            method = HttpMethods.GET;
+        }
+        HttpUriRequest request = method.createMethod(target);
+        if (method.isEntityEnclosing() || endpoint.isDeleteWithBody() && method == HttpMethods.DELETE
+                || endpoint.isGetWithBody() && method == HttpMethods.GET) {
+            request.setEntity(createRequestEntity(exchange));
+        }
+        return request;
+    }
+
+    /** The target's host from the request's parts, without building and parsing its URI once more. */
+    @Override
+    protected HttpHost createHost(HttpUriRequest request) {
+        URIAuthority authority = request.getAuthority();
+        return authority != null ? new HttpHost(request.getScheme(), authority) : super.createHost(request);
+    }
+
     @Override
     protected <T> T executeMethod(Exchange exchange, HttpHost httpHost, HttpUriRequest request,
             HttpClientResponseHandler<T> handler) throws IOException, HttpException {
-        ResolvedDestination resolved = exchange.getProperty(RESOLVED_PROPERTY, ResolvedDestination.class);
-        String identityScope = exchange.getProperty(IDENTITY_SCOPE_PROPERTY, String.class);
-        if (resolved == null || identityScope == null) {
-            throw new IllegalStateException("BtpHttpProducer used without a resolved destination and its identity scope");
-        }
+        Call call = call(exchange);
+        ResolvedDestination resolved = call.resolved();
+        String identityScope = call.identityScope();
         HttpClientContext context = DestinationHttpClient.context(resolved, httpHost);
         DestinationHttpClient.bindToIdentity(context, resolved, identityScope);
         if (automaticRetriesDisabled) {

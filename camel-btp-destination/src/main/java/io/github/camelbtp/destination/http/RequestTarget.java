@@ -3,7 +3,10 @@ package io.github.camelbtp.destination.http;
 import io.github.camelbtp.connectivity.BtpConnectivityException;
 import io.github.camelbtp.connectivity.ResolvedDestination;
 
+import org.apache.camel.util.UnsafeUriCharactersEncoder;
+
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,20 @@ public final class RequestTarget {
         String checkedHeaderPath = headerPath == null || headerPath.isBlank() ? null : checkRelative(resolved.name(), headerPath);
         return build(resolved.url(), new String[] { checkedEndpointPath(resolved.name(), endpointPath), checkedHeaderPath },
                 endpointQuery, headerQuery);
+    }
+
+    /**
+     * The URI of a URL {@link #build} made, as camel-http would have turned it into one: characters a URI may not
+     * hold encoded ({@link UnsafeUriCharactersEncoder#encodeHttpURI}), non-ASCII characters as UTF-8 escapes.
+     * Unlike camel-http, which resolves Camel property placeholders in the URL of every request, the URL stays as
+     * the destination and the route made it: a {@code {{...}}} in a destination's URL is sent encoded, never
+     * replaced by a property of the Camel context (a destination administrator could otherwise have a secret of the
+     * application sent to their server).
+     */
+    public static URI uri(String url) throws URISyntaxException {
+        URI parsed = new URI(UnsafeUriCharactersEncoder.encodeHttpURI(url));
+        String ascii = parsed.toASCIIString();
+        return ascii.equals(parsed.toString()) ? parsed : new URI(ascii);
     }
 
     /** {@link #checkRelative} of an endpoint's path, remembered (see {@link #CHECKED_ENDPOINT_PATHS}). */
