@@ -1,12 +1,14 @@
 package io.github.camelbtp.destination;
 
 import io.github.camelbtp.connectivity.BtpConnectivityException;
+import io.github.camelbtp.sandbox.observe.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,20 @@ class RequestTargetSecurityTest extends BtpDestinationTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(sandbox().backendRequests().last().orElseThrow().path())
                 .isEqualTo("/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder");
+    }
+
+    @Test
+    void propertyPlaceholdersInCamelHttpPathAreSentAsWrittenNeverResolved() {
+        // camel-http resolves {{...}} in the URL of each request: a caller who sets the path (a platform-http route
+        // passes its own caller's path on) could have a property of the application sent to the destination's server
+        Properties properties = new Properties();
+        properties.setProperty("app.secret", "s3cr3t-of-the-camel-context");
+        context.getPropertiesComponent().setOverrideProperties(properties);
+
+        call(SERVICE, null, Map.of(Exchange.HTTP_PATH, "A_SalesOrder{{app.secret}}"));
+
+        RecordedRequest sent = sandbox().backendRequests().last().orElseThrow();
+        assertThat(sent.path()).endsWith("/A_SalesOrder{{app.secret}}").doesNotContain("s3cr3t");
     }
 
     @Test

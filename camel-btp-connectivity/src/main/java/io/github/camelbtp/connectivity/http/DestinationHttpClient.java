@@ -37,9 +37,6 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -79,8 +76,8 @@ public final class DestinationHttpClient implements Closeable {
     private record TlsPool(PoolingHttpClientConnectionManager pool, CloseableHttpClient client) {
     }
 
-    /** Aborts requests whose exchange outlived its deadline; one daemon thread, idle but for due deadlines. */
-    private final ScheduledThreadPoolExecutor deadlines;
+    /** Aborts requests whose exchange outlived its deadline; one daemon thread, asleep while nothing is in flight. */
+    private final DeadlineWatch deadlines = new DeadlineWatch("camel-btp-http-deadlines");
 
     /** A client whose idempotent requests ride out a Cloud Connector failover of {@link RetryPolicy#DEFAULT_FAILOVER_WINDOW}. */
     public DestinationHttpClient(int maxTotal, int perRoute) {
@@ -101,13 +98,6 @@ public final class DestinationHttpClient implements Closeable {
                 .setMaxConnPerRoute(perRoute)
                 .build();
         this.client = build(pool);
-        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "camel-btp-http-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // most exchanges end long before their deadline: their alarms must not pile up in the queue
-        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     private CloseableHttpClient build(PoolingHttpClientConnectionManager pool) {
@@ -170,8 +160,24 @@ public final class DestinationHttpClient implements Closeable {
         return context;
     }
 
-    @SuppressWarnings("deprecation") // the connect timeout is per destination (URL.connectionTimeoutInSeconds), not per route
+    /** The last {@link #requestConfig} built: most destinations have the same timeouts. */
+    private static volatile Timeouts lastTimeouts;
+
+    private record Timeouts(Duration connect, Duration read, RequestConfig config) {
+    }
+
     private static RequestConfig requestConfig(ResolvedDestination resolved) {
+        Timeouts last = lastTimeouts;
+        if (last != null && last.connect().equals(resolved.connectTimeout()) && last.read().equals(resolved.readTimeout())) {
+            return last.config();
+        }
+        RequestConfig config = buildRequestConfig(resolved);
+        lastTimeouts = new Timeouts(resolved.connectTimeout(), resolved.readTimeout(), config);
+        return config;
+    }
+
+    @SuppressWarnings("deprecation") // the connect timeout is per destination (URL.connectionTimeoutInSeconds), not per route
+    private static RequestConfig buildRequestConfig(ResolvedDestination resolved) {
         return RequestConfig.custom()
                 .setConnectTimeout(Timeout.of(resolved.connectTimeout()))
                 .setResponseTimeout(Timeout.of(resolved.readTimeout()))
@@ -228,8 +234,7 @@ public final class DestinationHttpClient implements Closeable {
         if (deadline == null) {
             throw new IllegalArgumentException("not a context of DestinationHttpClient.context(...)");
         }
-        long remaining = Math.max(0, Duration.between(Instant.now(), deadline.at).toMillis());
-        ScheduledFuture<?> alarm = deadlines.schedule(deadline::expire, remaining, TimeUnit.MILLISECONDS);
+        deadlines.watch(deadline);
         try {
             return work.run();
         } catch (IOException | RuntimeException e) {
@@ -248,7 +253,7 @@ public final class DestinationHttpClient implements Closeable {
             }
             throw e;
         } finally {
-            alarm.cancel(false);
+            deadlines.unwatch(deadline);
         }
     }
 
@@ -264,15 +269,22 @@ public final class DestinationHttpClient implements Closeable {
     }
 
     /** The end of one exchange, and the request it waits for now, to abort when the end comes. */
-    private static final class Deadline {
+    private static final class Deadline implements DeadlineWatch.Watched {
         final Duration total;
         final Instant at;
+        private final long dueNanos;
         private volatile Cancellable current;
         private volatile boolean expired;
 
         Deadline(ResolvedDestination resolved) {
             total = resolved.connectTimeout().plus(resolved.readTimeout());
             at = Instant.now().plus(total);
+            dueNanos = System.nanoTime() + total.toNanos();
+        }
+
+        @Override
+        public long dueNanos() {
+            return dueNanos;
         }
 
         void watch(ClassicHttpRequest request) {
@@ -284,7 +296,8 @@ public final class DestinationHttpClient implements Closeable {
             }
         }
 
-        void expire() {
+        @Override
+        public void expire() {
             expired = true;
             Cancellable request = current;
             if (request != null) {
@@ -558,7 +571,7 @@ public final class DestinationHttpClient implements Closeable {
 
     @Override
     public void close() throws IOException {
-        deadlines.shutdownNow();
+        deadlines.close();
         client.close();
         for (TlsPool p : tlsPools.values()) {
             p.client().close();
