@@ -103,7 +103,8 @@ final class Pipeline {
         // then how the bytes travel: a destination that cannot be dispatched (https on OnPremise, no connectivity
         // binding) fails before a client-side token flow runs for nothing
         AuthenticationType type = authenticator.validate(destination, options);
-        DispatchPlan plan = dispatchFor(destination).plan(destination, options);
+        Dispatch dispatch = dispatchFor(destination);
+        DispatchPlan plan = dispatch.plan(destination, options);
         Authentication authentication = authenticator.authenticateValidated(destination, options, type);
         if (known == null) {
             // checked in the order they always were: after authentication, so its errors come first
@@ -116,7 +117,7 @@ final class Pipeline {
         headers.addAll(known.headers());
         headers.addAll(plan.headers());
         // a 407 of the Connectivity proxy is answered with one re-send carrying a fresh connectivity token
-        ProxyTokenRenewal renewal = plan.onPremise() && plan.proxy() != null && dispatchFor(destination) == onPremiseHttp
+        ProxyTokenRenewal renewal = plan.onPremise() && plan.proxy() != null && dispatch == onPremiseHttp
                 ? onPremiseHttp.proxyTokenRenewal(destination, options) : null;
         return new ResolvedDestination(destination, known.url(), headers, known.queries(), plan.proxy(),
                 known.connectTimeout(), known.readTimeout(), authentication.challengeCredentials(), known.tls(), renewal);
