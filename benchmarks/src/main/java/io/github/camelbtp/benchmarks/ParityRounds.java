@@ -3,6 +3,8 @@ package io.github.camelbtp.benchmarks;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,14 +50,23 @@ public final class ParityRounds {
     record Pair(String name, Side baseline, Side btp, double target) {
     }
 
-    /** What one side did in one leg: calls completed, how long the leg took, every call's latency (ns). */
-    record Leg(long calls, long nanos, Histogram latencies) {
+    /**
+     * What one side did in one leg: calls completed, how long the leg took, every call's latency (ns), and the CPU
+     * time of the callers' threads (ns) — the client's own work, since a classic HttpClient sends and reads on the
+     * caller's thread while the sandbox serves on threads of its own.
+     */
+    record Leg(long calls, long nanos, Histogram latencies, long callerCpuNanos) {
         double rate() {
             return calls * 1e9 / nanos;
+        }
+
+        double cpuMicrosPerCall() {
+            return callerCpuNanos / 1000.0 / calls;
         }
     }
 
     private static final long MAX_LATENCY_NS = TimeUnit.MINUTES.toNanos(1);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         if (System.getProperty("log4j2.configurationFile") == null) {
@@ -108,8 +119,9 @@ public final class ParityRounds {
             }
             out.println("| target | callers | baseline | baseline calls/s (median) | btp-destination calls/s (median)"
                     + " | btp-destination / baseline: median of rounds (min–max) | rounds at the target |"
-                    + " baseline p50 / p99 µs | btp-destination p50 / p99 µs |");
-            out.println("|---|---|---|---|---|---|---|---|---|");
+                    + " baseline p50 / p99 µs | btp-destination p50 / p99 µs | callers' CPU per call, µs: baseline /"
+                    + " btp-destination (median ratio of rounds) |");
+            out.println("|---|---|---|---|---|---|---|---|---|---|");
             for (int n : callers) {
                 for (Pair pair : chosen) {
                     warm(pair, n, warmup);
@@ -141,6 +153,11 @@ public final class ParityRounds {
         double[] ratios = new double[rounds];
         double[] baselineRates = new double[rounds];
         double[] btpRates = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        long baselineCpu = 0;
+        long baselineCalls = 0;
+        long btpCpu = 0;
+        long btpCalls = 0;
         Histogram baselineLatencies = new Histogram(MAX_LATENCY_NS, 3);
         Histogram btpLatencies = new Histogram(MAX_LATENCY_NS, 3);
         for (int r = 0; r < rounds; r++) {
@@ -156,24 +173,33 @@ public final class ParityRounds {
             baselineRates[r] = baseline.rate();
             btpRates[r] = btp.rate();
             ratios[r] = btp.rate() / baseline.rate();
+            cpuRatios[r] = btp.cpuMicrosPerCall() / baseline.cpuMicrosPerCall();
+            baselineCpu += baseline.callerCpuNanos();
+            baselineCalls += baseline.calls();
+            btpCpu += btp.callerCpuNanos();
+            btpCalls += btp.calls();
             baselineLatencies.add(baseline.latencies());
             btpLatencies.add(btp.latencies());
-            System.err.printf(Locale.ROOT, "%s, %d callers, round %d: %s %.0f/s, %s %.0f/s, ratio %.3f%n", pair.name(),
-                    callers, r + 1, pair.baseline().name(), baseline.rate(), pair.btp().name(), btp.rate(), ratios[r]);
+            System.err.printf(Locale.ROOT, "%s, %d callers, round %d: %s %.0f/s (%.1f µs CPU per call), %s %.0f/s"
+                    + " (%.1f µs), ratio %.3f%n", pair.name(), callers, r + 1, pair.baseline().name(), baseline.rate(),
+                    baseline.cpuMicrosPerCall(), pair.btp().name(), btp.rate(), btp.cpuMicrosPerCall(), ratios[r]);
         }
         String atTarget = pair.target() == 0 ? "—" : Arrays.stream(ratios).filter(ratio -> ratio >= pair.target()).count()
                 + " of " + rounds + " ≥ " + pair.target();
-        return String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %,.0f | **%.2f** (%.2f–%.2f) | %s | %,.0f / %,.0f | %,.0f / %,.0f |",
+        return String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %,.0f | **%.2f** (%.2f–%.2f) | %s | %,.0f / %,.0f | %,.0f / %,.0f"
+                + " | %.1f / %.1f (%.2f×) |",
                 pair.name(), callers, pair.baseline().name(), median(baselineRates), median(btpRates), median(ratios),
                 Arrays.stream(ratios).min().orElse(0), Arrays.stream(ratios).max().orElse(0), atTarget,
                 micros(baselineLatencies, 50), micros(baselineLatencies, 99), micros(btpLatencies, 50),
-                micros(btpLatencies, 99));
+                micros(btpLatencies, 99), baselineCpu / 1000.0 / baselineCalls, btpCpu / 1000.0 / btpCalls,
+                median(cpuRatios));
     }
 
     /** {@code callers} threads call as fast as they can for {@code duration}; a failed call ends the run. */
     static Leg leg(Call call, int callers, Duration duration) throws Exception {
         Histogram[] latencies = new Histogram[callers];
         long[] calls = new long[callers];
+        long[] cpu = new long[callers];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch go = new CountDownLatch(1);
         long[] window = new long[1];
@@ -187,6 +213,7 @@ public final class ParityRounds {
                     long end = window[0];
                     Histogram mine = latencies[index];
                     long n = 0;
+                    long cpuAtStart = THREADS.getCurrentThreadCpuTime();
                     for (long start = System.nanoTime(); start < end; ) {
                         if (call.call() == null) {
                             throw new IllegalStateException("no answer");
@@ -197,6 +224,7 @@ public final class ParityRounds {
                         start = now;
                     }
                     calls[index] = n;
+                    cpu[index] = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
@@ -217,7 +245,7 @@ public final class ParityRounds {
         for (Histogram h : latencies) {
             all.add(h);
         }
-        return new Leg(Arrays.stream(calls).sum(), nanos, all);
+        return new Leg(Arrays.stream(calls).sum(), nanos, all, Arrays.stream(cpu).sum());
     }
 
     private static double median(double[] values) {

@@ -38,6 +38,7 @@ import java.io.SequenceInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
@@ -199,11 +200,12 @@ public final class DestinationHttpClient implements Closeable {
         // principal propagation sends no Authorization at all [consuming-the-connectivity-service-313b215]: the
         // Cloud Connector logs the user on; a caller's header (often the user's own JWT) must not reach the backend
         boolean noAuthorization = resolved.propagatesPrincipal();
-        for (Header h : request.getHeaders()) {
-            String name = h.getName().toLowerCase(Locale.ROOT);
-            if (name.equals("proxy-authorization") || name.startsWith("sap-connectivity-")
-                    || noAuthorization && name.equals("authorization")) {
-                request.removeHeaders(h.getName());
+        // one pass over the request's headers, no copy of them or of their names (issue 12: this ran per request)
+        for (Iterator<Header> headers = request.headerIterator(); headers.hasNext(); ) {
+            String name = headers.next().getName();
+            if (name.equalsIgnoreCase("Proxy-Authorization") || name.regionMatches(true, 0, "SAP-Connectivity-", 0, 17)
+                    || noAuthorization && name.equalsIgnoreCase("Authorization")) {
+                headers.remove();
             }
         }
         for (HttpHeader header : resolved.headers()) {
