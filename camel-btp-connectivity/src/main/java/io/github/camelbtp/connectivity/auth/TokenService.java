@@ -97,6 +97,7 @@ public final class TokenService {
         this.clock = clock;
         this.refreshMargin = refreshMargin;
         this.cache = Caffeine.newBuilder()
+                .executor(Runnable::run) // upkeep on the calling thread, as in CachingDestinationLoader
                 .maximumSize(10_000)
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfter(Expiry.<TokenRequest, AccessToken>creating((key, token) -> remainingLifetime(token)))

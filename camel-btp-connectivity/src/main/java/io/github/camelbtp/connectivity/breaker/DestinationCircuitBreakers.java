@@ -53,7 +53,7 @@ public final class DestinationCircuitBreakers {
      * Bounded and forgotten after an hour unused, so that many tenants cannot grow it without limit; a forgotten
      * breaker was closed again long before (the open duration is far shorter).
      */
-    private final Cache<Key, Breaker> breakers = Caffeine.newBuilder().maximumSize(100_000)
+    private final Cache<Key, Breaker> breakers = Caffeine.newBuilder().executor(Runnable::run).maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
     private DestinationCircuitBreakers(CircuitBreakerSettings settings, Clock clock) {

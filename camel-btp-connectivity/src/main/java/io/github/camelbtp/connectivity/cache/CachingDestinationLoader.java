@@ -122,6 +122,9 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
         this.policy = policy;
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
+                // the cache's upkeep on the calling thread: handing it to the common pool woke a thread every few
+                // reads, a cost the requests paid (issue 12); nothing here loads or refreshes asynchronously
+                .executor(Runnable::run)
                 .maximumSize(policy.maximumSize())
                 .ticker(() -> clock.millis() * 1_000_000L)
                 // writing, not creating: a refreshed entry replaces the old one and must get its own lifetime
@@ -130,7 +133,7 @@ public final class CachingDestinationLoader implements DestinationLoader, AutoCl
                     return left.isNegative() ? Duration.ZERO : left;
                 }))
                 .build();
-        this.userDependent = Caffeine.newBuilder().maximumSize(policy.maximumSize()).build();
+        this.userDependent = Caffeine.newBuilder().executor(Runnable::run).maximumSize(policy.maximumSize()).build();
         AtomicInteger threads = new AtomicInteger();
         this.refresher = new ThreadPoolExecutor(REFRESH_THREADS, REFRESH_THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {

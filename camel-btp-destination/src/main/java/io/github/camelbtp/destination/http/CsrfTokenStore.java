@@ -23,6 +23,7 @@ public final class CsrfTokenStore {
     }
 
     private final Cache<String, Session> sessions = Caffeine.newBuilder()
+            .executor(Runnable::run) // upkeep on the calling thread: read per request (issue 12)
             .expireAfterAccess(Duration.ofMinutes(25)).maximumSize(10_000).build();
 
     public Session session(String key) {
