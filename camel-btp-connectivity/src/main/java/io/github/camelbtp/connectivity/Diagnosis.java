@@ -148,13 +148,8 @@ final class Diagnosis {
             HttpBackendCheck.Answer answer = check.check(found, options);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             backendAnswered(walk, resolved, where, answer.status(), answer.seen(), answer.seen(), took);
-        } catch (CloudConnectorException e) {
-            proxyRefused(walk, e, where, Duration.ofNanos(System.nanoTime() - start));
-        } catch (BtpConnectivityException e) {
-            walk.put(Hop.BACKEND, Outcome.FAILED, e.getMessage(), Cause.BACKEND_UNREACHABLE, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException | RuntimeException e) {
-            walk.put(Hop.BACKEND, Outcome.FAILED, "no answer from " + where + ": " + e, Cause.BACKEND_UNREACHABLE,
-                    Duration.ofNanos(System.nanoTime() - start));
+            backendFailed(walk, e, where, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
@@ -249,13 +244,8 @@ final class Diagnosis {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             backendAnswered(walk, resolved, where, status, "HTTP " + status + " for " + (path.isEmpty() ? "/" : path), took);
-        } catch (CloudConnectorException e) {
-            proxyRefused(walk, e, where, Duration.ofNanos(System.nanoTime() - start));
-        } catch (BtpConnectivityException e) {
-            walk.put(Hop.BACKEND, Outcome.FAILED, e.getMessage(), Cause.BACKEND_UNREACHABLE, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException | RuntimeException e) {
-            walk.put(Hop.BACKEND, Outcome.FAILED, "no answer from " + where + ": " + e, Cause.BACKEND_UNREACHABLE,
-                    Duration.ofNanos(System.nanoTime() - start));
+            backendFailed(walk, e, where, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
@@ -267,6 +257,17 @@ final class Diagnosis {
     }
 
     /** The backend answered with {@code status}: so the Cloud Connector let the request through. */
+    /** The backend hop that got no answer: refused by the proxy or the Cloud Connector, or unreachable. */
+    private static void backendFailed(Walk walk, Exception e, String where, Duration took) {
+        if (e instanceof CloudConnectorException refused) {
+            proxyRefused(walk, refused, where, took);
+        } else if (e instanceof BtpConnectivityException) {
+            walk.put(Hop.BACKEND, Outcome.FAILED, e.getMessage(), Cause.BACKEND_UNREACHABLE, took);
+        } else {
+            walk.put(Hop.BACKEND, Outcome.FAILED, "no answer from " + where + ": " + e, Cause.BACKEND_UNREACHABLE, took);
+        }
+    }
+
     private static void backendAnswered(Walk walk, ResolvedDestination resolved, String where, int status, String seen,
             Duration took) {
         backendAnswered(walk, resolved, where, status, seen, null, took);

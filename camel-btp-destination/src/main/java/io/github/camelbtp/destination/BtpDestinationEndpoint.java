@@ -115,7 +115,7 @@ public class BtpDestinationEndpoint extends DefaultEndpoint {
             return RequestTarget.uri(RequestTarget.build(resolved, path, headerPath, targetQuery, headerQuery));
         }
         Target last = lastTarget;
-        if (last != null && (last.destinationUrl() == resolved.url() || last.destinationUrl().equals(resolved.url()))) {
+        if (last != null && last.destinationUrl().equals(resolved.url())) {
             return last.uri();
         }
         URI uri = RequestTarget.uri(RequestTarget.build(resolved, path, null, targetQuery, null));

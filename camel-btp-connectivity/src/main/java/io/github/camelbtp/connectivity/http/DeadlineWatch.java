@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Expires the deadlines of the exchanges in flight ({@link DestinationHttpClient#withinDeadline}): one daemon thread
- * looks at them every {@link #TICK} and sleeps while there are none. Watching and unwatching an exchange is adding to
+ * Expires the deadlines of the exchanges in flight ({@link DestinationHttpClient#withinDeadline}): one daemon thread,
+ * started by the first deadline watched, looks at them every {@link #TICK} and sleeps while there are none. Watching and unwatching an exchange is adding to
  * and removing from a concurrent set. A {@code ScheduledThreadPoolExecutor} alarm per exchange, which this replaces,
  * put every exchange through one queue under one lock twice (schedule, cancel) — for alarms that almost never ring
  * (issue 12). A deadline rings at most one tick late; deadlines are seconds long.
@@ -27,18 +27,21 @@ final class DeadlineWatch implements AutoCloseable {
 
     private final Set<Watched> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sleeping = new AtomicBoolean();
+    /** Whether the thread was started: a client that never sends under a deadline (a diagnosis) never starts it. */
+    private final AtomicBoolean started = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean closed;
 
     DeadlineWatch(String threadName) {
         thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
-        thread.start();
     }
 
     void watch(Watched watched) {
         inFlight.add(watched);
-        if (sleeping.get() && sleeping.compareAndSet(true, false)) {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            thread.start();
+        } else if (sleeping.get() && sleeping.compareAndSet(true, false)) {
             LockSupport.unpark(thread);
         }
     }
@@ -76,6 +79,9 @@ final class DeadlineWatch implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (!started.get()) {
+            return;
+        }
         LockSupport.unpark(thread);
         try {
             thread.join(TICK.toMillis() * 20);

@@ -63,10 +63,27 @@ class DeadlineWatchTest {
     }
 
     @Test
-    void closeEndsItsThread() {
+    void closeEndsItsThread() throws InterruptedException {
         DeadlineWatch watch = new DeadlineWatch("test-deadlines-closed");
+        Alarm alarm = new Alarm(Duration.ZERO);
+        watch.watch(alarm);
+        assertThat(alarm.expired.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(threadNamed("test-deadlines-closed")).isTrue();
+
         watch.close();
 
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("test-deadlines-closed"));
+        assertThat(threadNamed("test-deadlines-closed")).isFalse();
+    }
+
+    @Test
+    void startsNoThreadUntilSomethingIsWatched() {
+        // a client that never sends under a deadline (the diagnosis's) costs no thread
+        try (DeadlineWatch watch = new DeadlineWatch("test-deadlines-unused")) {
+            assertThat(threadNamed("test-deadlines-unused")).isFalse();
+        }
+    }
+
+    private static boolean threadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 }
