@@ -5,6 +5,7 @@ import io.github.camelbtp.connectivity.auth.Authenticator;
 import io.github.camelbtp.connectivity.auth.DestinationTls;
 import io.github.camelbtp.connectivity.cache.CachingDestinationLoader;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.PerDestination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.destination.DestinationType;
 import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
@@ -20,7 +21,6 @@ import io.github.camelbtp.connectivity.http.ProxyTokenRenewal;
 import io.github.camelbtp.connectivity.tls.TlsCache;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
@@ -58,7 +58,7 @@ final class Pipeline {
      * refreshed destination is a new object and gets its own entry; an entry goes when the cache drops its destination.
      * Tokens and the request's user never enter it.
      */
-    private final Cache<Destination, HttpParts> httpParts = Caffeine.newBuilder().weakKeys().build();
+    private final PerDestination<HttpParts> httpParts = new PerDestination<>();
 
     /** The per-destination parts of {@link #http}; see {@link #httpParts}. */
     private record HttpParts(URI url, List<HttpHeader> headers, Map<String, String> queries, Duration connectTimeout,
@@ -97,7 +97,7 @@ final class Pipeline {
             throw new DestinationConfigurationException(destination.name(), DestinationProperty.TYPE, "is '"
                     + destination.type() + "', but an HTTP destination was expected here.");
         }
-        HttpParts known = httpParts.getIfPresent(destination);
+        HttpParts known = httpParts.get(destination);
         URI url = known != null ? known.url() : DestinationUrl.of(destination);
         // what the authentication type needs (properties, the user's token) is checked before anything is sent;
         // then how the bytes travel: a destination that cannot be dispatched (https on OnPremise, no connectivity

@@ -4,6 +4,7 @@ import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.auth.BasicCredentials;
 import io.github.camelbtp.connectivity.destination.Destination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
+import io.github.camelbtp.connectivity.destination.PerDestination;
 import io.github.camelbtp.connectivity.http.ProxyAddress;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.ProxyTokenRenewal;
@@ -110,7 +111,7 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
      * hashed is the same (URL, TLS material, identity), so it can never name another identity's scope.
      */
     private String scopeHash(String identity) {
-        ScopeHash known = SCOPE_HASHES.getIfPresent(destination);
+        ScopeHash known = SCOPE_HASHES.get(destination);
         if (known != null && known.url() == url && known.tls() == tls && known.identity().equals(identity)) {
             return known.hash();
         }
@@ -121,8 +122,7 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
     }
 
     /** {@link #scopeHash}'s memory, keyed by the destination object (weak keys: it goes when the destination does). */
-    private static final com.github.benmanes.caffeine.cache.Cache<Destination, ScopeHash> SCOPE_HASHES =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
+    private static final PerDestination<ScopeHash> SCOPE_HASHES = new PerDestination<>();
 
     private record ScopeHash(URI url, TlsMaterial tls, String identity, String hash) {
     }

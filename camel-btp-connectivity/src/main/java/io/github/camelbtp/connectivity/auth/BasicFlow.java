@@ -3,11 +3,10 @@ package io.github.camelbtp.connectivity.auth;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.PerDestination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 
 /**
@@ -21,12 +20,12 @@ final class BasicFlow implements AuthenticationFlow {
      * The Basic header of each destination object, encoded once instead of once per request (issue 12); keyed by
      * identity (weak keys), so a refreshed destination, perhaps with a new password, is encoded anew.
      */
-    private final Cache<Destination, Authentication> encoded = Caffeine.newBuilder().weakKeys().build();
+    private final PerDestination<Authentication> encoded = new PerDestination<>();
 
     @Override
     public Authentication authenticate(Destination destination, DestinationOptions options, AuthenticationType type) {
         if (type == AuthenticationType.BasicAuthentication) {
-            Authentication basic = encoded.getIfPresent(destination);
+            Authentication basic = encoded.get(destination);
             if (basic == null) {
                 basic = basic(destination);
                 encoded.put(destination, basic);

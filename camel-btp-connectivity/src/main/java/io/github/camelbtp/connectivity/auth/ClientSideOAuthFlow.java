@@ -5,6 +5,7 @@ import io.github.camelbtp.connectivity.DestinationConfigurationException;
 import io.github.camelbtp.connectivity.DestinationOptions;
 import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.PerDestination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.destination.EnumeratedProperty;
 import io.github.camelbtp.connectivity.destination.ProxyType;
@@ -12,8 +13,6 @@ import io.github.camelbtp.connectivity.tls.ClientKey;
 import io.github.camelbtp.connectivity.tls.TlsCache;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -42,7 +41,7 @@ final class ClientSideOAuthFlow implements AuthenticationFlow {
     /** The engine's opened key stores (tokenService.KeyStoreLocation). */
     private final TlsCache tlsCache;
     /** {@link #knownRequest}: per destination object (weak keys: refreshed destinations are new objects), per tenant. */
-    private final Cache<Destination, Map<String, TokenRequest>> requests = Caffeine.newBuilder().weakKeys().build();
+    private final PerDestination<Map<String, TokenRequest>> requests = new PerDestination<>();
 
     ClientSideOAuthFlow(TokenService tokens, TlsCache tlsCache) {
         this.tokens = tokens;

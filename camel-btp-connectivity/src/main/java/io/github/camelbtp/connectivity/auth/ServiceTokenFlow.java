@@ -5,11 +5,10 @@ import io.github.camelbtp.connectivity.TokenException;
 import io.github.camelbtp.connectivity.destination.AuthToken;
 import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.destination.Destination;
+import io.github.camelbtp.connectivity.destination.PerDestination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +26,11 @@ final class ServiceTokenFlow implements AuthenticationFlow {
      * destination serves many requests (issue 12). Keyed by identity (weak keys): a refreshed destination, with new
      * tokens, is a new object. Failed tokens are never remembered: they throw on every request.
      */
-    private final Cache<Destination, Authentication> built = Caffeine.newBuilder().weakKeys().build();
+    private final PerDestination<Authentication> built = new PerDestination<>();
 
     @Override
     public Authentication authenticate(Destination destination, DestinationOptions options, AuthenticationType type) {
-        Authentication fromService = built.getIfPresent(destination);
+        Authentication fromService = built.get(destination);
         if (fromService == null) {
             fromService = fromServiceTokens(destination, type.name());
             built.put(destination, fromService);
