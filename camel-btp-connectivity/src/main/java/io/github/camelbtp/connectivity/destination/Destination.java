@@ -14,18 +14,10 @@ import java.util.TreeMap;
 /**
  * A destination as a source returned it: its properties (a flat, case-sensitive string map, as SAP defines it),
  * the tokens the Destination Service obtained for it, and where it came from. Immutable; {@code toString()} masks
- * every secret property.
- *
- * @param name       the destination name
- * @param properties all properties, including {@code Name}, {@code Type}, {@code URL} …
- * @param authTokens tokens returned by the Destination Service ({@code authTokens}); empty for other sources
- * @param source     which loader produced it ("static", "environment", "destination-service",
- *                   {@link #TRANSPARENT_PROXY})
- * @param certificates key and trust store files the Destination Service returned ({@code certificates[]}), matched
- *                   by name against {@code KeyStoreLocation}/{@code TrustStoreLocation}
+ * every secret property. A class rather than a record only so that it can remember what it reads per request
+ * ({@link #type()}, {@link #proxyType()}, {@link #authentication()}); equal by its five parts, as the record was.
  */
-public record Destination(String name, Map<String, String> properties, List<AuthToken> authTokens, String source,
-        List<DestinationCertificate> certificates) {
+public final class Destination {
 
     /**
      * The {@link #source()} of a gateway destination ({@link TransparentProxyLoader}): it stands for a destination
@@ -33,11 +25,59 @@ public record Destination(String name, Map<String, String> properties, List<Auth
      */
     public static final String TRANSPARENT_PROXY = "Transparent Proxy";
 
-    public Destination {
-        Objects.requireNonNull(name, "name");
-        properties = Map.copyOf(properties);
-        authTokens = List.copyOf(authTokens);
-        certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    private final String name;
+    private final Map<String, String> properties;
+    private final List<AuthToken> authTokens;
+    private final String source;
+    private final List<DestinationCertificate> certificates;
+
+    /*
+     * Type, ProxyType and Authentication as read from the properties, remembered once read: every request reads them
+     * several times (issue 12), and a destination never changes. A value SAP does not define is never remembered, so
+     * it throws on every read. Written without synchronization: two threads may both read a property, and agree.
+     */
+    private DestinationType type;
+    private ProxyType proxyType;
+    private AuthenticationType authentication;
+
+    /**
+     * A destination with the certificate files its source returned.
+     *
+     * @param name       the destination name
+     * @param properties all properties, including {@code Name}, {@code Type}, {@code URL} …
+     * @param authTokens tokens returned by the Destination Service ({@code authTokens}); empty for other sources
+     * @param source     which loader produced it ("static", "environment", "destination-service",
+     *                   {@link #TRANSPARENT_PROXY})
+     * @param certificates key and trust store files the Destination Service returned ({@code certificates[]}), matched
+     *                   by name against {@code KeyStoreLocation}/{@code TrustStoreLocation}
+     */
+    public Destination(String name, Map<String, String> properties, List<AuthToken> authTokens, String source,
+            List<DestinationCertificate> certificates) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.properties = Map.copyOf(properties);
+        this.authTokens = List.copyOf(authTokens);
+        this.source = source;
+        this.certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    public List<AuthToken> authTokens() {
+        return authTokens;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public List<DestinationCertificate> certificates() {
+        return certificates;
     }
 
     /** A destination without certificate files. */
@@ -74,7 +114,12 @@ public record Destination(String name, Map<String, String> properties, List<Auth
      * @throws DestinationConfigurationException for any other value (see {@link EnumeratedProperty})
      */
     public DestinationType type() {
-        return DestinationType.valueOf(EnumeratedProperty.TYPE.of(this));
+        DestinationType known = type;
+        if (known == null) {
+            known = DestinationType.valueOf(EnumeratedProperty.TYPE.of(this));
+            type = known;
+        }
+        return known;
     }
 
     /**
@@ -83,7 +128,12 @@ public record Destination(String name, Map<String, String> properties, List<Auth
      * @throws DestinationConfigurationException for any other value: a typo must never mean Internet
      */
     public ProxyType proxyType() {
-        return ProxyType.valueOf(EnumeratedProperty.PROXY_TYPE.of(this));
+        ProxyType known = proxyType;
+        if (known == null) {
+            known = ProxyType.valueOf(EnumeratedProperty.PROXY_TYPE.of(this));
+            proxyType = known;
+        }
+        return known;
     }
 
     /** Whether this is a gateway destination of SAP's Transparent Proxy (see {@link #TRANSPARENT_PROXY}). */
@@ -101,7 +151,12 @@ public record Destination(String name, Map<String, String> properties, List<Auth
      * @throws DestinationConfigurationException for a value that is none of SAP's 15 types
      */
     public AuthenticationType authentication() {
-        return AuthenticationType.valueOf(EnumeratedProperty.AUTHENTICATION.of(this));
+        AuthenticationType known = authentication;
+        if (known == null) {
+            known = AuthenticationType.valueOf(EnumeratedProperty.AUTHENTICATION.of(this));
+            authentication = known;
+        }
+        return known;
     }
 
     /** {@code CloudConnectorLocationId}, empty when the destination uses the connector without location ID. */
@@ -145,6 +200,18 @@ public record Destination(String name, Map<String, String> properties, List<Auth
     /** The earliest expiry among the auth tokens, if any token says when it expires. */
     public Optional<Instant> earliestTokenExpiry() {
         return authTokens.stream().map(AuthToken::expiresAt).filter(Objects::nonNull).min(Instant::compareTo);
+    }
+
+    /** Equal when name, properties, tokens, source and certificates are. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Destination d && name.equals(d.name) && properties.equals(d.properties)
+                && authTokens.equals(d.authTokens) && Objects.equals(source, d.source) && certificates.equals(d.certificates);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, properties, authTokens, source, certificates);
     }
 
     @Override
