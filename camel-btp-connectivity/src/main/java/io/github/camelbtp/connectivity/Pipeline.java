@@ -20,7 +20,6 @@ import io.github.camelbtp.connectivity.http.HttpHeader;
 import io.github.camelbtp.connectivity.http.ProxyTokenRenewal;
 import io.github.camelbtp.connectivity.tls.TlsCache;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.github.camelbtp.connectivity.destination.AuthenticationType;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 

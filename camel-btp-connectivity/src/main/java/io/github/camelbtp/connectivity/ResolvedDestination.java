@@ -111,20 +111,25 @@ public record ResolvedDestination(Destination destination, URI url, List<HttpHea
      * hashed is the same (URL, TLS material, identity), so it can never name another identity's scope.
      */
     private String scopeHash(String identity) {
+        String fingerprint = this.tls == null ? "" : this.tls.fingerprint();
         ScopeHash known = SCOPE_HASHES.get(destination);
-        if (known != null && known.url() == url && known.tls() == tls && known.identity().equals(identity)) {
+        if (known != null && known.url() == url && known.tlsFingerprint().equals(fingerprint)
+                && known.identity().equals(identity)) {
             return known.hash();
         }
-        String fingerprint = this.tls == null ? "" : this.tls.fingerprint();
         String hash = DestinationOptions.hash(url + "|" + destination.locationId() + '|' + identity + '|' + fingerprint);
-        SCOPE_HASHES.put(destination, new ScopeHash(url, tls, identity, hash));
+        SCOPE_HASHES.put(destination, new ScopeHash(url, fingerprint, identity, hash));
         return hash;
     }
 
-    /** {@link #scopeHash}'s memory, keyed by the destination object (weak keys: it goes when the destination does). */
+    /**
+     * {@link #scopeHash}'s memory, keyed by the destination object (weakly: it goes when the destination does). Shared
+     * by every engine of the JVM, so it keeps the TLS material's fingerprint, never the material: a closed engine's
+     * opened key stores must not stay reachable from here.
+     */
     private static final PerDestination<ScopeHash> SCOPE_HASHES = new PerDestination<>();
 
-    private record ScopeHash(URI url, TlsMaterial tls, String identity, String hash) {
+    private record ScopeHash(URI url, String tlsFingerprint, String identity, String hash) {
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.github.camelbtp.connectivity.tls.ClientKey;
 import io.github.camelbtp.connectivity.tls.TlsCache;
 import io.github.camelbtp.connectivity.tls.TlsMaterial;
 
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,6 @@ import io.github.camelbtp.connectivity.destination.PerDestination;
 import io.github.camelbtp.connectivity.destination.DestinationProperty;
 import io.github.camelbtp.connectivity.http.HttpHeader;
 
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.github.camelbtp.connectivity.destination;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,25 @@ class PerDestinationTest {
                 assertThat(memo.get(destinations.get(i))).as("destination %d, round %d", i, round).isEqualTo("value-" + i);
             }
         }
+    }
+
+    @Test
+    void rememberingADestinationKeepsItFromNobodyElsesGarbageCollection() throws InterruptedException {
+        PerDestination<String> memo = new PerDestination<>();
+        WeakReference<Destination> gone = rememberOnly(memo);
+        for (int i = 0; i < 50 && gone.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        // a cached destination with its tokens must go when the destination cache drops it, not stay in a memo
+        assertThat(gone.get()).isNull();
+    }
+
+    private static WeakReference<Destination> rememberOnly(PerDestination<String> memo) {
+        Destination d = destination("Dropped");
+        memo.put(d, "value");
+        assertThat(memo.get(d)).isEqualTo("value");
+        return new WeakReference<>(d);
     }
 
     @Test
