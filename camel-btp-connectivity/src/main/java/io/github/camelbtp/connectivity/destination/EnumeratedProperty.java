@@ -79,17 +79,10 @@ public enum EnumeratedProperty {
      * @throws DestinationConfigurationException when the value is none of SAP's, in any case
      */
     public String of(Destination destination) {
-        String value = destination.properties().get(property);
-        if (value == null || value.isBlank()) {
+        String value = destination.property(property).orElse(null);
+        if (value == null) {
             return defaultValue;
         }
-        // read on every request (type, proxy type, authentication): SAP's own spelling is found without case folding
-        for (String known : values) {
-            if (known.equals(value)) {
-                return known;
-            }
-        }
-        value = value.trim();
         for (String known : values) {
             if (known.equalsIgnoreCase(value)) {
                 return known;

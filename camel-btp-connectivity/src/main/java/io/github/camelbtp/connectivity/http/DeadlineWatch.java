@@ -8,8 +8,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Expires the deadlines of the exchanges in flight ({@link DestinationHttpClient#withinDeadline}): one daemon thread,
- * started by the first deadline watched, looks at them every {@link #TICK} and sleeps while there are none. Watching and unwatching an exchange is adding to
- * and removing from a concurrent set. A {@code ScheduledThreadPoolExecutor} alarm per exchange, which this replaces,
+ * started by the first deadline watched, looks at them every {@link #TICK} and sleeps while there are none. Watching
+ * and unwatching an exchange is adding to and removing from a concurrent set. A {@code ScheduledThreadPoolExecutor} alarm per exchange, which this replaces,
  * put every exchange through one queue under one lock twice (schedule, cancel) — for alarms that almost never ring
  * (issue 12). A deadline rings at most one tick late; deadlines are seconds long.
  */

@@ -36,7 +36,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
@@ -265,22 +264,24 @@ public final class DestinationHttpClient implements Closeable {
                 && resolved.destination().isOnPremise() && resolved.proxy() != null;
     }
 
-    /** The instant a context's exchange must be over by ({@link #withinDeadline}), or {@code null} for other contexts. */
-    static Instant deadline(HttpContext context) {
-        return context.getAttribute(DEADLINE) instanceof Deadline deadline ? deadline.at : null;
+    /**
+     * Whether waiting {@code wait} from now still ends before the context's exchange must be over
+     * ({@link #withinDeadline}); {@code true} for contexts without a deadline.
+     */
+    static boolean endsBeforeDeadline(HttpContext context, Duration wait) {
+        return !(context.getAttribute(DEADLINE) instanceof Deadline deadline)
+                || System.nanoTime() + wait.toNanos() - deadline.dueNanos < 0;
     }
 
     /** The end of one exchange, and the request it waits for now, to abort when the end comes. */
     private static final class Deadline implements DeadlineWatch.Watched {
         final Duration total;
-        final Instant at;
         private final long dueNanos;
         private volatile Cancellable current;
         private volatile boolean expired;
 
         Deadline(ResolvedDestination resolved) {
             total = resolved.connectTimeout().plus(resolved.readTimeout());
-            at = Instant.now().plus(total);
             dueNanos = System.nanoTime() + total.toNanos();
         }
 

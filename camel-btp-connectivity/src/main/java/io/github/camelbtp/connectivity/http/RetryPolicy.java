@@ -140,8 +140,7 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
         if (execCount > MAX_RETRIES || wait == null || wait.compareTo(MAX_RETRY_AFTER) > 0) {
             return false;
         }
-        Instant deadline = DestinationHttpClient.deadline(context);
-        if (deadline != null && !Instant.now().plus(wait).isBefore(deadline)) {
+        if (!DestinationHttpClient.endsBeforeDeadline(context, wait)) {
             return false;
         }
         context.setAttribute(NEXT_WAIT, wait);
@@ -197,8 +196,7 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
         if (now - since >= failoverWindow.toNanos()) {
             return false;
         }
-        Instant deadline = DestinationHttpClient.deadline(context);
-        if (deadline != null && !Instant.now().plus(wait).isBefore(deadline)) {
+        if (!DestinationHttpClient.endsBeforeDeadline(context, wait)) {
             return false;
         }
         context.setAttribute(NEXT_WAIT, wait);
